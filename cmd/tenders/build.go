@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/site"
+)
+
+var buildCmd = &command{
+	name:  "build",
+	usage: "build [--site DIR] [--out DIR] [--now TIME] [--base-url URL]",
+	short: "check everything and write the site to public/",
+	run:   runBuild,
+}
+
+// siteFlags are the flags build, check and serve share.
+type siteFlags struct {
+	site    string
+	now     string
+	baseURL string
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.site, "site", ".", "the site `folder`, holding site.toml and content/")
+	fs.StringVar(&f.now, "now", "", "the `time` that decides which briefs are open, such as 2026-12-01T09:00:00Z (default: $SOURCE_DATE_EPOCH, else the clock)")
+	fs.StringVar(&f.baseURL, "base-url", "", "the `URL` the site is published at, in place of site.toml's base_url")
+}
+
+// clock returns the build clock: --now, else SOURCE_DATE_EPOCH, else now.
+func (f *siteFlags) clock(getenv func(string) string) (time.Time, error) {
+	if f.now != "" {
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04", "2006-01-02"} {
+			if t, err := time.Parse(layout, f.now); err == nil {
+				return t, nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("--now %q is not a time; write it as 2026-12-01T09:00:00Z", f.now)
+	}
+	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now(), nil
+}
+
+func newFlagSet(c *command, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("tenders "+c.name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: tenders %s\n\n%s\n\nFlags:\n", c.usage, c.short)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func runBuild(ctx context.Context, c *command, e *env, args []string) int {
+	var f siteFlags
+	fl := newFlagSet(c, e.stderr)
+	f.register(fl)
+	out := fl.String("out", "", "the `folder` to write the site to (default: public inside the site folder)")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitFailure
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "tenders build: unexpected argument %q\n", fl.Arg(0))
+		return exitFailure
+	}
+	now, err := f.clock(e.getenv)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "tenders build:", err)
+		return exitFailure
+	}
+	if *out == "" {
+		*out = filepath.Join(f.site, "public")
+	}
+	start := time.Now()
+	output, list := site.Build(os.DirFS(f.site), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+		site.Options{Now: now, BaseURL: f.baseURL})
+	printDiagnostics(e.stderr, f.site, list)
+	if list.Errors() > 0 {
+		fmt.Fprintf(e.stderr, "tenders build: %s; nothing was written\n", countErrors(list))
+		return exitFindings
+	}
+	if err := ctx.Err(); err != nil {
+		fmt.Fprintln(e.stderr, "tenders build: stopped; nothing was written")
+		return exitFailure
+	}
+	if err := site.Publish(*out, output); err != nil {
+		fmt.Fprintln(e.stderr, "tenders build:", err)
+		return exitFailure
+	}
+	fmt.Fprintf(e.stdout, "Built %d files into %s in %s\n", len(output), *out, time.Since(start).Round(time.Millisecond))
+	return exitOK
+}
+
+func countErrors(list diag.List) string {
+	if n := list.Errors(); n != 1 {
+		return fmt.Sprintf("%d errors", n)
+	}
+	return "1 error"
+}
+
+// printDiagnostics writes each finding as file:line:col: message, with the
+// file's path as the user would type it from where they ran the command.
+func printDiagnostics(w io.Writer, siteDir string, list diag.List) {
+	for _, d := range list {
+		if siteDir != "." && d.File != "--base-url" {
+			d.File = filepath.ToSlash(filepath.Join(siteDir, d.File))
+		}
+		prefix := ""
+		if d.Severity < diag.Error {
+			prefix = d.Severity.String() + ": "
+		}
+		fmt.Fprintf(w, "%s:%d:%d: %s%s\n", d.File, d.Line, d.Col, prefix, d.Message)
+	}
+}

@@ -1,0 +1,95 @@
+package brief
+
+import (
+	"errors"
+	"strings"
+	"time"
+)
+
+// Date is a moment written in front matter. It accepts every form Git CMSes
+// write: TOML offset date-times (2026-12-18T12:00:00Z), local date-times and
+// dates (which mean the site's timezone), and the same as quoted text, with
+// or without fractional seconds.
+//
+// A date with no time of day means the start of that day, except for a
+// deadline or questions deadline, where it means 23:59 on that day.
+type Date struct {
+	time.Time      // the moment, once resolved in the site's timezone
+	Local     bool // written without an offset: read in the site's timezone
+	DateOnly  bool // written without a time of day
+}
+
+// IsSet reports whether the key was written.
+func (d Date) IsSet() bool { return !d.Time.IsZero() }
+
+// dateExample is shown whenever a date cannot be read.
+const dateExample = "must be a date such as 2026-12-18, or a date and time such as 2026-12-18T12:00:00Z"
+
+var errDate = errors.New(dateExample)
+
+// The text layouts accepted, with whether each has an offset and a time.
+var dateLayouts = []struct {
+	layout          string
+	offset, hasTime bool
+}{
+	{time.RFC3339Nano, true, true},
+	{"2006-01-02T15:04Z07:00", true, true},
+	{"2006-01-02 15:04:05.999999999Z07:00", true, true},
+	{"2006-01-02 15:04Z07:00", true, true},
+	{"2006-01-02T15:04:05.999999999", false, true},
+	{"2006-01-02T15:04", false, true},
+	{"2006-01-02 15:04:05.999999999", false, true},
+	{"2006-01-02 15:04", false, true},
+	{"2006-01-02", false, false},
+}
+
+// UnmarshalTOMLValue reads a TOML date or a quoted date.
+func (d *Date) UnmarshalTOMLValue(v any) error {
+	switch x := v.(type) {
+	case time.Time:
+		switch x.Location().String() {
+		case "datetime-local":
+			*d = Date{Time: wall(x), Local: true}
+		case "date-local":
+			*d = Date{Time: wall(x), Local: true, DateOnly: true}
+		case "time-local":
+			return errors.New(dateExample + "; a time alone is not enough")
+		default:
+			*d = Date{Time: x}
+		}
+		return nil
+	case string:
+		s := strings.TrimSpace(x)
+		for _, l := range dateLayouts {
+			t, err := time.Parse(l.layout, s)
+			if err != nil {
+				continue
+			}
+			*d = Date{Time: t, Local: !l.offset, DateOnly: !l.hasTime}
+			return nil
+		}
+		return errDate
+	}
+	return errDate
+}
+
+// wall keeps the clock reading of t but drops its zone.
+func wall(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+}
+
+// resolve places a local date in loc; endOfDay moves a date-only value to
+// 23:59 on that day.
+func (d *Date) resolve(loc *time.Location, endOfDay bool) {
+	if !d.IsSet() {
+		return
+	}
+	t := d.Time
+	if d.DateOnly && endOfDay {
+		t = time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 0, 0, time.UTC)
+	}
+	if d.Local {
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+	}
+	d.Time = t
+}

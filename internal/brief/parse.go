@@ -1,0 +1,109 @@
+package brief
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/tomldec"
+)
+
+// MaxFileSize is the largest content file accepted: 1 MiB.
+const MaxFileSize = 1 << 20
+
+// Fence is the line that opens and closes front matter.
+const Fence = "+++"
+
+// Split separates a file into its front matter and body. The front matter is
+// the lines between a first line that is exactly "+++" and the next line that
+// is exactly "+++". The body comes back padded with newlines so that its line
+// N is line N of the file, and bodyLine is the file line where it starts.
+//
+// A UTF-8 byte order mark is skipped and CRLF line ends are read as LF; both
+// are accepted. Split reports a missing fence as a diagnostic at its line.
+func Split(file string, src []byte) (front string, body []byte, bodyLine int, d *diag.Diagnostic) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if string(first) != Fence {
+		return "", nil, 0, &diag.Diagnostic{File: file, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid",
+			Message: "the file must start with front matter: make the first line exactly +++, then the keys, then another line +++"}
+	}
+	line := 2
+	for cur := rest; len(cur) > 0; line++ {
+		l, after, found := bytes.Cut(cur, []byte("\n"))
+		if string(l) == Fence {
+			front = string(rest[:len(rest)-len(cur)])
+			bodyLine = line + 1
+			padded := make([]byte, 0, line+len(after))
+			padded = append(padded, bytes.Repeat([]byte("\n"), line)...)
+			padded = append(padded, after...)
+			return front, padded, bodyLine, nil
+		}
+		if !found {
+			break
+		}
+		cur = after
+	}
+	return "", nil, 0, &diag.Diagnostic{File: file, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid",
+		Message: "the front matter that starts here is never closed; add a line that is exactly +++ after the last key"}
+}
+
+// CheckText reports what makes a file unreadable: empty, over MaxFileSize,
+// or not UTF-8 (at the first bad byte). It returns nil for a good file.
+func CheckText(file string, src []byte) *diag.Diagnostic {
+	bad := func(line, col int, msg string) *diag.Diagnostic {
+		return &diag.Diagnostic{File: file, Line: line, Col: col, Severity: diag.Error, Rule: "invalid", Message: msg}
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\ufeff")))) == 0 {
+		return bad(1, 1, "the file is empty; write front matter between +++ lines and a body, or delete the file")
+	}
+	if len(src) > MaxFileSize {
+		return bad(1, 1, fmt.Sprintf("the file is %d bytes, over the 1 MiB limit; move long material into a document and link to it", len(src)))
+	}
+	if utf8.Valid(src) {
+		return nil
+	}
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return bad(line, col, "the file is not UTF-8 text; save it again as UTF-8 (in most editors: Save As, Encoding, UTF-8)")
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return nil
+}
+
+// decodeFront decodes front matter into v. Positions in the returned
+// diagnostics are file positions: the front matter starts on line 2.
+func decodeFront(file, front string, v any) (tomldec.Keys, diag.List) {
+	keys, problems := tomldec.Decode(front, v)
+	for k, p := range keys {
+		p.Line++
+		keys[k] = p
+	}
+	var list diag.List
+	for _, p := range problems {
+		pos := p.Pos
+		if p.Path == "" || pos.Line == 0 {
+			pos.Line++ // a syntax error: its position is in front-matter lines
+		} else {
+			pos = keys.Pos(p.Path)
+		}
+		list = append(list, errAt(file, pos, p.Msg))
+	}
+	return keys, list
+}
+
+func errAt(file string, p tomldec.Pos, msg string) diag.Diagnostic {
+	return diag.Diagnostic{File: file, Line: max(p.Line, 1), Col: max(p.Col, 1), Severity: diag.Error, Rule: "invalid", Message: msg}
+}

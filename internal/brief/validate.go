@@ -1,0 +1,410 @@
+package brief
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/cpv"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/tomldec"
+)
+
+// MaxSummary is the longest summary allowed, in characters.
+const MaxSummary = 300
+
+// checker collects the problems of one file.
+type checker struct {
+	file   string
+	keys   tomldec.Keys
+	cfg    *config.Config
+	static fs.FS // the site's static/ folder, for relative document links
+	list   diag.List
+}
+
+func (c *checker) report(path, format string, args ...any) {
+	c.list = append(c.list, errAt(c.file, c.keys.Pos(path), fmt.Sprintf(format, args...)))
+}
+
+// missing reports a required key that was not written. It points at the
+// table the key belongs in, or at the opening +++ for a top-level key.
+func (c *checker) missing(path, example string) {
+	parent := ""
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		parent = path[:i]
+	}
+	p := tomldec.Pos{Line: 1, Col: 1}
+	if parent != "" {
+		if q := c.keys.Pos(parent); q.Line > 0 {
+			p = q
+		}
+	}
+	name := path[strings.LastIndexByte(path, '.')+1:]
+	where := "in the front matter"
+	if parent != "" {
+		where = "under [" + tableName(parent) + "]"
+	}
+	c.list = append(c.list, errAt(c.file, p, fmt.Sprintf("%s is missing; add a line such as %s %s", name, example, where)))
+}
+
+func tableName(path string) string {
+	parts := strings.Split(path, ".")
+	if len(parts) > 1 {
+		if _, err := strconv.Atoi(parts[len(parts)-1]); err == nil {
+			return "[" + strings.Join(parts[:len(parts)-1], ".") + "]"
+		}
+	}
+	return path
+}
+
+func (c *checker) required(path, value, example string) bool {
+	if strings.TrimSpace(value) == "" {
+		if _, written := c.keys[path]; written {
+			c.report(path, "%s is empty; write something such as %s", path[strings.LastIndexByte(path, '.')+1:], example)
+		} else {
+			c.missing(path, example)
+		}
+		return false
+	}
+	return true
+}
+
+func (c *checker) oneOf(path, what, value string, allowed map[string]string) bool {
+	if _, ok := allowed[value]; ok {
+		return true
+	}
+	keys := config.SortedKeys(allowed)
+	msg := fmt.Sprintf("%s %q is not allowed; use one of %s", what, value, quoteAll(keys))
+	if best := tomldec.Closest(value, keys); best != "" {
+		msg = fmt.Sprintf("%s %q is not allowed; did you mean %q? (allowed: %s)", what, value, best, quoteAll(keys))
+	}
+	c.report(path, "%s", msg)
+	return false
+}
+
+func quoteAll(ks []string) string {
+	q := make([]string, len(ks))
+	for i, k := range ks {
+		q[i] = strconv.Quote(k)
+	}
+	return strings.Join(q, ", ")
+}
+
+func (c *checker) link(path, what, s string) {
+	if msg := config.CheckLink(s); msg != "" {
+		c.report(path, "%s %s", what, msg)
+		return
+	}
+	u, _ := url.Parse(s)
+	if u.Scheme == "" && what == "url" && c.static != nil && u.Path != "" {
+		name := strings.TrimPrefix(u.Path, "/")
+		if _, err := fs.Stat(c.static, name); err != nil || !fs.ValidPath(name) {
+			c.report(path, "url %q is not a file under static/; put the file at static/%s or give its full https:// address", s, name)
+		}
+	}
+}
+
+func (c *checker) money(path string, v *int64) {
+	if v != nil && *v < 0 {
+		c.report(path, "%s is %d; money must be zero or more, in whole pounds", path[strings.LastIndexByte(path, '.')+1:], *v)
+	}
+}
+
+func (c *checker) list_(path, what string, values []string, valid func(string) (bool, string)) {
+	for i, v := range values {
+		if ok, hint := valid(v); !ok {
+			c.list = append(c.list, errAt(c.file, c.keys.Pos(path), fmt.Sprintf("%s %q (item %d of %s) %s", what, v, i+1, path, hint)))
+		}
+	}
+}
+
+func (c *checker) buyer(path, key string) {
+	if _, ok := c.cfg.Buyers[key]; ok {
+		return
+	}
+	keys := c.cfg.BuyerKeys()
+	hint := ""
+	if best := tomldec.Closest(key, keys); best != "" {
+		hint = fmt.Sprintf("did you mean %q? ", best)
+	}
+	c.report(path, "buyer %q is not in site.toml; %sthe buyers are %s, or add [buyers.%s] to site.toml", key, hint, quoteAll(keys), key)
+}
+
+func (c *checker) topicValid(key string) (bool, string) {
+	if _, ok := c.cfg.Topics[key]; ok {
+		return true, ""
+	}
+	keys := c.cfg.TopicKeys()
+	if best := tomldec.Closest(key, keys); best != "" {
+		return false, fmt.Sprintf("is not a topic in site.toml; did you mean %q? (topics: %s)", best, quoteAll(keys))
+	}
+	return false, fmt.Sprintf("is not a topic in site.toml; use one of %s, or add [topics.%s] to site.toml", quoteAll(keys), key)
+}
+
+func areaValid(key string) (bool, string) {
+	if _, ok := config.AreaName(key); ok {
+		return true, ""
+	}
+	return false, "is not a London borough key; " + config.SuggestArea(key) + " (write borough names in lower case with hyphens, such as \"tower-hamlets\", or \"london-wide\")"
+}
+
+func enumValid(allowed map[string]string) func(string) (bool, string) {
+	return func(v string) (bool, string) {
+		if _, ok := allowed[v]; ok {
+			return true, ""
+		}
+		return false, "is not allowed; use " + quoteAll(config.SortedKeys(allowed))
+	}
+}
+
+var cpvDigits = regexp.MustCompile(`^[0-9]{8}$`)
+
+func cpvValid(code string) (bool, string) {
+	if _, ok := cpv.Lookup(code); ok {
+		return true, ""
+	}
+	digits, _, _ := strings.Cut(code, "-")
+	if cpvDigits.MatchString(digits) {
+		if full, ok := cpv.ByDigits(digits); ok {
+			return false, fmt.Sprintf("has a wrong or missing check digit; write %q", full)
+		}
+	}
+	return false, "is not in the CPV 2008 list; look the code up and write it with its check digit, such as \"90911200-8\""
+}
+
+var referenceRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/-]*$`)
+
+// plainText reports why s is not plain text, or "".
+func plainText(s string) string {
+	switch {
+	case strings.ContainsAny(s, "\n\r"):
+		return "must be one paragraph with no line breaks"
+	case htmlTag.MatchString(s):
+		return "must be plain text without HTML tags"
+	case mdMarkup.MatchString(s):
+		return "must be plain text without Markdown links or emphasis; put formatting in the body"
+	}
+	return ""
+}
+
+var (
+	htmlTag  = regexp.MustCompile(`<[A-Za-z!/][^>]*>`)
+	mdMarkup = regexp.MustCompile(`\]\(|\*\*|__|^#|` + "`")
+)
+
+func (c *checker) summary(path, s string) {
+	if !c.required(path, s, `summary = "What you need, where and when, in one or two sentences."`) {
+		return
+	}
+	if n := utf8.RuneCountInString(s); n > MaxSummary {
+		c.report(path, "summary is %d characters, over the %d allowed; keep it to one or two plain sentences and put the detail in the body", n, MaxSummary)
+	}
+	if why := plainText(s); why != "" {
+		c.report(path, "summary %s", why)
+	}
+}
+
+func (c *checker) order(before, after string, a, b Date, why string) {
+	if a.IsSet() && b.IsSet() && a.After(b.Time) {
+		c.report(after, "%s (%s) is before %s (%s); %s", after[strings.LastIndexByte(after, '.')+1:], b.Format("2 January 2006 15:04"), before[strings.LastIndexByte(before, '.')+1:], a.Format("2 January 2006 15:04"), why)
+	}
+}
+
+// validate checks a decoded brief against site.toml.
+func (c *checker) validate(b *Brief) {
+	c.required("title", b.Title, `title = "Cleaning for two community libraries"`)
+	if c.required("reference", b.Reference, `reference = "CAM-2026-014"`) && !referenceRE.MatchString(b.Reference) {
+		c.report("reference", "reference %q may hold only letters, digits, hyphens, dots and slashes, such as \"CAM-2026-014\"", b.Reference)
+	}
+	if c.required("buyer", b.Buyer, `buyer = "camden"`) {
+		c.buyer("buyer", b.Buyer)
+	}
+	if !b.Published.IsSet() {
+		c.missing("published", "published = 2026-11-20T09:00:00Z")
+	}
+	if b.Stage != "" {
+		c.oneOf("stage", "stage", b.Stage, Stages)
+	}
+	if !b.Deadline.IsSet() && b.Stage != "pipeline" && b.Stage != "engagement" {
+		c.missing("deadline", "deadline = 2026-12-18T12:00:00Z")
+	}
+	c.summary("summary", b.Summary)
+	if c.required("category", b.Category, `category = "services"`) {
+		c.oneOf("category", "category", b.Category, Categories)
+	}
+	if len(b.Topics) == 0 {
+		if _, written := c.keys["topics"]; written {
+			c.report("topics", "topics is empty; name at least one, such as topics = [%q]", first(c.cfg.TopicKeys()))
+		} else {
+			c.missing("topics", fmt.Sprintf("topics = [%q]", first(c.cfg.TopicKeys())))
+		}
+	}
+	c.list_("topics", "topic", b.Topics, c.topicValid)
+	c.list_("cpv", "CPV code", b.CPV, cpvValid)
+	c.list_("boroughs", "borough", b.Boroughs, areaValid)
+	c.list_("suitable_for", "suitable_for value", b.SuitableFor, enumValid(SuitableFor))
+	c.money("value_min", b.ValueMin)
+	c.money("value_max", b.ValueMax)
+	if b.ValueMin != nil && b.ValueMax != nil && *b.ValueMin > *b.ValueMax {
+		c.report("value_min", "value_min (%d) is more than value_max (%d); swap them, or give value_max alone", *b.ValueMin, *b.ValueMax)
+	}
+	c.money("payment_days", b.PaymentDays)
+	c.money("turnover_min", b.TurnoverMin)
+	if b.Procedure != "" {
+		c.oneOf("procedure", "procedure", b.Procedure, Procedures)
+	}
+	if c.required("apply_url", b.ApplyURL, `apply_url = "https://www.find-tender.service.gov.uk/..."`) {
+		c.link("apply_url", "apply_url", b.ApplyURL)
+	}
+	if c.required("contact.email", b.Contact.Email, `email = "procurement@example.org"`) {
+		if msg := config.CheckEmail(b.Contact.Email); msg != "" {
+			c.report("contact.email", "email %s", msg)
+		}
+	}
+	c.order("published", "deadline", b.Published, b.Deadline, "bids cannot close before the brief is published")
+	c.order("questions_deadline", "deadline", b.QuestionsDeadline, b.Deadline, "the questions deadline must come before the bid deadline")
+	c.order("contract_start", "contract_end", b.ContractStart, b.ContractEnd, "check the contract dates")
+	for i, in := range b.Insurance {
+		p := "insurance." + strconv.Itoa(i)
+		if c.required(p+".kind", in.Kind, `kind = "public liability"`) {
+			c.oneOf(p+".kind", "insurance kind", in.Kind, InsuranceKinds)
+		}
+		if in.Amount <= 0 {
+			c.report(p+".amount", "amount is missing or not above zero; give the cover in whole pounds, such as amount = 1000000")
+		}
+		if in.Needed != "" {
+			c.oneOf(p+".needed", "needed", in.Needed, InsuranceNeeded)
+		}
+	}
+	if sv := b.SocialValue; sv != nil {
+		if sv.Weighting < 0 || sv.Weighting > 100 {
+			c.report("social_value.weighting", "weighting is %d; it is a percentage of the score, from 0 to 100", sv.Weighting)
+		}
+	}
+	for i, d := range b.Documents {
+		p := "documents." + strconv.Itoa(i)
+		c.required(p+".title", d.Title, `title = "Specification"`)
+		if c.required(p+".url", d.URL, `url = "https://example.org/spec.pdf"`) {
+			c.link(p+".url", "url", d.URL)
+		}
+	}
+	for i := range b.Events {
+		c.event("events."+strconv.Itoa(i), &b.Events[i])
+	}
+	for i, l := range b.Lots {
+		p := "lots." + strconv.Itoa(i)
+		c.required(p+".title", l.Title, `title = "Lot 1: Kentish Town library"`)
+		c.money(p+".value_max", l.ValueMax)
+		c.list_(p+".suitable_for", "suitable_for value", l.SuitableFor, enumValid(SuitableFor))
+	}
+	for i, u := range b.Updates {
+		p := "updates." + strconv.Itoa(i)
+		if !u.Date.IsSet() {
+			c.missing(p+".date", "date = 2026-12-01T10:00:00Z")
+		}
+		c.required(p+".text", u.Text, `text = "Deadline moved to 12pm on 18 December."`)
+	}
+	c.award(b)
+}
+
+func (c *checker) award(b *Brief) {
+	a := b.Award
+	if a == nil {
+		if b.Stage == "awarded" {
+			c.report("stage", `stage is "awarded" but there is no [award]; add [award] with supplier, value and date`)
+		}
+		return
+	}
+	if b.Stage != "awarded" {
+		c.report("award", `[award] is given but stage is not "awarded"; add stage = "awarded", or remove [award] until the contract is awarded`)
+	}
+	c.required("award.supplier", a.Supplier, `supplier = "Bright Cleaning Co-operative Ltd"`)
+	if a.Value < 0 {
+		c.report("award.value", "value is %d; money must be zero or more, in whole pounds", a.Value)
+	}
+	if !a.Date.IsSet() {
+		c.missing("award.date", "date = 2027-01-15")
+	}
+	if a.Borough != "" {
+		if ok, hint := areaValid(a.Borough); !ok {
+			c.report("award.borough", "borough %q %s", a.Borough, hint)
+		}
+	}
+}
+
+func (c *checker) event(prefix string, e *Event) {
+	p := func(key string) string {
+		if prefix == "" {
+			return key
+		}
+		return prefix + "." + key
+	}
+	c.required(p("title"), e.Title, `title = "Meet the buyer: cleaning contracts"`)
+	if c.required(p("kind"), e.Kind, `kind = "meet-the-buyer"`) {
+		c.oneOf(p("kind"), "event kind", e.Kind, EventKinds)
+	}
+	if !e.Start.IsSet() {
+		c.missing(p("start"), "start = 2026-12-02T10:00:00Z")
+	}
+	c.order(p("start"), p("end"), e.Start, e.End, "an event must end after it starts")
+	if e.OnlineURL != "" {
+		c.link(p("online_url"), "online_url", e.OnlineURL)
+	}
+	if e.BookingURL != "" {
+		c.link(p("booking_url"), "booking_url", e.BookingURL)
+	}
+	if e.Place == "" && e.OnlineURL == "" {
+		c.report(p("start"), "this event has neither a place nor an online_url; say where it happens, such as place = \"Kentish Town Library, NW5 1XN\"")
+	}
+}
+
+func (c *checker) validateEvent(e *EventPage) {
+	if c.required("reference", e.Reference, `reference = "NET-EVENT-2026-03"`) && !referenceRE.MatchString(e.Reference) {
+		c.report("reference", "reference %q may hold only letters, digits, hyphens, dots and slashes", e.Reference)
+	}
+	if e.Buyer != "" {
+		c.buyer("buyer", e.Buyer)
+	}
+	if e.Summary != "" {
+		c.summary("summary", e.Summary)
+	}
+	c.list_("topics", "topic", e.Topics, c.topicValid)
+	c.list_("boroughs", "borough", e.Boroughs, areaValid)
+	c.event("", &e.Event)
+}
+
+func first(ks []string) string {
+	if len(ks) == 0 {
+		return "cleaning"
+	}
+	return ks[0]
+}
+
+// resolveDates places every local date in the site's timezone.
+func (b *Brief) resolveDates(loc *time.Location) {
+	b.Published.resolve(loc, false)
+	b.Deadline.resolve(loc, true)
+	b.QuestionsDeadline.resolve(loc, true)
+	b.ContractStart.resolve(loc, false)
+	b.ContractEnd.resolve(loc, false)
+	for i := range b.Events {
+		b.Events[i].resolveDates(loc)
+	}
+	for i := range b.Updates {
+		b.Updates[i].Date.resolve(loc, false)
+	}
+	if b.Award != nil {
+		b.Award.Date.resolve(loc, false)
+	}
+}
+
+func (e *Event) resolveDates(loc *time.Location) {
+	e.Start.resolve(loc, false)
+	e.End.resolve(loc, false)
+}

@@ -1,0 +1,283 @@
+// Package config reads site.toml, the one file that holds a site's settings:
+// its title and address, the buyers and topics briefs may name, and the
+// settings of the feeds.
+//
+// Every key is documented in README.md. Unknown keys are errors, reported
+// with the line and column where they were written and the nearest allowed
+// key.
+package config
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/tomldec"
+)
+
+// FileName is the name of the settings file at the top of a site.
+const FileName = "site.toml"
+
+// Config is a decoded, checked site.toml.
+type Config struct {
+	Title       string           `toml:"title"`
+	Description string           `toml:"description"`
+	BaseURL     string           `toml:"base_url"`
+	Language    string           `toml:"language"`
+	Timezone    string           `toml:"timezone"`
+	Repo        string           `toml:"repo"`
+	Feeds       Feeds            `toml:"feeds"`
+	Buyers      map[string]Buyer `toml:"buyers"`
+	Topics      map[string]Topic `toml:"topics"`
+
+	Base     *url.URL       `toml:"-"` // BaseURL parsed; its path always ends in "/"
+	Location *time.Location `toml:"-"` // Timezone loaded
+	Keys     tomldec.Keys   `toml:"-"` // where each key was written
+}
+
+// Feeds holds the [feeds] settings.
+type Feeds struct {
+	Items           int  `toml:"items"`             // most items in one feed; default 50
+	FullContent     bool `toml:"full_content"`      // put the whole brief in feed items, not just the summary
+	ClosingSoonDays int  `toml:"closing_soon_days"` // what "closing soon" means, in days; default 7
+}
+
+// Buyer is an organisation that publishes briefs: [buyers.KEY].
+type Buyer struct {
+	Name    string `toml:"name"`
+	URL     string `toml:"url"`
+	Kind    string `toml:"kind"`
+	Borough string `toml:"borough"`
+}
+
+// Topic is one of the site's friendly categories: [topics.KEY].
+type Topic struct {
+	Name        string   `toml:"name"`
+	Description string   `toml:"description"`
+	CPV         []string `toml:"cpv"` // CPV code prefixes, such as "9091"
+}
+
+// BuyerKinds are the allowed values of a buyer's kind, with display names.
+var BuyerKinds = map[string]string{
+	"council":    "Council",
+	"university": "University",
+	"college":    "College",
+	"health":     "NHS and health",
+	"culture":    "Museum, gallery or cultural body",
+	"housing":    "Housing association",
+	"faith":      "Faith organisation",
+	"charity":    "Charity",
+	"other":      "Other public body",
+}
+
+var keyRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Parse decodes and checks the text of a site.toml. The returned list holds
+// every problem, positioned; the Config is usable only when it holds no
+// errors.
+func Parse(file, src string) (*Config, diag.List) {
+	c := &Config{}
+	keys, problems := tomldec.Decode(src, c)
+	c.Keys = keys
+	var list diag.List
+	for _, p := range problems {
+		list = append(list, at(file, p.Pos, p.Msg))
+	}
+	if len(problems) > 0 && problems[0].Path == "" {
+		return c, list // a syntax error: nothing else is reliable
+	}
+	report := func(path, format string, args ...any) {
+		list = append(list, at(file, keys.Pos(path), fmt.Sprintf(format, args...)))
+	}
+	c.defaults()
+	if strings.TrimSpace(c.Title) == "" {
+		report("title", `title is missing; add a line such as title = "London anchor opportunities"`)
+	}
+	if c.BaseURL == "" {
+		report("base_url", `base_url is missing; add the address the site is published at, such as base_url = "https://example.org/opportunities/"`)
+	} else if msg := c.setBase(); msg != "" {
+		report("base_url", "base_url %s", msg)
+	}
+	if loc, err := time.LoadLocation(c.Timezone); err != nil || c.Timezone == "Local" {
+		report("timezone", "timezone %q is not a known time zone; use a name from the IANA list, such as \"Europe/London\"", c.Timezone)
+	} else {
+		c.Location = loc
+	}
+	if c.Repo != "" {
+		if msg := CheckWebURL(c.Repo); msg != "" {
+			report("repo", "repo %s", msg)
+		}
+	}
+	if c.Feeds.Items < 0 {
+		report("feeds.items", "items must be 1 or more; it caps how many entries each feed holds")
+	}
+	if c.Feeds.ClosingSoonDays < 0 {
+		report("feeds.closing_soon_days", "closing_soon_days must be 1 or more")
+	}
+	for _, k := range c.BuyerKeys() {
+		b, path := c.Buyers[k], "buyers."+k
+		if !keyRE.MatchString(k) {
+			report(path, "buyer key %q must be lower-case letters, digits and hyphens, such as \"camden\"", k)
+		}
+		if strings.TrimSpace(b.Name) == "" {
+			report(path, "buyer %q has no name; add name = \"...\" under [buyers.%s]", k, k)
+		}
+		if _, ok := BuyerKinds[b.Kind]; !ok {
+			report(path+".kind", "buyer kind %q is not one we know; use one of %s", b.Kind, strings.Join(SortedKeys(BuyerKinds), ", "))
+		}
+		if b.Borough != "" {
+			if _, ok := AreaName(b.Borough); !ok {
+				report(path+".borough", "borough %q is not a London borough key; %s", b.Borough, suggestArea(b.Borough))
+			}
+		}
+		if b.URL != "" {
+			if msg := CheckWebURL(b.URL); msg != "" {
+				report(path+".url", "url %s", msg)
+			}
+		}
+	}
+	for _, k := range c.TopicKeys() {
+		t, path := c.Topics[k], "topics."+k
+		if !keyRE.MatchString(k) {
+			report(path, "topic key %q must be lower-case letters, digits and hyphens, such as \"cleaning\"", k)
+		}
+		if strings.TrimSpace(t.Name) == "" {
+			report(path, "topic %q has no name; add name = \"...\" under [topics.%s]", k, k)
+		}
+		for _, p := range t.CPV {
+			if p == "" || strings.Trim(p, "0123456789") != "" || len(p) > 8 {
+				report(path+".cpv", "CPV prefix %q must be 1 to 8 digits, such as \"9091\"", p)
+			}
+		}
+	}
+	list.Sort()
+	return c, list
+}
+
+// setBase parses BaseURL into Base, or says what is wrong with it.
+func (c *Config) setBase() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Sprintf("%q is not a full web address; write it with https:// and the host, such as \"https://example.org/opportunities/\"", c.BaseURL)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawQuery, u.Fragment = "", ""
+	c.Base = u
+	return ""
+}
+
+// RecheckBase checks BaseURL again after a --base-url flag replaced it.
+func RecheckBase(c *Config) diag.List {
+	if msg := c.setBase(); msg != "" {
+		return diag.List{{File: "--base-url", Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "--base-url " + msg}}
+	}
+	return nil
+}
+
+func (c *Config) defaults() {
+	if c.Language == "" {
+		c.Language = "en-GB"
+	}
+	if c.Timezone == "" {
+		c.Timezone = "Europe/London"
+	}
+	if c.Feeds.Items == 0 {
+		c.Feeds.Items = 50
+	}
+	if c.Feeds.ClosingSoonDays == 0 {
+		c.Feeds.ClosingSoonDays = 7
+	}
+}
+
+// BuyerKeys returns the buyer keys in sorted order.
+func (c *Config) BuyerKeys() []string { return SortedKeys(c.Buyers) }
+
+// TopicKeys returns the topic keys in sorted order.
+func (c *Config) TopicKeys() []string { return SortedKeys(c.Topics) }
+
+// SortedKeys returns the keys of m in order.
+func SortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// URL returns the absolute address of a path inside the site, such as
+// "opportunities/x/".
+func (c *Config) URL(path string) string {
+	return c.Base.String() + strings.TrimPrefix(path, "/")
+}
+
+func at(file string, p tomldec.Pos, msg string) diag.Diagnostic {
+	return diag.Diagnostic{File: file, Line: max(p.Line, 1), Col: max(p.Col, 1), Severity: diag.Error, Rule: "invalid", Message: msg}
+}
+
+func suggestArea(key string) string {
+	if best := tomldec.Closest(key, AreaKeys()); best != "" {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	return "use one of " + strings.Join(AreaKeys(), ", ")
+}
+
+// SuggestArea says what to write instead of an unknown area key.
+func SuggestArea(key string) string { return suggestArea(key) }
+
+// CheckWebURL returns "" when s is an absolute http or https address, and
+// otherwise the end of a sentence that says what is wrong.
+func CheckWebURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Sprintf("%q is not a web address; write it in full, starting https://", s)
+	}
+	return ""
+}
+
+// CheckLink returns "" when s is an address a page may link to: http,
+// https or mailto, or a relative path (which is resolved against base_url).
+// Otherwise it returns the end of a sentence that says what is wrong.
+func CheckLink(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "is empty; write a web address starting https://"
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Sprintf("%q is not a valid address; check it for spaces or stray characters", s)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return fmt.Sprintf("%q has no host; write it in full, such as https://example.org/page", s)
+		}
+	case "mailto":
+		if CheckEmail(u.Opaque) != "" {
+			return fmt.Sprintf("%q is not a valid e-mail link; write mailto:name@example.org", s)
+		}
+	case "":
+		if strings.HasPrefix(s, "//") {
+			return fmt.Sprintf("%q has no scheme; start it with https://", s)
+		}
+	default:
+		return fmt.Sprintf("%q uses %s:, which is not allowed; use an https:// or mailto: address, or a path inside the site", s, u.Scheme)
+	}
+	return ""
+}
+
+// CheckEmail returns "" when s is one well-formed e-mail address, and
+// otherwise the end of a sentence that says what is wrong.
+func CheckEmail(s string) string {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" || !strings.Contains(s[strings.IndexByte(s, '@')+1:], ".") {
+		return fmt.Sprintf("%q is not an e-mail address; write one address such as procurement@example.org", s)
+	}
+	return ""
+}

@@ -1,0 +1,173 @@
+// Package markdown turns the Markdown bodies of briefs, events and pages into
+// HTML. It configures goldmark in exactly one place, so every body on the
+// site is read the same way and is equally safe.
+package markdown
+
+import (
+	"bytes"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// New returns the site's Markdown converter. Relative links and images are
+// resolved against base, the site's address, so output never holds a
+// root-relative link that would break under a sub-path.
+func New(base *url.URL) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			// Tables, ~~strikethrough~~, task lists, and bare web addresses
+			// turned into links: what buyers expect from GitHub.
+			extension.GFM,
+		),
+		goldmark.WithParserOptions(
+			// Headings get id attributes, so sections can be linked to.
+			parser.WithAutoHeadingID(),
+			// Links are made safe and absolute after parsing.
+			parser.WithASTTransformers(util.Prioritized(links{base: base}, 100)),
+		),
+		// No html.WithUnsafe(): raw HTML in a body is dropped, never passed
+		// through, since briefs come from many hands.
+	)
+}
+
+// Parse parses a body and returns its tree, with links already made safe.
+// Heading ids never repeat one of ReservedIDs.
+func Parse(md goldmark.Markdown, src []byte) ast.Node {
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	return md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+}
+
+// ReservedIDs are the element ids the page templates use. A body heading
+// that would get one of them gets a suffix instead ("documents-1"), so ids
+// stay unique on the page.
+var ReservedIDs = []string{"main", "key-facts", "lots", "documents", "events", "updates", "bid", "questions", "open", "coming-soon"}
+
+// ids makes heading ids the way goldmark does (lower-case ASCII letters and
+// digits, hyphens for spaces), starting from ReservedIDs.
+type ids struct{ used map[string]bool }
+
+func newIDs() *ids {
+	s := &ids{used: map[string]bool{}}
+	for _, r := range ReservedIDs {
+		s.used[r] = true
+	}
+	return s
+}
+
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	var b []byte
+	for _, c := range bytes.TrimSpace(value) {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c == ' ' || c == '-' || c == '_' || c == '\t':
+			b = append(b, '-')
+		}
+	}
+	if len(b) == 0 {
+		b = []byte("heading")
+	}
+	id := string(b)
+	for i := 1; s.used[id]; i++ {
+		id = string(b) + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }
+
+// Render converts a body to HTML.
+func Render(md goldmark.Markdown, src []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := md.Renderer().Render(&buf, src, Parse(md, src)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// links makes every link and image safe and absolute: it drops links with a
+// scheme other than http, https and mailto (javascript:, data:, vbscript:
+// and the rest), keeping their text, and resolves relative addresses against
+// the site's base URL.
+type links struct{ base *url.URL }
+
+func (l links) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	var nodes []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n.Kind() {
+			case ast.KindLink, ast.KindImage, ast.KindAutoLink:
+				nodes = append(nodes, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	src := reader.Source()
+	for _, n := range nodes {
+		switch n := n.(type) {
+		case *ast.Link:
+			if dest, ok := l.safe(string(n.Destination)); ok {
+				n.Destination = []byte(dest)
+			} else {
+				unwrap(n)
+			}
+		case *ast.Image:
+			if dest, ok := l.safe(string(n.Destination)); ok {
+				n.Destination = []byte(dest)
+			} else {
+				unwrap(n)
+			}
+		case *ast.AutoLink:
+			if _, ok := l.safe(string(n.URL(src))); !ok {
+				t := ast.NewString(n.Label(src))
+				n.Parent().ReplaceChild(n.Parent(), n, t)
+			}
+		}
+	}
+}
+
+// safe reports whether dest may be linked to, and returns it resolved.
+func (l links) safe(dest string) (string, bool) {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+		return dest, true
+	case "":
+		if strings.HasPrefix(dest, "#") || l.base == nil {
+			return dest, true
+		}
+		rel := strings.TrimPrefix(u.String(), "/")
+		r, err := url.Parse(rel)
+		if err != nil {
+			return "", false
+		}
+		return l.base.ResolveReference(r).String(), true
+	}
+	return "", false
+}
+
+// unwrap replaces n with its children.
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}

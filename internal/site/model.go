@@ -1,0 +1,173 @@
+package site
+
+import (
+	"html/template"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
+)
+
+// Status values of an opportunity, as decided against the build clock.
+const (
+	StatusPipeline   = "pipeline"
+	StatusEngagement = "engagement"
+	StatusOpen       = "open"
+	StatusClosed     = "closed"
+	StatusAwarded    = "awarded"
+	StatusCancelled  = "cancelled"
+)
+
+// Named is a topic, borough or buyer as a page shows it.
+type Named struct {
+	Key  string
+	Name string
+	URL  string // path inside the site, such as "topics/cleaning/"
+}
+
+// Tag is a status label. Its text always says what it means; the class
+// only adds colour.
+type Tag struct {
+	Text  string
+	Class string
+}
+
+// Opp is a brief with everything a template needs worked out.
+type Opp struct {
+	*brief.Brief
+	URL         string // "opportunities/<slug>/"
+	Status      string // see the Status constants
+	StatusLabel string
+	ClosingSoon bool
+	DaysLeft    int // whole days from today to the deadline day, in the site's timezone
+	Buyer       Named
+	BuyerInfo   config.Buyer
+	Topics      []Named
+	Boroughs    []Named
+	Tags        []Tag
+	Value       string        // "£40,000 to £60,000", or "Value not stated"
+	BodyHTML    template.HTML // the Markdown body
+	Updated     time.Time     // the latest of published and the update dates
+}
+
+// IsOpen reports whether bids are being taken.
+func (o *Opp) IsOpen() bool { return o.Status == StatusOpen }
+
+// IsUpcoming reports whether the brief is not yet open for bids.
+func (o *Opp) IsUpcoming() bool {
+	return o.Status == StatusPipeline || o.Status == StatusEngagement
+}
+
+// IsPast reports whether the brief is closed, awarded or cancelled.
+func (o *Opp) IsPast() bool { return !o.IsOpen() && !o.IsUpcoming() }
+
+// SuitsSME reports whether the buyer especially welcomes small businesses.
+func (o *Opp) SuitsSME() bool { return slices.Contains(o.SuitableFor, "sme") }
+
+// SuitsVCSE reports whether the buyer especially welcomes charities and
+// social enterprises.
+func (o *Opp) SuitsVCSE() bool { return slices.Contains(o.SuitableFor, "vcse") }
+
+// status decides where a brief stands at now.
+func status(b *brief.Brief, now time.Time) string {
+	switch b.Stage {
+	case StatusPipeline, StatusEngagement, StatusClosed, StatusAwarded, StatusCancelled:
+		return b.Stage
+	}
+	if b.Deadline.IsSet() && !now.Before(b.Deadline.Time) {
+		return StatusClosed
+	}
+	return StatusOpen
+}
+
+// daysLeft counts calendar days from now to t in loc: 0 on the day itself.
+func daysLeft(now, t time.Time, loc *time.Location) int {
+	a := now.In(loc)
+	b := t.In(loc)
+	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
+	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+	return int(math.Round(db.Sub(da).Hours() / 24))
+}
+
+// Money writes whole pounds the British way: £1,250,000.
+func Money(n int64) string {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	s := []byte{}
+	digits := []byte(strings.TrimSpace(itoa(n)))
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			s = append(s, ',')
+		}
+		s = append(s, d)
+	}
+	if neg {
+		return "-£" + string(s)
+	}
+	return "£" + string(s)
+}
+
+func itoa(n int64) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// ValueText says what a brief is worth in words.
+func ValueText(min, max *int64) string {
+	switch {
+	case min != nil && max != nil && *min == *max:
+		return Money(*max)
+	case min != nil && max != nil:
+		return Money(*min) + " to " + Money(*max)
+	case max != nil:
+		return "Up to " + Money(*max)
+	case min != nil:
+		return "From " + Money(*min)
+	}
+	return "Value not stated"
+}
+
+// When writes a moment as "12pm on Friday 18 December 2026" in loc.
+func When(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	return Clock(t) + " on " + t.Format("Monday 2 January 2006")
+}
+
+// Clock writes a time of day the GOV.UK way: "9am", "5:30pm", "midnight".
+func Clock(t time.Time) string {
+	h, m := t.Hour(), t.Minute()
+	if h == 0 && m == 0 {
+		return "midnight"
+	}
+	suffix := "am"
+	if h >= 12 {
+		suffix = "pm"
+	}
+	h12 := h % 12
+	if h12 == 0 {
+		h12 = 12
+	}
+	if m == 0 {
+		return itoa(int64(h12)) + suffix
+	}
+	return t.Format("3:04") + suffix
+}
+
+// Day writes a date as "Friday 18 December 2026" in loc.
+func Day(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("Monday 2 January 2006")
+}

@@ -1,0 +1,764 @@
+// Package site renders a tenders site: it takes the checked content and
+// site.toml and produces every file of the published site in memory, then
+// Publish writes them out atomically.
+//
+// # Templates
+//
+// Pages are rendered with html/template from the templates folder. A site's
+// own templates/ folder overrides the built-in file of the same name, so a
+// site can change one page and keep the rest. base.html is the layout; each
+// page template defines "main" (and may define "head"). partials.html holds
+// the shared pieces.
+//
+// Every template gets a *Page. Links inside the site are written relative to
+// the page, as {{.Root}}path/, so the site works under any sub-path; 404.html
+// gets the absolute base URL as its Root, since it is served at any depth.
+//
+// Template functions: money (whole pounds as "£1,250"), when ("12pm on
+// Friday 18 December 2026"), day ("Friday 18 December 2026"), clock ("5:30pm"),
+// iso (RFC 3339 for <time datetime>), days ("3 days left"), plural.
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/markdown"
+)
+
+// Site is everything a render needs.
+type Site struct {
+	Config    *config.Config
+	Content   *brief.Content
+	Now       time.Time // the build clock: decides open and closed
+	Templates fs.FS     // the templates folder: the site's own over the defaults
+	Static    fs.FS     // the static folder: the site's own over the defaults
+}
+
+// Output is the rendered site: file path (with forward slashes, no leading
+// slash) to its bytes.
+type Output map[string][]byte
+
+// Paths returns the output's paths in order.
+func (o Output) Paths() []string { return config.SortedKeys(o) }
+
+// Page is the data every template gets.
+type Page struct {
+	Site        *config.Config
+	Root        string // relative path from this page to the site's root, ending in "/"
+	Path        string // this page's path inside the site, such as "opportunities/x/"
+	Title       string
+	Description string
+	Now         time.Time
+	Footer      []Named // plain pages, for the footer
+	Section     string  // "home", "opportunities", "topics", ... for the navigation
+	NotFound    bool    // the 404 page: no canonical address
+
+	Opp      *Opp   // an opportunity's own page
+	Open     []*Opp // open opportunities, closing soonest first
+	Upcoming []*Opp // pipeline and engagement
+	Past     []*Opp // closed, awarded and cancelled, newest first
+	Facet    *Facet
+	Facets   *FacetKind
+	Events   []*EventView // upcoming
+	OldEvent []*EventView // past
+	Event    *EventView
+	Doc      *brief.Page
+	Body     template.HTML
+}
+
+// URL returns the absolute address of this page.
+func (p *Page) URL() string { return p.Site.URL(p.Path) }
+
+// Facet is one topic, borough or buyer and its opportunities.
+type Facet struct {
+	Named
+	Kind        string // "topic", "borough" or "buyer"
+	Description string
+	Open        []*Opp
+	Upcoming    []*Opp
+	Past        []*Opp
+}
+
+// FacetKind is all the facets of one kind.
+type FacetKind struct {
+	Kind   string // "topic", "borough" or "buyer"
+	Title  string // "Topics"
+	Path   string // "topics/"
+	Intro  string
+	Facets []*Facet
+}
+
+// EventView is an event as pages show it: from content/events/ or from a
+// brief's [[events]].
+type EventView struct {
+	brief.Event
+	KindLabel string
+	URL       string // its own page, or the brief's events section
+	Reference string
+	Opp       *Opp // the brief it belongs to, if any
+	Page      *brief.EventPage
+	Buyer     *Named
+	BodyHTML  template.HTML
+	Past      bool
+}
+
+// Render produces every file of the site. It never writes anything; a
+// problem in a template comes back as a positioned diagnostic.
+func Render(s *Site) (Output, diag.List) {
+	r := &renderer{Site: s, md: markdown.New(s.Config.Base), loc: s.Config.Location}
+	if list := r.parseTemplates(); len(list) > 0 {
+		return nil, list
+	}
+	if err := r.prepare(); err != nil {
+		return nil, diag.List{*err}
+	}
+	return r.render()
+}
+
+type renderer struct {
+	*Site
+	md    goldmark.Markdown
+	loc   *time.Location
+	tmpl  map[string]*template.Template
+	opps  []*Opp
+	kinds []*FacetKind
+	evs   []*EventView
+}
+
+// pageTemplates are the templates that render a page, besides base.html and
+// partials.html.
+var pageTemplates = []string{"home.html", "opportunity.html", "list.html", "facets.html", "facet.html", "events.html", "event.html", "page.html", "404.html"}
+
+func (r *renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"money": Money,
+		"when":  func(t time.Time) string { return When(t, r.loc) },
+		"day":   func(t time.Time) string { return Day(t, r.loc) },
+		"clock": func(t time.Time) string { return Clock(t.In(r.loc)) },
+		"iso":   func(t time.Time) string { return t.In(r.loc).Format(time.RFC3339) },
+		"isodate": func(t time.Time) string {
+			return t.In(r.loc).Format("2006-01-02")
+		},
+		"days": func(n int) string {
+			switch {
+			case n <= 0:
+				return "Closes today"
+			case n == 1:
+				return "1 day left"
+			}
+			return strconv.Itoa(n) + " days left"
+		},
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return "1 " + one
+			}
+			return strconv.Itoa(n) + " " + many
+		},
+		"label": func(m map[string]string, k string) string {
+			if v, ok := m[k]; ok {
+				return v
+			}
+			return k
+		},
+		"labels":           labelMaps,
+		"absURL":           r.Config.URL,
+		"sameDay":          func(a, b time.Time) bool { return Day(a, r.loc) == Day(b, r.loc) },
+		"add":              func(a, b int) int { return a + b },
+		"deref":            func(p *int64) int64 { return *p },
+		"documentFormat":   documentFormat,
+		"isRelative":       func(s string) bool { return !strings.Contains(s, ":") },
+		"resolveStatic":    func(s string) string { return r.Config.URL(strings.TrimPrefix(s, "/")) },
+		"contactName":      func(c brief.Contact) string { return cmpOr(c.Name, "the buyer") },
+		"areaName":         func(k string) string { n, _ := config.AreaName(k); return n },
+		"insuranceNeeded":  func(s string) string { return brief.InsuranceNeeded[cmpOr(s, "at-award")] },
+		"closingSoonDays":  func() int { return r.Config.Feeds.ClosingSoonDays },
+		"buyerKindLabel":   func(k string) string { return config.BuyerKinds[k] },
+		"procedureLabel":   func(k string) string { return brief.Procedures[k] },
+		"categoryLabel":    func(k string) string { return brief.Categories[k] },
+		"eventKindLabel":   func(k string) string { return brief.EventKinds[k] },
+		"suitableForLabel": func(k string) string { return brief.SuitableFor[k] },
+		"insuranceLabel":   func(k string) string { return brief.InsuranceKinds[k] },
+		"lower":            strings.ToLower,
+		"link":             r.link,
+		"navItem": func(p *Page, target, label string) navItem {
+			return navItem{Root: p.Root, Target: target, Label: label, Current: p.Path == target && !p.NotFound}
+		},
+		"list": func(root string, items any, empty string) listArgs {
+			a := listArgs{Root: root, Empty: empty}
+			switch x := items.(type) {
+			case []*Opp:
+				a.Opps = x
+			case []*EventView:
+				a.Events = x
+			}
+			return a
+		},
+		"eventView": func(e brief.Event) *EventView {
+			return &EventView{Event: e, KindLabel: brief.EventKinds[e.Kind]}
+		},
+	}
+}
+
+type navItem struct {
+	Root, Target, Label string
+	Current             bool
+}
+
+// listArgs is what the "opp-list" and "event-list" templates take.
+type listArgs struct {
+	Root   string
+	Opps   []*Opp
+	Events []*EventView
+	Empty  string // what to say when the list is empty
+}
+
+// link makes an address from front matter absolute: a relative one is a
+// path inside the site (a file under static/, say), resolved against the
+// base URL.
+func (r *renderer) link(s string) string {
+	if strings.Contains(s, ":") {
+		return s
+	}
+	return r.Config.URL(strings.TrimPrefix(s, "/"))
+}
+
+func labelMaps() map[string]map[string]string {
+	return map[string]map[string]string{
+		"stage": brief.Stages, "procedure": brief.Procedures, "category": brief.Categories,
+	}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+var templateErr = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
+
+// templateDiag turns an html/template error into a positioned diagnostic.
+func templateDiag(file string, err error) diag.Diagnostic {
+	d := diag.Diagnostic{File: "templates/" + file, Line: 1, Col: 1, Severity: diag.Error, Rule: "template", Message: err.Error()}
+	if m := templateErr.FindStringSubmatch(err.Error()); m != nil {
+		d.File = "templates/" + m[1]
+		d.Line, _ = strconv.Atoi(m[2])
+		if m[3] != "" {
+			d.Col, _ = strconv.Atoi(m[3])
+		}
+		d.Message = m[4] + "; fix the template, or delete it from templates/ to use the built-in one"
+	}
+	return d
+}
+
+func (r *renderer) parseTemplates() diag.List {
+	base, err := template.New("base.html").Funcs(r.funcs()).ParseFS(r.Templates, "base.html", "partials.html")
+	if err != nil {
+		return diag.List{templateDiag("base.html", err)}
+	}
+	r.tmpl = map[string]*template.Template{}
+	var list diag.List
+	for _, name := range pageTemplates {
+		t := template.Must(base.Clone())
+		if _, err := t.ParseFS(r.Templates, name); err != nil {
+			list = append(list, templateDiag(name, err))
+			continue
+		}
+		r.tmpl[name] = t
+	}
+	return list
+}
+
+// prepare works out every opportunity's status and labels, the facets and
+// the events.
+func (r *renderer) prepare() *diag.Diagnostic {
+	cfg := r.Config
+	for _, b := range r.Content.Briefs {
+		o := &Opp{Brief: b, URL: "opportunities/" + b.Slug + "/"}
+		o.Status = status(b, r.Now)
+		o.StatusLabel = brief.Stages[o.Status]
+		if b.Deadline.IsSet() {
+			o.DaysLeft = daysLeft(r.Now, b.Deadline.Time, r.loc)
+			o.ClosingSoon = o.Status == StatusOpen && b.Deadline.Sub(r.Now) <= time.Duration(cfg.Feeds.ClosingSoonDays)*24*time.Hour
+		}
+		o.BuyerInfo = cfg.Buyers[b.Buyer]
+		o.Buyer = Named{Key: b.Buyer, Name: o.BuyerInfo.Name, URL: "buyers/" + b.Buyer + "/"}
+		for _, t := range r.topicsOf(b) {
+			o.Topics = append(o.Topics, Named{Key: t, Name: cfg.Topics[t].Name, URL: "topics/" + t + "/"})
+		}
+		for _, a := range b.Boroughs {
+			n, _ := config.AreaName(a)
+			o.Boroughs = append(o.Boroughs, Named{Key: a, Name: n, URL: "boroughs/" + a + "/"})
+		}
+		o.Value = ValueText(b.ValueMin, b.ValueMax)
+		o.Tags = tags(o)
+		o.Updated = b.Published.Time
+		for _, u := range b.Updates {
+			if u.Date.After(o.Updated) {
+				o.Updated = u.Date.Time
+			}
+		}
+		r.opps = append(r.opps, o)
+	}
+	// Bodies are the slow part: convert them in parallel.
+	var failed *diag.Diagnostic
+	var mu sync.Mutex
+	parallel(len(r.opps), func(i int) {
+		o := r.opps[i]
+		html, err := markdown.Render(r.md, o.Body)
+		if err != nil {
+			mu.Lock()
+			failed = &diag.Diagnostic{File: o.File, Line: o.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
+			mu.Unlock()
+			return
+		}
+		o.BodyHTML = template.HTML(html)
+	})
+	if failed != nil {
+		return failed
+	}
+	r.facets()
+	return r.events()
+}
+
+// topicsOf returns a brief's topics: those it names, and those whose CPV
+// prefixes match one of its CPV codes, in key order.
+func (r *renderer) topicsOf(b *brief.Brief) []string {
+	ts := slices.Clone(b.Topics)
+	for _, k := range r.Config.TopicKeys() {
+		if slices.Contains(ts, k) {
+			continue
+		}
+		if matchesCPV(r.Config.Topics[k].CPV, b.CPV) {
+			ts = append(ts, k)
+		}
+	}
+	slices.Sort(ts)
+	return ts
+}
+
+func matchesCPV(prefixes, codes []string) bool {
+	for _, p := range prefixes {
+		for _, c := range codes {
+			if strings.HasPrefix(c, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func tags(o *Opp) []Tag {
+	var ts []Tag
+	switch {
+	case o.Status == StatusOpen && o.ClosingSoon:
+		ts = append(ts, Tag{"Open", "tag-open"}, Tag{"Closing soon", "tag-soon"})
+	default:
+		ts = append(ts, Tag{o.StatusLabel, "tag-" + o.Status})
+	}
+	if o.SuitsSME() {
+		ts = append(ts, Tag{brief.SuitableFor["sme"], "tag-sme"})
+	}
+	if o.SuitsVCSE() {
+		ts = append(ts, Tag{brief.SuitableFor["vcse"], "tag-vcse"})
+	}
+	return ts
+}
+
+// sortOpps splits opportunities into open (closing soonest first),
+// upcoming (newest first) and past (most recently closed first).
+func sortOpps(all []*Opp) (open, upcoming, past []*Opp) {
+	for _, o := range all {
+		switch {
+		case o.IsOpen():
+			open = append(open, o)
+		case o.IsUpcoming():
+			upcoming = append(upcoming, o)
+		default:
+			past = append(past, o)
+		}
+	}
+	slices.SortStableFunc(open, func(a, b *Opp) int {
+		if c := a.Deadline.Compare(b.Deadline.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Reference, b.Reference)
+	})
+	newest := func(a, b *Opp) int {
+		if c := b.Published.Compare(a.Published.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Reference, b.Reference)
+	}
+	slices.SortStableFunc(upcoming, newest)
+	slices.SortStableFunc(past, func(a, b *Opp) int {
+		if c := b.Deadline.Compare(a.Deadline.Time); c != 0 {
+			return c
+		}
+		return newest(a, b)
+	})
+	return open, upcoming, past
+}
+
+func (r *renderer) facets() {
+	cfg := r.Config
+	topics := &FacetKind{Kind: "topic", Title: "Topics", Path: "topics/", Intro: "Opportunities grouped by the kind of work."}
+	for _, k := range cfg.TopicKeys() {
+		t := cfg.Topics[k]
+		topics.Facets = append(topics.Facets, &Facet{Named: Named{k, t.Name, "topics/" + k + "/"}, Kind: "topic", Description: t.Description})
+	}
+	boroughs := &FacetKind{Kind: "borough", Title: "Boroughs", Path: "boroughs/", Intro: "Opportunities by where the work happens. Work across the whole of London is listed under every borough."}
+	for _, a := range config.Areas {
+		boroughs.Facets = append(boroughs.Facets, &Facet{Named: Named{a.Key, a.Name, "boroughs/" + a.Key + "/"}, Kind: "borough"})
+	}
+	buyers := &FacetKind{Kind: "buyer", Title: "Buyers", Path: "buyers/", Intro: "The organisations that publish opportunities here."}
+	for _, k := range cfg.BuyerKeys() {
+		b := cfg.Buyers[k]
+		buyers.Facets = append(buyers.Facets, &Facet{Named: Named{k, b.Name, "buyers/" + k + "/"}, Kind: "buyer", Description: config.BuyerKinds[b.Kind]})
+	}
+	r.kinds = []*FacetKind{topics, boroughs, buyers}
+	for _, f := range topics.Facets {
+		f.fill(r.opps, func(o *Opp) bool { return slices.ContainsFunc(o.Topics, func(n Named) bool { return n.Key == f.Key }) })
+	}
+	for _, f := range boroughs.Facets {
+		f.fill(r.opps, func(o *Opp) bool {
+			return slices.Contains(o.Brief.Boroughs, f.Key) || slices.Contains(o.Brief.Boroughs, config.LondonWide)
+		})
+	}
+	for _, f := range buyers.Facets {
+		f.fill(r.opps, func(o *Opp) bool { return o.Brief.Buyer == f.Key })
+	}
+}
+
+func (f *Facet) fill(all []*Opp, keep func(*Opp) bool) {
+	var mine []*Opp
+	for _, o := range all {
+		if keep(o) {
+			mine = append(mine, o)
+		}
+	}
+	f.Open, f.Upcoming, f.Past = sortOpps(mine)
+}
+
+// Count is how many opportunities are open or coming up.
+func (f *Facet) Count() int { return len(f.Open) + len(f.Upcoming) }
+
+func (r *renderer) events() *diag.Diagnostic {
+	for _, o := range r.opps {
+		for i := range o.Brief.Events {
+			e := o.Brief.Events[i]
+			buyer := o.Buyer
+			r.evs = append(r.evs, &EventView{Event: e, KindLabel: brief.EventKinds[e.Kind], URL: o.URL + "#events",
+				Reference: o.Reference + "-event-" + strconv.Itoa(i+1), Opp: o, Buyer: &buyer})
+		}
+	}
+	for _, p := range r.Content.Events {
+		ev := &EventView{Event: p.Event, KindLabel: brief.EventKinds[p.Kind], URL: "events/" + p.Slug + "/", Reference: p.Reference, Page: p}
+		if p.Buyer != "" {
+			ev.Buyer = &Named{Key: p.Buyer, Name: r.Config.Buyers[p.Buyer].Name, URL: "buyers/" + p.Buyer + "/"}
+		}
+		html, err := markdown.Render(r.md, p.Body)
+		if err != nil {
+			return &diag.Diagnostic{File: p.File, Line: p.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
+		}
+		ev.BodyHTML = template.HTML(html)
+		r.evs = append(r.evs, ev)
+	}
+	for _, e := range r.evs {
+		end := e.End.Time
+		if !e.End.IsSet() {
+			end = e.Start.Time
+		}
+		e.Past = end.Before(r.Now)
+	}
+	slices.SortStableFunc(r.evs, func(a, b *EventView) int {
+		if c := a.Start.Compare(b.Start.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Reference, b.Reference)
+	})
+	return nil
+}
+
+// job is one page to render.
+type job struct {
+	path string // output file
+	tmpl string
+	page *Page
+}
+
+func (r *renderer) page(dir, title, section string) *Page {
+	return &Page{
+		Site:    r.Config,
+		Root:    rootFor(dir),
+		Path:    dir,
+		Title:   title,
+		Now:     r.Now,
+		Section: section,
+		Footer:  r.footer(),
+	}
+}
+
+// rootFor is the relative path from a page in dir back to the site root.
+func rootFor(dir string) string {
+	n := strings.Count(dir, "/")
+	if n == 0 {
+		return "./"
+	}
+	return strings.Repeat("../", n)
+}
+
+func (r *renderer) footer() []Named {
+	pages := slices.Clone(r.Content.Pages)
+	slices.SortStableFunc(pages, func(a, b *brief.Page) int {
+		if a.Weight != b.Weight {
+			return a.Weight - b.Weight
+		}
+		return strings.Compare(a.Title, b.Title)
+	})
+	var out []Named
+	for _, p := range pages {
+		out = append(out, Named{Key: p.Slug, Name: p.Title, URL: p.Slug + "/"})
+	}
+	return out
+}
+
+func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
+	var jobs []job
+	add := func(tmpl string, p *Page) {
+		jobs = append(jobs, job{path: p.Path + "index.html", tmpl: tmpl, page: p})
+	}
+	open, upcoming, past := sortOpps(r.opps)
+
+	home := r.page("", r.Config.Title, "home")
+	home.Description = r.Config.Description
+	home.Open, home.Upcoming = open, upcoming
+	add("home.html", home)
+
+	all := r.page("opportunities/", "All opportunities", "opportunities")
+	all.Open, all.Upcoming, all.Past = open, upcoming, past
+	add("list.html", all)
+
+	closed := r.page("opportunities/closed/", "Closed opportunities", "opportunities")
+	closed.Past = past
+	add("list.html", closed)
+
+	for _, o := range r.opps {
+		p := r.page(o.URL, o.Title, "opportunities")
+		p.Description = o.Summary
+		p.Opp = o
+		add("opportunity.html", p)
+	}
+	for _, k := range r.kinds {
+		p := r.page(k.Path, k.Title, k.Path[:len(k.Path)-1])
+		p.Description = k.Intro
+		p.Facets = k
+		add("facets.html", p)
+		for _, f := range k.Facets {
+			p := r.page(f.URL, f.Name, k.Path[:len(k.Path)-1])
+			p.Description = f.Description
+			p.Facet, p.Facets = f, k
+			add("facet.html", p)
+		}
+	}
+	evs := r.page("events/", "Events", "events")
+	evs.Description = "Meet-the-buyer days, briefings and site visits."
+	for _, e := range r.evs {
+		if e.Past {
+			evs.OldEvent = append(evs.OldEvent, e)
+		} else {
+			evs.Events = append(evs.Events, e)
+		}
+	}
+	slices.Reverse(evs.OldEvent)
+	add("events.html", evs)
+	for _, e := range r.evs {
+		if e.Page == nil {
+			continue
+		}
+		p := r.page(e.URL, e.Title, "events")
+		p.Description = e.Page.Summary
+		p.Event = e
+		add("event.html", p)
+	}
+	for _, d := range r.Content.Pages {
+		p := r.page(d.Slug+"/", d.Title, d.Slug)
+		p.Description = d.Description
+		p.Doc = d
+		html, err := markdown.Render(r.md, d.Body)
+		if err != nil {
+			return nil, &diag.Diagnostic{File: d.File, Line: d.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
+		}
+		p.Body = template.HTML(html)
+		add("page.html", p)
+	}
+	nf := r.page("", "Page not found", "")
+	nf.Root = r.Config.Base.String()
+	nf.NotFound = true
+	jobs = append(jobs, job{path: "404.html", tmpl: "404.html", page: nf})
+	return jobs, nil
+}
+
+func (r *renderer) render() (Output, diag.List) {
+	jobs, d := r.jobs()
+	if d != nil {
+		return nil, diag.List{*d}
+	}
+	results := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) {
+		var buf bytes.Buffer
+		j := jobs[i]
+		if err := r.tmpl[j.tmpl].ExecuteTemplate(&buf, "base.html", j.page); err != nil {
+			errs[i] = err
+			return
+		}
+		results[i] = buf.Bytes()
+	})
+	out := Output{}
+	var list diag.List
+	seen := map[string]bool{}
+	for i, j := range jobs {
+		if errs[i] != nil {
+			if d := templateDiag(j.tmpl, errs[i]); !seen[d.String()] {
+				seen[d.String()] = true
+				list = append(list, d)
+			}
+			continue
+		}
+		out[j.path] = results[i]
+	}
+	if len(list) > 0 {
+		list.Sort()
+		return nil, list
+	}
+	out["sitemap.xml"] = r.sitemap(jobs)
+	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.Config.URL("sitemap.xml") + "\n")
+	if d := r.copyStatic(out); d != nil {
+		return nil, diag.List{*d}
+	}
+	return out, nil
+}
+
+func (r *renderer) sitemap(jobs []job) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	paths := make([]string, 0, len(jobs))
+	lastmod := map[string]time.Time{}
+	for _, j := range jobs {
+		if j.path == "404.html" {
+			continue
+		}
+		paths = append(paths, j.page.Path)
+		if j.page.Opp != nil {
+			lastmod[j.page.Path] = j.page.Opp.Updated
+		}
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		b.WriteString("  <url><loc>")
+		template.HTMLEscape(&b, []byte(r.Config.URL(p)))
+		b.WriteString("</loc>")
+		if t, ok := lastmod[p]; ok {
+			b.WriteString("<lastmod>" + t.UTC().Format("2006-01-02") + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// copyStatic copies the static folder to the root of the output.
+func (r *renderer) copyStatic(out Output) *diag.Diagnostic {
+	var clash *diag.Diagnostic
+	err := fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(path.Base(name), ".") {
+			return err
+		}
+		if _, ok := out[name]; ok {
+			clash = &diag.Diagnostic{File: "static/" + name, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid",
+				Message: fmt.Sprintf("static/%s has the same address as a page the site makes; rename or move it", name)}
+			return fs.SkipAll
+		}
+		data, err := fs.ReadFile(r.Static, name)
+		if err != nil {
+			return err
+		}
+		out[name] = data
+		return nil
+	})
+	if err != nil {
+		return &diag.Diagnostic{File: "static", Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot read static files: " + err.Error()}
+	}
+	return clash
+}
+
+// parallel runs f(0..n-1) on every core.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var next sync.Mutex
+	i := 0
+	for range workers {
+		wg.Go(func() {
+			for {
+				next.Lock()
+				j := i
+				i++
+				next.Unlock()
+				if j >= n {
+					return
+				}
+				f(j)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func documentFormat(d brief.Document) string {
+	if d.Format != "" {
+		return d.Format
+	}
+	ext := strings.ToLower(path.Ext(strings.SplitN(d.URL, "?", 2)[0]))
+	switch ext {
+	case ".pdf":
+		return "PDF"
+	case ".doc", ".docx":
+		return "Word"
+	case ".xls", ".xlsx":
+		return "Excel"
+	case ".odt":
+		return "OpenDocument text"
+	case ".ods":
+		return "OpenDocument spreadsheet"
+	case ".csv":
+		return "CSV"
+	case ".html", ".htm", "":
+		return "Web page"
+	}
+	return strings.ToUpper(strings.TrimPrefix(ext, "."))
+}
