@@ -93,3 +93,11 @@ func (d *Date) resolve(loc *time.Location, endOfDay bool) {
 	}
 	d.Time = t
 }
+
+// human writes the date for a message, with the time only when one was given.
+func (d Date) human() string {
+	if d.DateOnly {
+		return d.Format("2 January 2006")
+	}
+	return d.Format("2 January 2006 15:04")
+}

@@ -85,14 +85,16 @@ func CheckText(file string, src []byte) *diag.Diagnostic {
 
 // decodeFront decodes front matter into v. Positions in the returned
 // diagnostics are file positions: the front matter starts on line 2.
-func decodeFront(file, front string, v any) (tomldec.Keys, diag.List) {
+func decodeFront(file, front string, v any) (tomldec.Keys, diag.List, map[string]bool) {
 	keys, problems := tomldec.Decode(front, v)
 	for k, p := range keys {
 		p.Line++
 		keys[k] = p
 	}
 	var list diag.List
+	bad := map[string]bool{}
 	for _, p := range problems {
+		bad[p.Path] = true
 		pos := p.Pos
 		if p.Path == "" || pos.Line == 0 {
 			pos.Line++ // a syntax error: its position is in front-matter lines
@@ -101,7 +103,7 @@ func decodeFront(file, front string, v any) (tomldec.Keys, diag.List) {
 		}
 		list = append(list, errAt(file, pos, p.Msg))
 	}
-	return keys, list
+	return keys, list, bad
 }
 
 func errAt(file string, p tomldec.Pos, msg string) diag.Diagnostic {

@@ -26,15 +26,24 @@ type checker struct {
 	cfg    *config.Config
 	static fs.FS // the site's static/ folder, for relative document links
 	list   diag.List
+	bad    map[string]bool // key paths whose values could not be decoded
 }
 
+// report adds a problem at path, unless its value was already reported as
+// the wrong type: one problem a key is enough.
 func (c *checker) report(path, format string, args ...any) {
+	if c.bad[path] {
+		return
+	}
 	c.list = append(c.list, errAt(c.file, c.keys.Pos(path), fmt.Sprintf(format, args...)))
 }
 
 // missing reports a required key that was not written. It points at the
 // table the key belongs in, or at the opening +++ for a top-level key.
 func (c *checker) missing(path, example string) {
+	if c.bad[path] {
+		return
+	}
 	parent := ""
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {
 		parent = path[:i]
@@ -113,6 +122,12 @@ func (c *checker) link(path, what, s string) {
 func (c *checker) money(path string, v *int64) {
 	if v != nil && *v < 0 {
 		c.report(path, "%s is %d; money must be zero or more, in whole pounds", path[strings.LastIndexByte(path, '.')+1:], *v)
+	}
+}
+
+func (c *checker) count(path, example string, v *int64) {
+	if v != nil && *v < 0 {
+		c.report(path, "%s is %d; it cannot be below zero: write a number such as %s", path, *v, example)
 	}
 }
 
@@ -212,7 +227,7 @@ func (c *checker) summary(path, s string) {
 
 func (c *checker) order(before, after string, a, b Date, why string) {
 	if a.IsSet() && b.IsSet() && a.After(b.Time) {
-		c.report(after, "%s (%s) is before %s (%s); %s", after[strings.LastIndexByte(after, '.')+1:], b.Format("2 January 2006 15:04"), before[strings.LastIndexByte(before, '.')+1:], a.Format("2 January 2006 15:04"), why)
+		c.report(after, "%s (%s) is before %s (%s); %s", after[strings.LastIndexByte(after, '.')+1:], b.human(), before[strings.LastIndexByte(before, '.')+1:], a.human(), why)
 	}
 }
 
@@ -254,7 +269,7 @@ func (c *checker) validate(b *Brief) {
 	if b.ValueMin != nil && b.ValueMax != nil && *b.ValueMin > *b.ValueMax {
 		c.report("value_min", "value_min (%d) is more than value_max (%d); swap them, or give value_max alone", *b.ValueMin, *b.ValueMax)
 	}
-	c.money("payment_days", b.PaymentDays)
+	c.count("payment_days", "payment_days = 30", b.PaymentDays)
 	c.money("turnover_min", b.TurnoverMin)
 	if b.Procedure != "" {
 		c.oneOf("procedure", "procedure", b.Procedure, Procedures)
@@ -275,7 +290,7 @@ func (c *checker) validate(b *Brief) {
 		if c.required(p+".kind", in.Kind, `kind = "public liability"`) {
 			c.oneOf(p+".kind", "insurance kind", in.Kind, InsuranceKinds)
 		}
-		if in.Amount <= 0 {
+		if in.Amount <= 0 && !c.bad[p+".amount"] {
 			c.report(p+".amount", "amount is missing or not above zero; give the cover in whole pounds, such as amount = 1000000")
 		}
 		if in.Needed != "" {

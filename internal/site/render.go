@@ -260,7 +260,9 @@ func templateDiag(file string, err error) diag.Diagnostic {
 		d.File = "templates/" + m[1]
 		d.Line, _ = strconv.Atoi(m[2])
 		if m[3] != "" {
-			d.Col, _ = strconv.Atoi(m[3])
+			// text/template counts columns from 0, in bytes.
+			col, _ := strconv.Atoi(m[3])
+			d.Col = col + 1
 		}
 		d.Message = m[4] + "; fix the template, or delete it from templates/ to use the built-in one"
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -35,20 +36,28 @@ func Decode(src string, v any) (Keys, []Problem) {
 	keys := ScanKeys(src)
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
-		return keys, []Problem{syntaxProblem(err)}
+		return keys, []Problem{syntaxProblem(src, err)}
 	}
 	d := decoder{keys: keys}
 	d.value("", raw, reflect.ValueOf(v).Elem())
 	return keys, d.problems
 }
 
-func syntaxProblem(err error) Problem {
+func syntaxProblem(src string, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		msg := pe.Message
 		msg = strings.TrimPrefix(msg, "toml: ")
+		pos := Pos{Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}
+		if off := pe.Position.Start; off >= 0 && off <= len(src) {
+			// Count from the byte offset ourselves: columns in characters,
+			// and an error at a line's end stays on that line.
+			before := src[:off]
+			pos.Line = strings.Count(before, "\n") + 1
+			pos.Col = utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+		}
 		return Problem{
-			Pos: Pos{Line: pe.Position.Line, Col: max(pe.Position.Col, 1)},
+			Pos: pos,
 			Msg: "this is not valid TOML: " + msg + "; check the quotes, brackets and = signs on this line",
 		}
 	}
@@ -208,7 +217,7 @@ func tagged(t reflect.Type, index []int, known map[string][]int, allowed *[]stri
 func (d *decoder) unknown(path, key string, allowed []string) {
 	where := ""
 	if parent := parentName(path); parent != "" {
-		where = " in [" + parent + "]"
+		where = " in " + parent
 	}
 	if best := Closest(key, allowed); best != "" {
 		d.report(path, "unknown key %q%s; did you mean %q?", key, where, best)
@@ -293,9 +302,9 @@ func parentName(path string) string {
 	parent := path[:i]
 	parts := strings.Split(parent, ".")
 	if n, err := strconv.Atoi(parts[len(parts)-1]); err == nil && len(parts) > 1 {
-		return fmt.Sprintf("[%s] entry %d", strings.Join(parts[:len(parts)-1], "."), n+1)
+		return fmt.Sprintf("[[%s]] number %d", strings.Join(parts[:len(parts)-1], "."), n+1)
 	}
-	return parent
+	return "[" + parent + "]"
 }
 
 func sortedKeys(m map[string]any) []string {

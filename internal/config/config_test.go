@@ -1,0 +1,94 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseGood(t *testing.T) {
+	c, list := Parse("site.toml", `title = "T"
+base_url = "https://example.org/opps"
+[buyers.camden]
+name = "Camden"
+kind = "council"
+borough = "camden"
+[topics.cleaning]
+name = "Cleaning"
+cpv = ["9091"]
+`)
+	if len(list) > 0 {
+		t.Fatal(list)
+	}
+	if got := c.URL("topics/cleaning/"); got != "https://example.org/opps/topics/cleaning/" {
+		t.Errorf("URL = %q: a base_url without a trailing slash must still keep its path", got)
+	}
+	if c.Language != "en-GB" || c.Timezone != "Europe/London" || c.Feeds.Items != 50 || c.Feeds.ClosingSoonDays != 7 {
+		t.Errorf("defaults not applied: %+v", c)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"missing title and base", `language = "en-GB"`, []string{
+			`site.toml:1:1: base_url is missing; add the address the site is published at, such as base_url = "https://example.org/opportunities/"`,
+			`site.toml:1:1: title is missing; add a line such as title = "London anchor opportunities"`,
+		}},
+		{"bad base and timezone", "title = \"T\"\nbase_url = \"example.org\"\ntimezone = \"London\"\n", []string{
+			`site.toml:2:1: base_url "example.org" is not a full web address; write it with https:// and the host, such as "https://example.org/opportunities/"`,
+			`site.toml:3:1: timezone "London" is not a known time zone; use a name from the IANA list, such as "Europe/London"`,
+		}},
+		{"unknown keys", "title = \"T\"\nbase_url = \"https://e.org/\"\ntitel = \"x\"\n[feeds]\nitem = 5\n[buyers.x]\nname = \"X\"\nkind = \"council\"\nurl = \"ftp://x\"\nborugh = \"camden\"\n", []string{
+			`site.toml:3:1: unknown key "titel"; did you mean "title"?`,
+			`site.toml:5:1: unknown key "item" in [feeds]; did you mean "items"?`,
+			`site.toml:9:1: url "ftp://x" is not a web address; write it in full, starting https://`,
+			`site.toml:10:1: unknown key "borugh" in [buyers.x]; did you mean "borough"?`,
+		}},
+		{"buyers and topics", "title = \"T\"\nbase_url = \"https://e.org/\"\n[buyers.Camden]\nkind = \"town\"\nborough = \"camdn\"\n[topics.t]\nname = \"T\"\ncpv = [\"90-91\"]\n", []string{
+			`site.toml:3:1: buyer "Camden" has no name; add name = "..." under [buyers.Camden]`,
+			`site.toml:3:1: buyer key "Camden" must be lower-case letters, digits and hyphens, such as "camden"`,
+			`site.toml:4:1: buyer kind "town" is not one we know; use one of charity, college, council, culture, faith, health, housing, other, university`,
+			`site.toml:5:1: borough "camdn" is not a London borough key; did you mean "camden"?`,
+			`site.toml:8:1: CPV prefix "90-91" must be 1 to 8 digits, such as "9091"`,
+		}},
+		{"syntax", "title = \"T\nbase_url = 1\n", []string{
+			`site.toml:1:11: this is not valid TOML: strings cannot contain newlines; check the quotes, brackets and = signs on this line`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, list := Parse("site.toml", tt.src)
+			var got []string
+			for _, d := range list {
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestCheckLink(t *testing.T) {
+	for s, ok := range map[string]bool{
+		"https://example.org/x": true,
+		"http://example.org":    true,
+		"mailto:a@b.example":    true,
+		"docs/spec.pdf":         true,
+		"/docs/spec.pdf":        true,
+		"javascript:alert(1)":   false,
+		"JavaScript:alert(1)":   false,
+		"data:text/html,x":      false,
+		"vbscript:x":            false,
+		"//evil.example/x":      false,
+		"https://":              false,
+		"mailto:not an address": false,
+		"":                      false,
+	} {
+		if got := CheckLink(s) == ""; got != ok {
+			t.Errorf("CheckLink(%q) ok = %v, want %v (%s)", s, got, ok, CheckLink(s))
+		}
+	}
+}

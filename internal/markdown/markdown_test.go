@@ -1,0 +1,50 @@
+package markdown
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestRender(t *testing.T) {
+	base, _ := url.Parse("https://example.org/opps/")
+	md := New(base)
+	tests := []struct {
+		name, in string
+		want     []string // substrings of the output
+		not      []string // never in the output
+	}{
+		{"raw html dropped", "<script>alert(1)</script>\n\n<b>bold</b> text", []string{"text"}, []string{"<script", "<b>"}},
+		{"javascript link removed", "[click](javascript:alert(1))", []string{"click"}, []string{"javascript", "<a"}},
+		{"mixed-case scheme", "[x](JaVaScRiPt:alert(1))", []string{"x"}, []string{"<a", "alert"}},
+		{"data link removed", "[x](data:text/html;base64,PHNjcmlwdD4=)", nil, []string{"data:", "<a"}},
+		{"vbscript link removed", "[x](vbscript:msgbox)", nil, []string{"vbscript", "<a"}},
+		{"data image removed", "![alt](data:image/png;base64,AAAA)", []string{"alt"}, []string{"<img"}},
+		{"autolink with bad scheme", "<javascript:alert(1)>", nil, []string{"<a"}},
+		{"relative made absolute", "[spec](docs/spec.pdf) and [home](/)", []string{`href="https://example.org/opps/docs/spec.pdf"`, `href="https://example.org/opps/"`}, nil},
+		{"fragment kept", "[up](#what-we-need)", []string{`href="#what-we-need"`}, nil},
+		{"mailto kept", "[mail](mailto:a@b.example)", []string{`href="mailto:a@b.example"`}, nil},
+		{"bare address linked", "See https://example.net/x now", []string{`<a href="https://example.net/x">`}, nil},
+		{"heading ids", "## What we need\n\n## Documents\n\n## What we need", []string{`id="what-we-need"`, `id="documents-1"`, `id="what-we-need-1"`}, []string{`id="documents"`}},
+		{"tables", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := Render(md, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := string(out)
+			for _, w := range tt.want {
+				if !strings.Contains(s, w) {
+					t.Errorf("output lacks %q:\n%s", w, s)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(strings.ToLower(s), strings.ToLower(n)) {
+					t.Errorf("output has %q:\n%s", n, s)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,217 @@
+package site_test
+
+import (
+	"bytes"
+	"flag"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixedNow is the build clock of every test, so tests never rot.
+var fixedNow = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+
+var defaults = site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
+
+// fixture reads testdata/NAME.txtar into a file system: the site's files,
+// and, in files named "want/PATH", the expected output.
+func fixture(t *testing.T, name string) (*txtar.Archive, fstest.MapFS) {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name+".txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if !strings.HasPrefix(f.Name, "want/") {
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return ar, fsys
+}
+
+func build(t *testing.T, fsys fstest.MapFS, baseURL string) site.Output {
+	t.Helper()
+	out, list := site.Build(fsys, defaults, site.Options{Now: fixedNow, BaseURL: baseURL})
+	if list.Errors() > 0 {
+		t.Fatalf("build failed:\n%v", list)
+	}
+	return out
+}
+
+// TestGolden renders the small fixture site and compares chosen pages with
+// the want/ files of testdata/small.txtar. Run with -update to rewrite them.
+func TestGolden(t *testing.T) {
+	ar, fsys := fixture(t, "small")
+	out := build(t, fsys, "")
+	var wants []string
+	for _, f := range ar.Files {
+		if name, ok := strings.CutPrefix(f.Name, "want/"); ok {
+			wants = append(wants, name)
+			if *update {
+				continue
+			}
+			if got, ok := out[name]; !ok {
+				t.Errorf("%s was not rendered", name)
+			} else if !bytes.Equal(got, f.Data) {
+				t.Errorf("%s differs from the golden copy; run go test -update and review the diff\n--- got\n%s", name, got)
+			}
+		}
+	}
+	if len(wants) == 0 {
+		t.Fatal("no want/ files")
+	}
+	if *update {
+		for i, f := range ar.Files {
+			if name, ok := strings.CutPrefix(f.Name, "want/"); ok {
+				ar.Files[i].Data = out[name]
+			}
+		}
+		if err := os.WriteFile(filepath.Join("testdata", "small.txtar"), txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestDeterministic builds twice and expects the same bytes.
+func TestDeterministic(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	a, b := build(t, fsys, ""), build(t, fsys, "")
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// TestLinksResolve builds under a base URL with a sub-path and follows
+// every internal href and src to a file the build wrote.
+func TestLinksResolve(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	base := "https://example.org/opps/"
+	out := build(t, fsys, base)
+	checked := 0
+	for _, name := range out.Paths() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		page, _ := url.Parse(base + name)
+		for _, m := range linkRE.FindAllSubmatch(out[name], -1) {
+			href := strings.ReplaceAll(string(m[1]), "&amp;", "&")
+			if strings.HasPrefix(href, "/") {
+				t.Errorf("%s: root-relative link %q breaks under a sub-path", name, href)
+				continue
+			}
+			u, err := page.Parse(href)
+			if err != nil {
+				t.Errorf("%s: bad link %q", name, href)
+				continue
+			}
+			if u.Scheme != "https" || u.Host != "example.org" {
+				continue // external, mailto
+			}
+			p, ok := strings.CutPrefix(u.Path, "/opps/")
+			if !ok {
+				t.Errorf("%s: link %q leaves the site's sub-path", name, href)
+				continue
+			}
+			if p == "" || strings.HasSuffix(p, "/") {
+				p += "index.html"
+			}
+			if _, ok := out[path.Clean(p)]; !ok {
+				t.Errorf("%s: link %q points at %s, which was not written", name, href, p)
+			}
+			checked++
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d internal links checked; the crawl is not finding the links", checked)
+	}
+}
+
+// TestBrokenBuildWritesNothing: a site with one broken brief returns no
+// output and every problem.
+func TestBrokenBuildWritesNothing(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	fsys["content/opportunities/broken.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Broken\"\nbuyer = \"nobody\"\n+++\n")}
+	out, list := site.Build(fsys, defaults, site.Options{Now: fixedNow})
+	if out != nil {
+		t.Error("a failed build returned output")
+	}
+	if list.Errors() < 2 {
+		t.Errorf("want every problem of the broken brief, got %v", list)
+	}
+	for _, d := range list {
+		if d.File != "content/opportunities/broken.md" {
+			t.Errorf("unexpected finding %v", d)
+		}
+	}
+}
+
+func TestBadTemplate(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Site.Title}</h1>\n{{end}}\n")}
+	_, list := site.Build(fsys, defaults, site.Options{Now: fixedNow})
+	if len(list) != 1 || !strings.HasPrefix(list[0].String(), "templates/home.html:2:1: bad character") {
+		t.Fatalf("want one error at templates/home.html:2, got %v", list)
+	}
+	fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Nope}}</h1>\n{{end}}\n")}
+	_, list = site.Build(fsys, defaults, site.Options{Now: fixedNow})
+	if len(list) != 1 || !strings.HasPrefix(list[0].String(), "templates/home.html:2:7: ") {
+		t.Fatalf("want one error at templates/home.html:2:7, got %v", list)
+	}
+}
+
+// TestTemplateOverride: a site's own template replaces the built-in one of
+// the same name, and only that one.
+func TestTemplateOverride(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	fsys["templates/page.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}<h1>Custom {{.Title}}</h1>{{end}}")}
+	out := build(t, fsys, "")
+	if !bytes.Contains(out["about/index.html"], []byte("<h1>Custom About us</h1>")) {
+		t.Error("the site's page.html was not used")
+	}
+	if !bytes.Contains(out["index.html"], []byte("Open now")) {
+		t.Error("the built-in home.html was not used")
+	}
+}
+
+func TestStatus(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	out := build(t, fsys, "")
+	home := string(out["index.html"])
+	closed := string(out["opportunities/closed/index.html"])
+	for _, c := range []struct {
+		page, text string
+		want       bool
+	}{
+		{home, "Cleaning for two libraries", true},    // open, deadline after the clock
+		{home, "Closing soon", true},                  // the garden brief closes in 3 days
+		{home, "Old laundry contract", false},         // its deadline has passed
+		{closed, "Old laundry contract", true},        //
+		{closed, "Cleaning for two libraries", false}, //
+		{home, "<time datetime=\"2026-12-04T12:00:00Z\">12pm on Friday 4 December 2026</time>", true},
+	} {
+		if got := strings.Contains(c.page, c.text); got != c.want {
+			t.Errorf("contains %q = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
