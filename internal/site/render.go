@@ -80,6 +80,9 @@ type Page struct {
 	Event    *EventView
 	Doc      *brief.Page
 	Body     template.HTML
+	Feeds    []FeedLink // for <link rel="alternate">: the site's feeds, and this page's own
+	FeedSet  *FeedSet   // this page's own feeds and calendar, if it has them
+	Sets     []*FeedSet // every feed set, on the feeds page
 }
 
 // URL returns the absolute address of this page.
@@ -93,6 +96,7 @@ type Facet struct {
 	Open        []*Opp
 	Upcoming    []*Opp
 	Past        []*Opp
+	Feeds       *FeedSet
 }
 
 // FacetKind is all the facets of one kind.
@@ -139,11 +143,15 @@ type renderer struct {
 	opps  []*Opp
 	kinds []*FacetKind
 	evs   []*EventView
+	sets  []*FeedSet // sets[0] is the whole site's, sets[1] closing soon
+	// newest is the latest content date of any brief: the updated date of
+	// a feed with no items, so that it too comes from content.
+	newest time.Time
 }
 
 // pageTemplates are the templates that render a page, besides base.html and
 // partials.html.
-var pageTemplates = []string{"home.html", "opportunity.html", "list.html", "facets.html", "facet.html", "events.html", "event.html", "page.html", "404.html"}
+var pageTemplates = []string{"home.html", "opportunity.html", "list.html", "facets.html", "facet.html", "events.html", "event.html", "page.html", "feeds.html", "404.html"}
 
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
@@ -209,6 +217,14 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return a
 		},
+		"kinds": func() []*FacetKind { return r.kinds },
+		"alerts": func(root string, set *FeedSet, name string) alertArgs {
+			return alertArgs{Root: root, Set: set, Name: name}
+		},
+		"webcal": func(path string) string {
+			u := r.Config.URL(path)
+			return "webcal://" + u[strings.Index(u, "://")+3:]
+		},
 		"eventView": func(e brief.Event) *EventView {
 			return &EventView{Event: e, KindLabel: brief.EventKinds[e.Kind]}
 		},
@@ -218,6 +234,13 @@ func (r *renderer) funcs() template.FuncMap {
 type navItem struct {
 	Root, Target, Label string
 	Current             bool
+}
+
+// alertArgs is what the "alerts" template takes.
+type alertArgs struct {
+	Root string
+	Set  *FeedSet
+	Name string
 }
 
 // listArgs is what the "opp-list" and "event-list" templates take.
@@ -317,6 +340,9 @@ func (r *renderer) prepare() *diag.Diagnostic {
 			}
 		}
 		r.opps = append(r.opps, o)
+		if o.Updated.After(r.newest) {
+			r.newest = o.Updated
+		}
 	}
 	// Bodies are the slow part: convert them in parallel.
 	var failed *diag.Diagnostic
@@ -336,6 +362,7 @@ func (r *renderer) prepare() *diag.Diagnostic {
 		return failed
 	}
 	r.facets()
+	r.feedSets()
 	return r.events()
 }
 
@@ -514,6 +541,7 @@ func (r *renderer) page(dir, title, section string) *Page {
 		Now:     r.Now,
 		Section: section,
 		Footer:  r.footer(),
+		Feeds:   r.sets[0].Links(),
 	}
 }
 
@@ -561,6 +589,23 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 	closed.Past = past
 	add("list.html", closed)
 
+	soon := r.page("closing-soon/", r.sets[1].Title, "opportunities")
+	soon.Description = "Opportunities whose deadline is within the next " + strconv.Itoa(r.Config.Feeds.ClosingSoonDays) + " days."
+	for _, o := range open {
+		if o.ClosingSoon {
+			soon.Open = append(soon.Open, o)
+		}
+	}
+	soon.FeedSet = r.sets[1]
+	soon.Feeds = append(soon.Feeds, r.sets[1].Links()...)
+	add("list.html", soon)
+
+	fp := r.page("feeds/", "Get alerts", "feeds")
+	fp.Description = "Get new opportunities by feed, by e-mail or in your calendar, for the topics, boroughs and buyers you care about."
+	fp.Sets = r.sets
+	fp.Facets = nil
+	add("feeds.html", fp)
+
 	for _, o := range r.opps {
 		p := r.page(o.URL, o.Title, "opportunities")
 		p.Description = o.Summary
@@ -576,6 +621,8 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 			p := r.page(f.URL, f.Name, k.Path[:len(k.Path)-1])
 			p.Description = f.Description
 			p.Facet, p.Facets = f, k
+			p.FeedSet = f.Feeds
+			p.Feeds = append(p.Feeds, f.Feeds.Links()...)
 			add("facet.html", p)
 		}
 	}
@@ -650,6 +697,10 @@ func (r *renderer) render() (Output, diag.List) {
 		list.Sort()
 		return nil, list
 	}
+	if err := r.writeFeeds(out); err != nil {
+		return nil, diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "feeds", Message: "cannot write the feeds: " + err.Error()}}
+	}
+	r.writeCalendars(out)
 	out["sitemap.xml"] = r.sitemap(jobs)
 	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.Config.URL("sitemap.xml") + "\n")
 	if d := r.copyStatic(out); d != nil {

@@ -215,3 +215,66 @@ func TestStatus(t *testing.T) {
 		}
 	}
 }
+
+var guidRE = regexp.MustCompile(`<guid isPermaLink="false">([^<]*)</guid>`)
+
+func guids(out site.Output, name string) []string {
+	var ids []string
+	for _, m := range guidRE.FindAllSubmatch(out[name], -1) {
+		ids = append(ids, string(m[1]))
+	}
+	return ids
+}
+
+// TestFeedIDsStable: renaming a brief's file and changing its title and
+// text keeps its feed and calendar ids; an update adds an item of its own.
+func TestFeedIDsStable(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	before := build(t, fsys, "")
+	src := string(fsys["content/opportunities/garden.md"].Data)
+	delete(fsys, "content/opportunities/garden.md")
+	src = strings.Replace(src, `title = "Community garden care"`, `title = "Looking after community gardens"`, 1)
+	src = strings.Replace(src, "Weeding.", "Weeding and pruning.", 1)
+	fsys["content/opportunities/gardens-in-dalston.md"] = &fstest.MapFile{Data: []byte(src)}
+	after := build(t, fsys, "")
+	if a, b := guids(before, "feed.xml"), guids(after, "feed.xml"); strings.Join(a, " ") != strings.Join(b, " ") {
+		t.Errorf("ids changed with the title and file name:\n%v\n%v", a, b)
+	}
+	if !bytes.Contains(after["feed.xml"], []byte("Looking after community gardens")) {
+		t.Error("the new title is not in the feed")
+	}
+	for _, name := range []string{"deadlines.ics", "opportunities/gardens-in-dalston/deadline.ics"} {
+		if !bytes.Contains(after[name], []byte("UID:HAC-2026-033-deadline@example.org")) {
+			t.Errorf("%s lacks the stable deadline UID", name)
+		}
+	}
+
+	// An update to the brief becomes an item of its own.
+	src = strings.Replace(src, "+++\n## What we need", "[[updates]]\ndate = 2026-11-28T10:00:00Z\ntext = \"Deadline moved to 12pm on 11 December.\"\n+++\n## What we need", 1)
+	fsys["content/opportunities/gardens-in-dalston.md"] = &fstest.MapFile{Data: []byte(src)}
+	updated := build(t, fsys, "")
+	ids := guids(updated, "feed.xml")
+	if len(ids) != len(guids(after, "feed.xml"))+1 {
+		t.Fatalf("an update did not add one item: %v", ids)
+	}
+	if ids[0] != "tag:example.org,2026:HAC-2026-033/update/20261128T100000Z" {
+		t.Errorf("the update is not the newest item with its own id: %v", ids)
+	}
+	if !bytes.Contains(updated["feed.xml"], []byte("<title>Update: Looking after community gardens: Deadline moved to 12pm on 11 December.</title>")) {
+		t.Error("the update item's title does not say what changed")
+	}
+	if !bytes.Contains(updated["atom.xml"], []byte("<updated>2026-11-28T10:00:00Z</updated>")) {
+		t.Error("the feed's updated date is not its newest item's")
+	}
+}
+
+// TestFeedsCap: [feeds] items caps every feed.
+func TestFeedsCap(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	cfg := strings.Replace(string(fsys["site.toml"].Data), "[buyers.camden]", "[feeds]\nitems = 1\n\n[buyers.camden]", 1)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
+	out := build(t, fsys, "")
+	if n := len(guids(out, "feed.xml")); n != 1 {
+		t.Errorf("feed.xml has %d items, want 1", n)
+	}
+}

@@ -1,0 +1,155 @@
+// Package ical writes iCalendar files (RFC 5545) of deadlines and events.
+//
+// It is a small writer, not a library for every corner of the standard: a
+// VCALENDAR of VEVENTs with times in UTC, optional reminders, and the
+// details RFC 5545 is strict about done right: CRLF line ends, lines folded
+// at 75 octets without splitting a UTF-8 character, and TEXT values escaped.
+// Well-kept Go libraries exist (arran4/golang-ical), but tenders needs only
+// this much, and owning thirty lines keeps the output byte-stable.
+package ical
+
+import (
+	"bytes"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Calendar is one .ics file.
+type Calendar struct {
+	Name        string // X-WR-CALNAME: what calendar apps call the subscription
+	Description string // X-WR-CALDESC
+	Events      []Event
+}
+
+// Event is one VEVENT.
+type Event struct {
+	UID         string    // stable across builds and edits
+	Stamp       time.Time // DTSTAMP: from content, never the clock
+	Sequence    int       // bumped when the event changes
+	Start       time.Time
+	End         time.Time // optional: an event with no end is a moment, such as a deadline
+	Summary     string
+	Description string
+	Location    string
+	URL         string
+	Categories  []string
+	Alarm       time.Duration // a reminder this long before the start; 0 for none
+}
+
+const utc = "20060102T150405Z"
+
+// Bytes renders the calendar.
+func (c *Calendar) Bytes() []byte {
+	var w writer
+	w.line("BEGIN:VCALENDAR")
+	w.line("VERSION:2.0")
+	w.line("PRODID:-//tenders//tender opportunities//EN")
+	w.line("CALSCALE:GREGORIAN")
+	w.line("METHOD:PUBLISH")
+	if c.Name != "" {
+		w.prop("X-WR-CALNAME", Escape(c.Name))
+	}
+	if c.Description != "" {
+		w.prop("X-WR-CALDESC", Escape(c.Description))
+	}
+	for _, e := range c.Events {
+		w.line("BEGIN:VEVENT")
+		w.prop("UID", Escape(e.UID))
+		w.prop("DTSTAMP", e.Stamp.UTC().Format(utc))
+		if e.Sequence > 0 {
+			w.prop("SEQUENCE", itoa(e.Sequence))
+		}
+		w.prop("DTSTART", e.Start.UTC().Format(utc))
+		if !e.End.IsZero() && e.End.After(e.Start) {
+			w.prop("DTEND", e.End.UTC().Format(utc))
+		}
+		w.prop("SUMMARY", Escape(e.Summary))
+		if e.Description != "" {
+			w.prop("DESCRIPTION", Escape(e.Description))
+		}
+		if e.Location != "" {
+			w.prop("LOCATION", Escape(e.Location))
+		}
+		if e.URL != "" {
+			w.prop("URL", e.URL)
+		}
+		if len(e.Categories) > 0 {
+			cats := make([]string, len(e.Categories))
+			for i, c := range e.Categories {
+				cats[i] = Escape(c)
+			}
+			w.prop("CATEGORIES", strings.Join(cats, ","))
+		}
+		if e.Alarm > 0 {
+			w.line("BEGIN:VALARM")
+			w.line("ACTION:DISPLAY")
+			w.prop("DESCRIPTION", Escape(e.Summary))
+			w.prop("TRIGGER", "-PT"+itoa(int(e.Alarm/time.Minute))+"M")
+			w.line("END:VALARM")
+		}
+		w.line("END:VEVENT")
+	}
+	w.line("END:VCALENDAR")
+	return w.buf.Bytes()
+}
+
+// Escape makes s a TEXT value: backslash, semicolon and comma are escaped,
+// and line breaks become \n.
+func Escape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', ';', ',':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			b.WriteString(`\n`)
+		case '\n':
+			b.WriteString(`\n`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+type writer struct{ buf bytes.Buffer }
+
+func (w *writer) prop(name, value string) { w.line(name + ":" + value) }
+
+// line writes one content line, folded so no line is longer than 75
+// octets: each continuation starts with a space, and a UTF-8 character is
+// never split.
+func (w *writer) line(s string) {
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		w.buf.WriteString(s[:cut])
+		w.buf.WriteString("\r\n ")
+		s = s[cut:]
+		limit = 74 // the leading space counts
+	}
+	w.buf.WriteString(s)
+	w.buf.WriteString("\r\n")
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
