@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/site"
 )
 
@@ -35,7 +36,7 @@ func checkFeeds(t *testing.T, dir string) (string, bool) {
 
 func buildExample(t *testing.T) string {
 	t.Helper()
-	out, list := site.Build(os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, site.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	out, list := build.Build(os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}

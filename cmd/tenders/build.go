@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/site"
 )
@@ -90,8 +91,8 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 		*out = filepath.Join(f.site, "public")
 	}
 	start := time.Now()
-	output, list := site.Build(os.DirFS(f.site), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
-		site.Options{Now: now, BaseURL: f.baseURL})
+	output, list := build.Build(os.DirFS(f.site), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+		build.Options{Now: now, BaseURL: f.baseURL})
 	printDiagnostics(e.stderr, f.site, list)
 	if list.Errors() > 0 {
 		fmt.Fprintf(e.stderr, "tenders build: %s; nothing was written\n", countErrors(list))
@@ -123,10 +124,10 @@ func printDiagnostics(w io.Writer, siteDir string, list diag.List) {
 		if siteDir != "." && d.File != "--base-url" {
 			d.File = filepath.ToSlash(filepath.Join(siteDir, d.File))
 		}
-		prefix := ""
-		if d.Severity < diag.Error {
-			prefix = d.Severity.String() + ": "
+		if d.Severity >= diag.Error {
+			fmt.Fprintf(w, "%s:%d:%d: %s\n", d.File, d.Line, d.Col, d.Message)
+			continue
 		}
-		fmt.Fprintf(w, "%s:%d:%d: %s%s\n", d.File, d.Line, d.Col, prefix, d.Message)
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", d.File, d.Line, d.Col, d.Severity, d.Message, d.Rule)
 	}
 }

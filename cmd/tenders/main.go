@@ -39,7 +39,7 @@ type env struct {
 	getenv         func(string) string
 }
 
-var commands = []*command{buildCmd}
+var commands = []*command{buildCmd, checkCmd}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -55,6 +55,7 @@ type Brief struct {
 type Source struct {
 	File     string       `toml:"-"` // path under the site folder, with forward slashes
 	Slug     string       `toml:"-"` // from the file name: the last part of the page's address
+	Front    string       `toml:"-"` // the front matter, without its +++ lines; it starts on line 2
 	Body     []byte       `toml:"-"` // the Markdown body, padded with newlines so its line N is line N of the file
 	BodyLine int          `toml:"-"` // the file line where the body starts
 	Keys     tomldec.Keys `toml:"-"` // where each front-matter key was written

@@ -96,7 +96,7 @@ func (p *Parser) start(file string, src []byte, v any, s *Source) (*checker, boo
 	}
 	keys, list, bad := decodeFront(file, front, v)
 	c.keys, c.list, c.bad = keys, list, bad
-	*s = Source{File: file, Slug: Slug(file), Body: body, BodyLine: bodyLine, Keys: keys}
+	*s = Source{File: file, Slug: Slug(file), Front: front, Body: body, BodyLine: bodyLine, Keys: keys}
 	if len(list) > 0 && strings.HasPrefix(list[0].Message, "this is not valid TOML") {
 		return c, false
 	}

@@ -8,6 +8,7 @@
 package config
 
 import (
+	"cmp"
 	"fmt"
 	"net/mail"
 	"net/url"
@@ -32,6 +33,7 @@ type Config struct {
 	Timezone    string           `toml:"timezone"`
 	Repo        string           `toml:"repo"`
 	Feeds       Feeds            `toml:"feeds"`
+	Lint        Lint             `toml:"lint"`
 	Buyers      map[string]Buyer `toml:"buyers"`
 	Topics      map[string]Topic `toml:"topics"`
 
@@ -45,6 +47,26 @@ type Feeds struct {
 	Items           int  `toml:"items"`             // most items in one feed; default 50
 	FullContent     bool `toml:"full_content"`      // put the whole brief in feed items, not just the summary
 	ClosingSoonDays int  `toml:"closing_soon_days"` // what "closing soon" means, in days; default 7
+}
+
+// Lint holds the [lint] settings: the thresholds of the linter's rules,
+// each rule's severity, and words to add to its lists. A zero threshold
+// means the default, given in brackets.
+type Lint struct {
+	Rules                 map[string]string `toml:"rules"`                   // rule -> "error", "warning", "suggestion" or "off"
+	SentenceLength        int               `toml:"sentence_length"`         // most words in a sentence (25)
+	ReadabilityGrade      float64           `toml:"readability_grade"`       // Flesch-Kincaid grade above which a paragraph is flagged (12)
+	MinResponseDays       int               `toml:"min_response_days"`       // fewest days from published to deadline (15)
+	QuestionsWorkingDays  int               `toml:"questions_working_days"`  // fewest working days from questions deadline to deadline (3)
+	MaxPaymentDays        int               `toml:"max_payment_days"`        // longest payment terms, in days (30)
+	TurnoverRatio         float64           `toml:"turnover_ratio"`          // largest turnover demand, as a multiple of the contract value (2)
+	InsuranceFloor        int64             `toml:"insurance_floor"`         // cover always reasonable to ask for, in pounds (1,000,000)
+	InsuranceRatio        float64           `toml:"insurance_ratio"`         // largest cover, as a multiple of the contract value (10)
+	EmployersLiabilityMax int64             `toml:"employers_liability_max"` // largest employer's liability cover (5,000,000)
+	SmallContract         int64             `toml:"small_contract"`          // below this value, ask for no insurance (10,000)
+	Words                 map[string]string `toml:"words"`                   // extra jargon: word or phrase -> plain alternative
+	Acronyms              []string          `toml:"acronyms"`                // acronyms readers know without expansion
+	Standards             []string          `toml:"standards"`               // extra named standards that need "or equivalent"
 }
 
 // Buyer is an organisation that publishes briefs: [buyers.KEY].
@@ -194,6 +216,17 @@ func (c *Config) defaults() {
 	if c.Feeds.ClosingSoonDays == 0 {
 		c.Feeds.ClosingSoonDays = 7
 	}
+	l := &c.Lint
+	l.SentenceLength = cmp.Or(l.SentenceLength, 25)
+	l.ReadabilityGrade = cmp.Or(l.ReadabilityGrade, 12)
+	l.MinResponseDays = cmp.Or(l.MinResponseDays, 15)
+	l.QuestionsWorkingDays = cmp.Or(l.QuestionsWorkingDays, 3)
+	l.MaxPaymentDays = cmp.Or(l.MaxPaymentDays, 30)
+	l.TurnoverRatio = cmp.Or(l.TurnoverRatio, 2)
+	l.InsuranceFloor = cmp.Or(l.InsuranceFloor, 1_000_000)
+	l.InsuranceRatio = cmp.Or(l.InsuranceRatio, 10)
+	l.EmployersLiabilityMax = cmp.Or(l.EmployersLiabilityMax, 5_000_000)
+	l.SmallContract = cmp.Or(l.SmallContract, 10_000)
 }
 
 // BuyerKeys returns the buyer keys in sorted order.

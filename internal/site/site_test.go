@@ -16,6 +16,8 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/site"
 )
 
@@ -43,9 +45,9 @@ func fixture(t *testing.T, name string) (*txtar.Archive, fstest.MapFS) {
 	return ar, fsys
 }
 
-func build(t *testing.T, fsys fstest.MapFS, baseURL string) site.Output {
+func buildSite(t *testing.T, fsys fstest.MapFS, baseURL string) site.Output {
 	t.Helper()
-	out, list := site.Build(fsys, defaults, site.Options{Now: fixedNow, BaseURL: baseURL})
+	out, list := build.Build(fsys, defaults, build.Options{Now: fixedNow, BaseURL: baseURL})
 	if list.Errors() > 0 {
 		t.Fatalf("build failed:\n%v", list)
 	}
@@ -56,7 +58,7 @@ func build(t *testing.T, fsys fstest.MapFS, baseURL string) site.Output {
 // the want/ files of testdata/small.txtar. Run with -update to rewrite them.
 func TestGolden(t *testing.T) {
 	ar, fsys := fixture(t, "small")
-	out := build(t, fsys, "")
+	out := buildSite(t, fsys, "")
 	var wants []string
 	for _, f := range ar.Files {
 		if name, ok := strings.CutPrefix(f.Name, "want/"); ok {
@@ -86,10 +88,20 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+func errorsOnly(list diag.List) diag.List {
+	var out diag.List
+	for _, d := range list {
+		if d.Severity == diag.Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // TestDeterministic builds twice and expects the same bytes.
 func TestDeterministic(t *testing.T) {
 	_, fsys := fixture(t, "small")
-	a, b := build(t, fsys, ""), build(t, fsys, "")
+	a, b := buildSite(t, fsys, ""), buildSite(t, fsys, "")
 	if len(a) != len(b) {
 		t.Fatalf("%d files, then %d", len(a), len(b))
 	}
@@ -107,7 +119,7 @@ var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 func TestLinksResolve(t *testing.T) {
 	_, fsys := fixture(t, "small")
 	base := "https://example.org/opps/"
-	out := build(t, fsys, base)
+	out := buildSite(t, fsys, base)
 	checked := 0
 	for _, name := range out.Paths() {
 		if !strings.HasSuffix(name, ".html") {
@@ -152,14 +164,14 @@ func TestLinksResolve(t *testing.T) {
 func TestBrokenBuildWritesNothing(t *testing.T) {
 	_, fsys := fixture(t, "small")
 	fsys["content/opportunities/broken.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Broken\"\nbuyer = \"nobody\"\n+++\n")}
-	out, list := site.Build(fsys, defaults, site.Options{Now: fixedNow})
+	out, list := build.Build(fsys, defaults, build.Options{Now: fixedNow})
 	if out != nil {
 		t.Error("a failed build returned output")
 	}
 	if list.Errors() < 2 {
 		t.Errorf("want every problem of the broken brief, got %v", list)
 	}
-	for _, d := range list {
+	for _, d := range errorsOnly(list) {
 		if d.File != "content/opportunities/broken.md" {
 			t.Errorf("unexpected finding %v", d)
 		}
@@ -169,12 +181,14 @@ func TestBrokenBuildWritesNothing(t *testing.T) {
 func TestBadTemplate(t *testing.T) {
 	_, fsys := fixture(t, "small")
 	fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Site.Title}</h1>\n{{end}}\n")}
-	_, list := site.Build(fsys, defaults, site.Options{Now: fixedNow})
+	_, list := build.Build(fsys, defaults, build.Options{Now: fixedNow})
+	list = errorsOnly(list)
 	if len(list) != 1 || !strings.HasPrefix(list[0].String(), "templates/home.html:2:1: bad character") {
 		t.Fatalf("want one error at templates/home.html:2, got %v", list)
 	}
 	fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Nope}}</h1>\n{{end}}\n")}
-	_, list = site.Build(fsys, defaults, site.Options{Now: fixedNow})
+	_, list = build.Build(fsys, defaults, build.Options{Now: fixedNow})
+	list = errorsOnly(list)
 	if len(list) != 1 || !strings.HasPrefix(list[0].String(), "templates/home.html:2:7: ") {
 		t.Fatalf("want one error at templates/home.html:2:7, got %v", list)
 	}
@@ -185,7 +199,7 @@ func TestBadTemplate(t *testing.T) {
 func TestTemplateOverride(t *testing.T) {
 	_, fsys := fixture(t, "small")
 	fsys["templates/page.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}<h1>Custom {{.Title}}</h1>{{end}}")}
-	out := build(t, fsys, "")
+	out := buildSite(t, fsys, "")
 	if !bytes.Contains(out["about/index.html"], []byte("<h1>Custom About us</h1>")) {
 		t.Error("the site's page.html was not used")
 	}
@@ -196,7 +210,7 @@ func TestTemplateOverride(t *testing.T) {
 
 func TestStatus(t *testing.T) {
 	_, fsys := fixture(t, "small")
-	out := build(t, fsys, "")
+	out := buildSite(t, fsys, "")
 	home := string(out["index.html"])
 	closed := string(out["opportunities/closed/index.html"])
 	for _, c := range []struct {
@@ -230,13 +244,13 @@ func guids(out site.Output, name string) []string {
 // text keeps its feed and calendar ids; an update adds an item of its own.
 func TestFeedIDsStable(t *testing.T) {
 	_, fsys := fixture(t, "small")
-	before := build(t, fsys, "")
+	before := buildSite(t, fsys, "")
 	src := string(fsys["content/opportunities/garden.md"].Data)
 	delete(fsys, "content/opportunities/garden.md")
 	src = strings.Replace(src, `title = "Community garden care"`, `title = "Looking after community gardens"`, 1)
 	src = strings.Replace(src, "Weeding.", "Weeding and pruning.", 1)
 	fsys["content/opportunities/gardens-in-dalston.md"] = &fstest.MapFile{Data: []byte(src)}
-	after := build(t, fsys, "")
+	after := buildSite(t, fsys, "")
 	if a, b := guids(before, "feed.xml"), guids(after, "feed.xml"); strings.Join(a, " ") != strings.Join(b, " ") {
 		t.Errorf("ids changed with the title and file name:\n%v\n%v", a, b)
 	}
@@ -252,7 +266,7 @@ func TestFeedIDsStable(t *testing.T) {
 	// An update to the brief becomes an item of its own.
 	src = strings.Replace(src, "+++\n## What we need", "[[updates]]\ndate = 2026-11-28T10:00:00Z\ntext = \"Deadline moved to 12pm on 11 December.\"\n+++\n## What we need", 1)
 	fsys["content/opportunities/gardens-in-dalston.md"] = &fstest.MapFile{Data: []byte(src)}
-	updated := build(t, fsys, "")
+	updated := buildSite(t, fsys, "")
 	ids := guids(updated, "feed.xml")
 	if len(ids) != len(guids(after, "feed.xml"))+1 {
 		t.Fatalf("an update did not add one item: %v", ids)
@@ -273,7 +287,7 @@ func TestFeedsCap(t *testing.T) {
 	_, fsys := fixture(t, "small")
 	cfg := strings.Replace(string(fsys["site.toml"].Data), "[buyers.camden]", "[feeds]\nitems = 1\n\n[buyers.camden]", 1)
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
-	out := build(t, fsys, "")
+	out := buildSite(t, fsys, "")
 	if n := len(guids(out, "feed.xml")); n != 1 {
 		t.Errorf("feed.xml has %d items, want 1", n)
 	}

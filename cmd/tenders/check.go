@@ -1,0 +1,196 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/lint"
+)
+
+var checkCmd = &command{
+	name:  "check",
+	usage: "check [--site DIR] [--format text|json|github|sarif] [--strict] [--rules] [PATH...]",
+	short: "check briefs for mistakes, jargon and unfair demands",
+	run:   runCheck,
+}
+
+// version is stamped into SARIF output.
+const version = "0.1.0"
+
+func runCheck(ctx context.Context, c *command, e *env, args []string) int {
+	var f siteFlags
+	fl := newFlagSet(c, e.stderr)
+	f.register(fl)
+	format := fl.String("format", "text", "the output `format`: text, json, github or sarif")
+	strict := fl.Bool("strict", false, "exit 1 on warnings as well as errors")
+	listRules := fl.Bool("rules", false, "list every rule with its default severity, and exit")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitFailure
+	}
+	if *listRules {
+		printRules(e.stdout)
+		return exitOK
+	}
+	switch *format {
+	case "text", "json", "github", "sarif":
+	default:
+		fmt.Fprintf(e.stderr, "tenders check: --format %q is not one of text, json, github, sarif\n", *format)
+		return exitFailure
+	}
+	if _, err := os.Stat(filepath.Join(f.site, "site.toml")); err != nil {
+		fmt.Fprintf(e.stderr, "tenders check: %s has no site.toml; run it in a site folder or give --site\n", f.site)
+		return exitFailure
+	}
+	filter, err := pathFilter(f.site, fl.Args())
+	if err != nil {
+		fmt.Fprintln(e.stderr, "tenders check:", err)
+		return exitFailure
+	}
+	checked := build.Check(os.DirFS(f.site), f.baseURL)
+	var list diag.List
+	for _, d := range checked.List {
+		if filter(d.File) {
+			d.File = displayPath(f.site, d.File)
+			list = append(list, d)
+		}
+	}
+	var sums []lint.Summary
+	for _, s := range checked.Summaries {
+		if filter(s.File) {
+			s.File = displayPath(f.site, s.File)
+			sums = append(sums, s)
+		}
+	}
+	switch *format {
+	case "text":
+		lint.Text(e.stdout, list, sums, readLines(f.site), isTerminal(e.stdout))
+	case "json":
+		err = lint.JSON(e.stdout, list, sums)
+	case "github":
+		var summary io.Writer
+		if path := e.getenv("GITHUB_STEP_SUMMARY"); path != "" {
+			file, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			if err != nil {
+				fmt.Fprintln(e.stderr, "tenders check:", err)
+				return exitFailure
+			}
+			defer file.Close()
+			summary = file
+		}
+		lint.GitHub(e.stdout, summary, list, rulesDocURL(checked))
+	case "sarif":
+		err = lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, version)
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, "tenders check:", err)
+		return exitFailure
+	}
+	errs, warns := 0, 0
+	for _, d := range list {
+		switch d.Severity {
+		case diag.Error:
+			errs++
+		case diag.Warning:
+			warns++
+		}
+	}
+	if errs > 0 || (*strict && warns > 0) {
+		return exitFindings
+	}
+	return exitOK
+}
+
+// rulesDocURL is where the buyers' guide explains each rule, for links in
+// the job summary.
+func rulesDocURL(c *build.Checked) string {
+	if c.Config == nil || c.Config.Base == nil {
+		return ""
+	}
+	return c.Config.URL("writing-guide/")
+}
+
+func printRules(w io.Writer) {
+	fmt.Fprintf(w, "%-22s %-11s %s\n", "RULE", "SEVERITY", "WHAT IT CHECKS")
+	for _, r := range lint.Rules() {
+		fmt.Fprintf(w, "%-22s %-11s %s\n", r.Name, r.Severity, r.Doc)
+	}
+}
+
+// pathFilter returns a test of whether a finding's file (relative to the
+// site folder) is under one of the paths the user gave, relative to where
+// they are. No paths means every file.
+func pathFilter(siteDir string, paths []string) (func(string) bool, error) {
+	if len(paths) == 0 {
+		return func(string) bool { return true }, nil
+	}
+	siteAbs, err := filepath.Abs(siteDir)
+	if err != nil {
+		return nil, err
+	}
+	var rels []string
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return nil, fmt.Errorf("%s: no such file or folder", p)
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		rel, err := filepath.Rel(siteAbs, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil, fmt.Errorf("%s is not inside the site folder %s", p, siteDir)
+		}
+		rels = append(rels, filepath.ToSlash(rel))
+	}
+	return func(file string) bool {
+		for _, r := range rels {
+			if r == "." || file == r || strings.HasPrefix(file, r+"/") {
+				return true
+			}
+		}
+		return false
+	}, nil
+}
+
+// displayPath is a site file's path as the user would type it.
+func displayPath(siteDir, file string) string {
+	if siteDir == "." || file == "--base-url" {
+		return file
+	}
+	return filepath.ToSlash(filepath.Join(siteDir, file))
+}
+
+// readLines returns a reader of a file's lines for excerpts.
+func readLines(siteDir string) lint.Source {
+	return func(file string) []string {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			data, err = os.ReadFile(filepath.Join(siteDir, file))
+			if err != nil {
+				return nil
+			}
+		}
+		return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	}
+}
+
+// isTerminal reports whether w is a terminal, for colour.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("NO_COLOR") == ""
+}

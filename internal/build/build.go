@@ -1,0 +1,120 @@
+// Package build runs tenders end to end on a site folder: read site.toml,
+// load and check the content, lint it, and render the site. It is the one
+// place that joins the engine's packages, so that lint and site need not
+// know each other.
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"time"
+	"unicode/utf8"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/lint"
+	"github.com/london-anchors/tenders/internal/site"
+)
+
+// Options adjust a build.
+type Options struct {
+	Now     time.Time // the build clock
+	BaseURL string    // replaces site.toml's base_url when set
+}
+
+// Checked is a site folder read and checked: the input of a render.
+type Checked struct {
+	Config    *config.Config
+	Content   *brief.Content
+	Engine    *lint.Engine
+	List      diag.List      // every finding: validation and lint, sorted
+	Summaries []lint.Summary // one a content file, when the lint ran
+}
+
+// Check reads site.toml and every content file of fsys, validates them and
+// runs the linter. Findings at error level mean the site must not be
+// built. When validation fails the linter does not run, so a broken file
+// gets only its validation errors.
+func Check(fsys fs.FS, baseURL string) *Checked {
+	c := &Checked{}
+	cfg, list := LoadConfig(fsys, baseURL)
+	c.Config, c.List = cfg, list
+	if list.Errors() > 0 {
+		return c
+	}
+	engine, elist := lint.New(cfg)
+	c.Engine = engine
+	c.List = append(c.List, elist...)
+	p := &brief.Parser{Config: cfg, Static: sub(fsys, brief.StaticDir)}
+	content, clist := p.Load(fsys)
+	c.Content = content
+	c.List = append(c.List, clist...)
+	if c.List.Errors() == 0 {
+		llist, sums := engine.Check(content)
+		c.List = append(c.List, llist...)
+		c.Summaries = sums
+	}
+	c.List.Sort()
+	return c
+}
+
+// Build checks the site in fsys and renders it. It returns output only when
+// there is no error; the list holds every finding, warnings included.
+func Build(fsys fs.FS, defaults site.Defaults, opt Options) (site.Output, diag.List) {
+	c := Check(fsys, opt.BaseURL)
+	if c.List.Errors() > 0 {
+		return nil, c.List
+	}
+	return Render(fsys, c, defaults, opt)
+}
+
+// Render renders a checked site.
+func Render(fsys fs.FS, c *Checked, defaults site.Defaults, opt Options) (site.Output, diag.List) {
+	out, rlist := site.Render(&site.Site{
+		Config:    c.Config,
+		Content:   c.Content,
+		Now:       opt.Now,
+		Templates: site.Overlay(sub(fsys, "templates"), defaults.Templates),
+		Static:    site.Overlay(sub(fsys, brief.StaticDir), defaults.Static),
+	})
+	list := append(c.List[:len(c.List):len(c.List)], rlist...)
+	list.Sort()
+	if list.Errors() > 0 {
+		return nil, list
+	}
+	return out, list
+}
+
+// LoadConfig reads and checks site.toml from fsys, with baseURL (when not
+// empty) in place of its base_url.
+func LoadConfig(fsys fs.FS, baseURL string) (*config.Config, diag.List) {
+	src, err := fs.ReadFile(fsys, config.FileName)
+	if err != nil {
+		msg := "cannot read site.toml: " + err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "there is no site.toml; a site folder needs one, with at least title and base_url (see README.md)"
+		}
+		return nil, diag.List{{File: config.FileName, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: msg}}
+	}
+	if d := brief.CheckText(config.FileName, src); d != nil {
+		return nil, diag.List{*d}
+	}
+	if !utf8.Valid(src) {
+		return nil, diag.List{{File: config.FileName, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "site.toml is not UTF-8 text; save it as UTF-8"}}
+	}
+	cfg, list := config.Parse(config.FileName, string(src))
+	if baseURL != "" && list.Errors() == 0 {
+		cfg.BaseURL = baseURL
+		list = config.RecheckBase(cfg)
+	}
+	return cfg, list
+}
+
+func sub(fsys fs.FS, dir string) fs.FS {
+	s, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return site.Overlay(nil, nil)
+	}
+	return s
+}

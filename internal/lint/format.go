@@ -1,0 +1,286 @@
+package lint
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/london-anchors/tenders/internal/diag"
+)
+
+// Source reads a file's lines for the text format's excerpt; it may be nil.
+type Source func(file string) []string
+
+// Text writes findings as file:line:col: severity: message [rule], each
+// followed by the line it is on with a caret under the span, and the
+// suggested fix. With color, severities are coloured for a terminal. Then
+// a summary line a file.
+func Text(w io.Writer, list diag.List, sums []Summary, src Source, color bool) {
+	paint := func(code, s string) string {
+		if !color {
+			return s
+		}
+		return "\x1b[" + code + "m" + s + "\x1b[0m"
+	}
+	cache := map[string][]string{}
+	for _, d := range list {
+		sev := d.Severity.String()
+		switch d.Severity {
+		case diag.Error:
+			sev = paint("1;31", sev)
+		case diag.Warning:
+			sev = paint("1;33", sev)
+		default:
+			sev = paint("1;36", sev)
+		}
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", d.File, d.Line, d.Col, sev, d.Message, d.Rule)
+		if src == nil {
+			continue
+		}
+		lines, ok := cache[d.File]
+		if !ok {
+			lines = src(d.File)
+			cache[d.File] = lines
+		}
+		if d.Line < 1 || d.Line > len(lines) {
+			continue
+		}
+		line := strings.ReplaceAll(lines[d.Line-1], "\t", " ")
+		fmt.Fprintf(w, "    %s\n", line)
+		width := 1
+		if (d.EndLine == 0 || d.EndLine == d.Line) && d.EndCol > d.Col {
+			width = d.EndCol - d.Col
+		} else if d.EndLine > d.Line {
+			width = max(utf8.RuneCountInString(line)-d.Col+1, 1)
+		}
+		fmt.Fprintf(w, "    %s%s\n", strings.Repeat(" ", max(d.Col-1, 0)), paint("32", "^"+strings.Repeat("~", max(width-1, 0))))
+		if d.Fix != "" {
+			fmt.Fprintf(w, "    suggestion: %s\n", d.Fix)
+		}
+	}
+	for _, s := range sums {
+		fmt.Fprintln(w, SummaryLine(s))
+	}
+}
+
+// SummaryLine tells one file's counts and readability.
+func SummaryLine(s Summary) string {
+	read := ""
+	if s.Words > 0 {
+		read = fmt.Sprintf("; %d words, reading ease %.0f, grade %.1f", s.Words, s.ReadingEase, s.Grade)
+	}
+	return fmt.Sprintf("%s: %s, %s, %s%s", s.File, plural(s.Errors, "error", "errors"), plural(s.Warnings, "warning", "warnings"), plural(s.Suggestions, "suggestion", "suggestions"), read)
+}
+
+// JSONReport is the --format json document. Its fields are stable: new
+// fields may be added, none will be renamed or removed in version 1.
+type JSONReport struct {
+	Version  int           `json:"version"` // 1
+	Findings []JSONFinding `json:"findings"`
+	Files    []JSONFile    `json:"files"`
+}
+
+// JSONFinding is one finding. Lines and columns start at 1; columns count
+// characters. EndLine and EndColumn are 0 when not known.
+type JSONFinding struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Severity  string `json:"severity"` // "error", "warning" or "suggestion"
+	Rule      string `json:"rule"`
+	Message   string `json:"message"`
+	Fix       string `json:"fix,omitempty"`
+}
+
+// JSONFile is one file's summary.
+type JSONFile struct {
+	File        string  `json:"file"`
+	Errors      int     `json:"errors"`
+	Warnings    int     `json:"warnings"`
+	Suggestions int     `json:"suggestions"`
+	Words       int     `json:"words"`
+	ReadingEase float64 `json:"reading_ease"`
+	Grade       float64 `json:"grade"`
+}
+
+// JSON writes the findings as a JSONReport.
+func JSON(w io.Writer, list diag.List, sums []Summary) error {
+	r := JSONReport{Version: 1, Findings: []JSONFinding{}, Files: []JSONFile{}}
+	for _, d := range list {
+		r.Findings = append(r.Findings, JSONFinding{d.File, d.Line, d.Col, d.EndLine, d.EndCol, d.Severity.String(), d.Rule, d.Message, d.Fix})
+	}
+	for _, s := range sums {
+		r.Files = append(r.Files, JSONFile{s.File, s.Errors, s.Warnings, s.Suggestions, s.Words, round1(s.ReadingEase), round1(s.Grade)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+func round1(f float64) float64 {
+	return float64(int64(f*10+copysign(0.5, f))) / 10
+}
+
+func copysign(a, b float64) float64 {
+	if b < 0 {
+		return -a
+	}
+	return a
+}
+
+// GitHub writes findings as GitHub Actions workflow commands, errors
+// first (GitHub shows only ten annotations of each kind a step). When
+// summary is not nil, it also writes a Markdown table of every finding to
+// it: the job summary.
+func GitHub(w io.Writer, summary io.Writer, list diag.List, docs string) {
+	for _, sev := range []diag.Severity{diag.Error, diag.Warning, diag.Suggestion} {
+		for _, d := range list {
+			if d.Severity != sev {
+				continue
+			}
+			level := "error"
+			switch sev {
+			case diag.Warning:
+				level = "warning"
+			case diag.Suggestion:
+				level = "notice"
+			}
+			props := []string{"file=" + ghProp(d.File), fmt.Sprintf("line=%d", d.Line), fmt.Sprintf("col=%d", d.Col)}
+			if d.EndLine > 0 {
+				props = append(props, fmt.Sprintf("endLine=%d", d.EndLine))
+			}
+			if d.EndCol > 0 && (d.EndLine == 0 || d.EndLine == d.Line) {
+				props = append(props, fmt.Sprintf("endColumn=%d", d.EndCol))
+			}
+			props = append(props, "title="+ghProp(d.Rule))
+			msg := d.Message
+			if d.Fix != "" {
+				msg += "\nSuggestion: " + d.Fix
+			}
+			fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(msg))
+		}
+	}
+	if summary == nil {
+		return
+	}
+	fmt.Fprintf(summary, "### tenders check\n\n")
+	if len(list) == 0 {
+		fmt.Fprintf(summary, "No problems found.\n")
+		return
+	}
+	fmt.Fprintf(summary, "| File | Line | Severity | Rule | Message |\n| --- | --- | --- | --- | --- |\n")
+	for _, d := range list {
+		rule := d.Rule
+		if docs != "" {
+			rule = fmt.Sprintf("[%s](%s#%s)", d.Rule, docs, d.Rule)
+		}
+		fmt.Fprintf(summary, "| %s | %d:%d | %s | %s | %s |\n", mdCell(d.File), d.Line, d.Col, d.Severity, rule, mdCell(d.Message))
+	}
+}
+
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghProp(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+func mdCell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+// SARIF writes the findings as a SARIF 2.1.0 log, for code scanning.
+func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version string) error {
+	type msg struct {
+		Text string `json:"text"`
+	}
+	type rule struct {
+		ID                   string         `json:"id"`
+		Name                 string         `json:"name"`
+		ShortDescription     msg            `json:"shortDescription"`
+		DefaultConfiguration map[string]any `json:"defaultConfiguration"`
+	}
+	type region struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn"`
+		EndLine     int `json:"endLine,omitempty"`
+		EndColumn   int `json:"endColumn,omitempty"`
+	}
+	type location struct {
+		PhysicalLocation struct {
+			ArtifactLocation struct {
+				URI string `json:"uri"`
+			} `json:"artifactLocation"`
+			Region region `json:"region"`
+		} `json:"physicalLocation"`
+	}
+	type result struct {
+		RuleID    string     `json:"ruleId"`
+		Level     string     `json:"level"`
+		Message   msg        `json:"message"`
+		Locations []location `json:"locations"`
+	}
+	level := func(s diag.Severity) string {
+		switch s {
+		case diag.Error:
+			return "error"
+		case diag.Warning:
+			return "warning"
+		case diag.Suggestion:
+			return "note"
+		}
+		return "none"
+	}
+	var rs []rule
+	for _, r := range rules {
+		sev := r.Severity
+		if e != nil {
+			sev = e.Severity(r)
+		}
+		rs = append(rs, rule{ID: r.Name, Name: r.Name, ShortDescription: msg{r.Doc}, DefaultConfiguration: map[string]any{"level": level(sev)}})
+	}
+	for _, extra := range []string{"invalid", "lint-ignore", "template"} {
+		rs = append(rs, rule{ID: extra, Name: extra, ShortDescription: msg{extraRuleDoc[extra]}, DefaultConfiguration: map[string]any{"level": "error"}})
+	}
+	results := []result{}
+	for _, d := range list {
+		var loc location
+		loc.PhysicalLocation.ArtifactLocation.URI = d.File
+		loc.PhysicalLocation.Region = region{StartLine: d.Line, StartColumn: d.Col, EndLine: d.EndLine, EndColumn: d.EndCol}
+		m := d.Message
+		if d.Fix != "" {
+			m += " Suggestion: " + d.Fix
+		}
+		results = append(results, result{RuleID: d.Rule, Level: level(d.Severity), Message: msg{m}, Locations: []location{loc}})
+	}
+	doc := map[string]any{
+		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+		"version": "2.1.0",
+		"runs": []any{map[string]any{
+			"tool": map[string]any{"driver": map[string]any{
+				"name":           "tenders",
+				"version":        version,
+				"informationUri": "https://github.com/london-anchors/tenders",
+				"rules":          rs,
+			}},
+			"columnKind": "unicodeCodePoints",
+			"results":    results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+var extraRuleDoc = map[string]string{
+	"invalid":     "A brief, event, page or site.toml that cannot be published: a missing or wrong field.",
+	"lint-ignore": "A lint comment without a reason, naming no known rule, or silencing nothing.",
+	"template":    "A template that does not parse or run.",
+}

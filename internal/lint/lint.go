@@ -1,0 +1,245 @@
+// Package lint is tenders' plain-English and fair-procurement checker: the
+// buyer's writing coach, and the gate on every pull request.
+//
+// A rule is a value (Name, Doc, Severity, Run) that reports through a Pass.
+// Prose rules read the body and the prose fields of front matter (summary,
+// social-value asks, lot summaries, event and update text) as Prose values
+// built from the goldmark tree, so code, web addresses and e-mail addresses
+// are never read, and every position comes from the parse. Procurement rules
+// read the front matter.
+//
+// Positions are file positions: lines and columns from 1, columns in
+// characters. A finding in a front-matter field points at that field's line.
+package lint
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/markdown"
+	"github.com/london-anchors/tenders/internal/tomldec"
+)
+
+// Rule is one check.
+type Rule struct {
+	Name     string        // the id printed with each finding, such as "jargon"
+	Doc      string        // one line: what it checks and why
+	Severity diag.Severity // the default; site.toml [lint.rules] may change it
+	Briefs   bool          // runs on briefs only (procurement rules)
+	Run      func(*Pass)
+}
+
+// Pass is one rule's view of one file.
+type Pass struct {
+	*file
+	rule     *Rule
+	severity diag.Severity
+	out      *[]diag.Diagnostic
+}
+
+// file is what every rule sees of one content file.
+type file struct {
+	Source *brief.Source
+	Brief  *brief.Brief     // nil unless the file is a brief
+	Event  *brief.EventPage // nil unless the file is an event
+	Config *config.Config
+	Doc    ast.Node // the body's tree
+	Prose  []*Prose // in reading order
+	lines  lineIndex
+	front  []string // the front-matter lines; front[0] is file line 2
+	words  *wordList
+	stats  readStats
+}
+
+// Report records a finding over a span.
+func (p *Pass) Report(s Span, format string, args ...any) {
+	p.ReportFix(s, "", format, args...)
+}
+
+// ReportFix records a finding over a span with a suggested replacement.
+func (p *Pass) ReportFix(s Span, fix, format string, args ...any) {
+	*p.out = append(*p.out, diag.Diagnostic{
+		File: p.Source.File, Line: s.Line, Col: s.Col, EndLine: s.EndLine, EndCol: s.EndCol,
+		Severity: p.severity, Rule: p.rule.Name, Message: fmt.Sprintf(format, args...), Fix: fix,
+	})
+}
+
+// ReportKey records a finding about a front-matter key, at its line.
+func (p *Pass) ReportKey(path string, format string, args ...any) {
+	p.Report(p.keySpan(path), format, args...)
+}
+
+// keySpan is where a key was written: its name, on its line. A key that
+// was not written points at the opening +++.
+func (f *file) keySpan(path string) Span {
+	pos := f.Source.Keys.Pos(path)
+	if pos.Line == 0 {
+		return Span{Line: 1, Col: 1, EndLine: 1, EndCol: 4}
+	}
+	end := pos.Col
+	if i := pos.Line - 2; i >= 0 && i < len(f.front) {
+		line := []rune(f.front[i])
+		j := pos.Col - 1
+		for j < len(line) && line[j] != '=' && line[j] != ']' {
+			j++
+		}
+		end = j + 1
+		for end > pos.Col && line[end-2] == ' ' {
+			end--
+		}
+	}
+	return Span{Line: pos.Line, Col: pos.Col, EndLine: pos.Line, EndCol: end}
+}
+
+// Engine runs the rules over a site's content.
+type Engine struct {
+	Config *config.Config
+	Rules  []*Rule
+	md     goldmark.Markdown
+	sev    map[string]diag.Severity // configured severities; absent means the default
+	words  *wordList
+}
+
+// New makes an engine for a site, with site.toml's [lint] settings applied
+// to the built-in rules. Problems in those settings come back positioned.
+func New(cfg *config.Config) (*Engine, diag.List) {
+	e := &Engine{Config: cfg, Rules: Rules(), md: markdown.New(cfg.Base), sev: map[string]diag.Severity{}}
+	var list diag.List
+	names := make([]string, len(e.Rules))
+	for i, r := range e.Rules {
+		names[i] = r.Name
+	}
+	for _, name := range config.SortedKeys(cfg.Lint.Rules) {
+		level := cfg.Lint.Rules[name]
+		pos := cfg.Keys.Pos("lint.rules." + name)
+		bad := func(msg string) {
+			list = append(list, diag.Diagnostic{File: config.FileName, Line: max(pos.Line, 1), Col: max(pos.Col, 1), Severity: diag.Error, Rule: "invalid", Message: msg})
+		}
+		if !slices.Contains(names, name) {
+			hint := "run tenders check --rules for the list"
+			if best := tomldec.Closest(name, names); best != "" {
+				hint = fmt.Sprintf("did you mean %q?", best)
+			}
+			bad(fmt.Sprintf("there is no lint rule %q; %s", name, hint))
+			continue
+		}
+		switch level {
+		case "error":
+			e.sev[name] = diag.Error
+		case "warning":
+			e.sev[name] = diag.Warning
+		case "suggestion":
+			e.sev[name] = diag.Suggestion
+		case "off":
+			e.sev[name] = 0
+		default:
+			bad(fmt.Sprintf("rule %s is set to %q; use \"error\", \"warning\", \"suggestion\" or \"off\"", name, level))
+		}
+	}
+	e.words = newWordList(cfg.Lint.Words)
+	return e, list
+}
+
+// Severity is the severity a rule reports at on this site; 0 means off.
+func (e *Engine) Severity(r *Rule) diag.Severity {
+	if s, ok := e.sev[r.Name]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// Summary is the tally of one file.
+type Summary struct {
+	File        string
+	Errors      int
+	Warnings    int
+	Suggestions int
+	Words       int
+	ReadingEase float64 // Flesch reading ease: higher is easier; 60 to 70 is plain English
+	Grade       float64 // Flesch-Kincaid grade: the years of school a reader needs
+}
+
+// Check runs every rule on every file of content, in parallel, and returns
+// the findings sorted by file and line, and a summary a file.
+func (e *Engine) Check(c *brief.Content) (diag.List, []Summary) {
+	type job struct {
+		src   *brief.Source
+		brief *brief.Brief
+		event *brief.EventPage
+	}
+	var jobs []job
+	for _, b := range c.Briefs {
+		jobs = append(jobs, job{src: &b.Source, brief: b})
+	}
+	for _, ev := range c.Events {
+		jobs = append(jobs, job{src: &ev.Source, event: ev})
+	}
+	for _, p := range c.Pages {
+		jobs = append(jobs, job{src: &p.Source})
+	}
+	results := make([]diag.List, len(jobs))
+	sums := make([]Summary, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				j := jobs[i]
+				results[i], sums[i] = e.CheckFile(j.src, j.brief, j.event)
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var all diag.List
+	for _, r := range results {
+		all = append(all, r...)
+	}
+	all.Sort()
+	slices.SortFunc(sums, func(a, b Summary) int { return strings.Compare(a.File, b.File) })
+	return all, sums
+}
+
+// CheckFile runs every rule on one file: a brief, an event or a page.
+func (e *Engine) CheckFile(src *brief.Source, b *brief.Brief, ev *brief.EventPage) (diag.List, Summary) {
+	f := &file{Source: src, Brief: b, Event: ev, Config: e.Config, words: e.words}
+	f.Doc = markdown.Parse(e.md, src.Body)
+	f.lines = newLineIndex(src.Body)
+	f.front = strings.Split(src.Front, "\n")
+	f.collectProse()
+	var out []diag.Diagnostic
+	for _, r := range e.Rules {
+		sev := e.Severity(r)
+		if sev == 0 || (r.Briefs && b == nil) {
+			continue
+		}
+		r.Run(&Pass{file: f, rule: r, severity: sev, out: &out})
+	}
+	list := f.applyIgnores(diag.List(out), e)
+	list.Sort()
+	s := Summary{File: src.File, Words: f.stats.words}
+	s.ReadingEase, s.Grade = f.stats.scores()
+	for _, d := range list {
+		switch d.Severity {
+		case diag.Error:
+			s.Errors++
+		case diag.Warning:
+			s.Warnings++
+		case diag.Suggestion:
+			s.Suggestions++
+		}
+	}
+	return list, s
+}

@@ -1,0 +1,276 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/london-anchors/tenders/internal/brief"
+)
+
+func runInsuranceAtBid(p *Pass) {
+	for i, in := range p.Brief.Insurance {
+		if in.Needed == "at-bid" {
+			p.ReportKey("insurance."+strconv.Itoa(i)+".needed",
+				"asking for %s insurance when suppliers bid shuts out small firms, and the Procurement Act 2023, s22(3)(b), forbids it as a condition of taking part; write needed = \"at-award\"", strings.ToLower(brief.InsuranceKinds[in.Kind]))
+		}
+	}
+}
+
+// contractValue is the most a brief is worth, or 0 when not stated.
+func contractValue(b *brief.Brief) int64 {
+	switch {
+	case b.ValueMax != nil:
+		return *b.ValueMax
+	case b.ValueMin != nil:
+		return *b.ValueMin
+	}
+	return 0
+}
+
+// disproportionate lists the insurance demands out of proportion to the
+// contract, as key path -> reason. Employer's liability has its own cap,
+// and motor cover is set by law and insurers, not by the buyer, so neither
+// is held to the multiple of the contract's value.
+func disproportionate(p *Pass) [][2]string {
+	b, l := p.Brief, p.Config.Lint
+	value := contractValue(b)
+	var out [][2]string
+	for i, in := range b.Insurance {
+		path := "insurance." + strconv.Itoa(i) + ".amount"
+		switch {
+		case value > 0 && value < l.SmallContract:
+			out = append(out, [2]string{path, fmt.Sprintf("the contract is worth %s, under %s: ask for no insurance on work this small", money(value), money(l.SmallContract))})
+		case in.Kind == "employer's liability" && in.Amount > l.EmployersLiabilityMax:
+			out = append(out, [2]string{path, fmt.Sprintf("employer's liability of %s is more than the %s that is the usual legal minimum; ask for %s", money(in.Amount), money(l.EmployersLiabilityMax), money(l.EmployersLiabilityMax))})
+		case value > 0 && in.Kind != "employer's liability" && in.Kind != "motor" && float64(in.Amount) > max(float64(l.InsuranceFloor), l.InsuranceRatio*float64(value)):
+			limit := int64(max(float64(l.InsuranceFloor), l.InsuranceRatio*float64(value)))
+			out = append(out, [2]string{path, fmt.Sprintf("%s cover of %s is out of proportion to a contract worth %s; ask for no more than %s", strings.ToLower(brief.InsuranceKinds[in.Kind]), money(in.Amount), money(value), money(limit))})
+		}
+	}
+	return out
+}
+
+func runInsuranceProportion(p *Pass) {
+	for _, d := range disproportionate(p) {
+		p.ReportKey(d[0], "%s", d[1])
+	}
+}
+
+func turnoverTooHigh(p *Pass) (bool, string) {
+	b := p.Brief
+	value := contractValue(b)
+	if b.TurnoverMin == nil || value == 0 {
+		return false, ""
+	}
+	limit := int64(p.Config.Lint.TurnoverRatio * float64(value))
+	if *b.TurnoverMin <= limit {
+		return false, ""
+	}
+	return true, fmt.Sprintf("a yearly turnover of %s is more than %g times the contract's value of %s; ask for no more than %s, or none", money(*b.TurnoverMin), p.Config.Lint.TurnoverRatio, money(value), money(limit))
+}
+
+func runTurnover(p *Pass) {
+	if bad, msg := turnoverTooHigh(p); bad {
+		p.ReportKey("turnover_min", "%s", msg)
+	}
+}
+
+func runPaymentTerms(p *Pass) {
+	if d := p.Brief.PaymentDays; d != nil && *d > int64(p.Config.Lint.MaxPaymentDays) {
+		p.ReportKey("payment_days", "paying in %d days is slow for a small firm; pay within %d days (public bodies must pay their suppliers within 30)", *d, p.Config.Lint.MaxPaymentDays)
+	}
+}
+
+func runResponseTime(p *Pass) {
+	b, l := p.Brief, p.Config.Lint
+	if !b.Deadline.IsSet() {
+		return
+	}
+	loc := p.Config.Location
+	d := b.Deadline.In(loc)
+	if b.Published.IsSet() {
+		if days := int(b.Deadline.Sub(b.Published.Time).Hours() / 24); days < l.MinResponseDays {
+			p.ReportKey("deadline", "suppliers get only %s from publishing to the deadline; give at least %d days so small firms can bid", plural(days, "day", "days"), l.MinResponseDays)
+		}
+	}
+	switch {
+	case d.Weekday() == time.Saturday || d.Weekday() == time.Sunday:
+		p.ReportKey("deadline", "the deadline falls on a %s, when nobody can help with a problem; choose a weekday", d.Weekday())
+	case d.Hour() == 0 && d.Minute() == 0:
+		p.ReportKey("deadline", "a midnight deadline confuses (which day?) and nobody can help at that hour; use 12pm")
+	case d.Hour() < 9 || d.Hour() > 17 || (d.Hour() == 17 && d.Minute() > 0):
+		p.ReportKey("deadline", "the deadline is at %s, outside working hours; choose a time between 9am and 5pm, such as 12pm", d.Format("15:04"))
+	}
+	if b.QuestionsDeadline.IsSet() {
+		if n := workingDays(b.QuestionsDeadline.In(loc), d); n < l.QuestionsWorkingDays {
+			p.ReportKey("questions_deadline", "questions close %s before the deadline; leave at least %d working days so answers can reach every bidder in time", plural(n, "working day", "working days"), l.QuestionsWorkingDays)
+		}
+	}
+}
+
+// workingDays counts the weekdays after a's date up to and including b's.
+func workingDays(a, b time.Time) int {
+	n := 0
+	day := time.Date(a.Year(), a.Month(), a.Day(), 12, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
+	end := time.Date(b.Year(), b.Month(), b.Day(), 12, 0, 0, 0, time.UTC)
+	for !day.After(end) {
+		if wd := day.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n++
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	return n
+}
+
+// Standards are named standards and accreditations that must be followed by
+// "or equivalent", so firms with an equal one are not shut out.
+var Standards = []string{"ISO 9001", "ISO 14001", "ISO 27001", "ISO 45001", "ISO 50001", "ISO 22301", "Cyber Essentials Plus", "Cyber Essentials",
+	"CHAS", "Constructionline", "SafeContractor", "SMAS", "Achilles", "Investors in People", "BS 7858", "BS 5839", "NICEIC", "PAS 91", "Acclaim", "Builders Profile"}
+
+var orEquivalentRE = regexp.MustCompile(`(?i)\bor (an? )?(equivalent|equal|similar)\b`)
+
+func runOrEquivalent(p *Pass) {
+	names := append(slices.Clone(Standards), p.Config.Lint.Standards...)
+	for _, pr := range p.Prose {
+		if pr.Kind == "heading" {
+			continue
+		}
+		lower := strings.ToLower(pr.Text)
+		ok := orEquivalentRE.MatchString(pr.Text)
+		for _, name := range names {
+			n := strings.ToLower(name)
+			for from := 0; !ok; {
+				i := strings.Index(lower[from:], n)
+				if i < 0 {
+					break
+				}
+				start, end := from+i, from+i+len(n)
+				from = end
+				if (start > 0 && isWordByte(lower[start-1])) || (end < len(lower) && isWordByte(lower[end])) {
+					continue
+				}
+				if name == "Cyber Essentials" && strings.HasPrefix(lower[end:], " plus") {
+					continue
+				}
+				p.ReportFix(p.span(pr, start, end), pr.Text[start:end]+" or equivalent", "asking for %s alone shuts out firms with an equal standard; write \"%s or equivalent\"", pr.Text[start:end], pr.Text[start:end])
+			}
+		}
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+var socialValueRE = regexp.MustCompile(`(?i)\bsocial value\b`)
+
+func runSocialValue(p *Pass) {
+	b := p.Brief
+	if sv := b.SocialValue; sv != nil {
+		if sv.Weighting > 0 && len(sv.Asks) == 0 {
+			p.ReportKey("social_value.weighting", "social value counts for %d%% of the score but there are no asks; add asks = [\"...\"] so bidders know what you want", sv.Weighting)
+		}
+		return
+	}
+	for _, pr := range p.Prose {
+		if loc := socialValueRE.FindStringIndex(pr.Text); loc != nil && pr.Kind != "heading" {
+			p.Report(p.span(pr, loc[0], loc[1]), "the brief talks of social value but has no [social_value]; add it with the weighting and what you ask for, so bidders know what counts")
+			return
+		}
+	}
+}
+
+// Sections are the body's headings a buyer is nudged to write.
+var Sections = []string{"What we need", "Who this is for", "What you need to apply", "How we will choose", "How to apply"}
+
+func runSections(p *Pass) {
+	have := map[string]bool{}
+	src := p.Source.Body
+	for n := p.Doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			have[normalHeading(plainText(h, src))] = true
+		}
+	}
+	line := p.Source.BodyLine
+	for _, s := range Sections {
+		if !have[normalHeading(s)] {
+			p.Report(Span{Line: line, Col: 1, EndLine: line, EndCol: 1}, "the body has no %q section; add \"## %s\" so suppliers find what they need", s, s)
+		}
+	}
+}
+
+func normalHeading(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.Trim(s, " .:?!"))), " ")
+}
+
+func runSMEContradiction(p *Pass) {
+	b := p.Brief
+	if len(b.SuitableFor) == 0 {
+		return
+	}
+	var why []string
+	if len(disproportionate(p)) > 0 {
+		why = append(why, "insurance out of proportion")
+	}
+	if bad, _ := turnoverTooHigh(p); bad {
+		why = append(why, "a high turnover")
+	}
+	if len(why) > 0 {
+		var who []string
+		for _, s := range b.SuitableFor {
+			who = append(who, strings.ToLower(strings.TrimPrefix(brief.SuitableFor[s], "Suitable for ")))
+		}
+		p.ReportKey("suitable_for", "the brief says it suits %s but demands %s; lower the demand, or remove the claim", strings.Join(who, " and "), strings.Join(why, " and "))
+	}
+}
+
+func runValueMissing(p *Pass) {
+	if p.Brief.ValueMin == nil && p.Brief.ValueMax == nil {
+		p.Report(Span{Line: 1, Col: 1, EndLine: 1, EndCol: 4}, "no value is given; suppliers decide whether to bid by what a contract is worth: add value_max, even as an estimate")
+	}
+}
+
+func runPDFOnly(p *Pass) {
+	docs := p.Brief.Documents
+	if len(docs) == 0 {
+		return
+	}
+	for _, d := range docs {
+		f := strings.ToLower(d.Format)
+		if f == "" {
+			f = strings.TrimPrefix(strings.ToLower(pathExt(d.URL)), ".")
+		}
+		if f != "pdf" {
+			return
+		}
+	}
+	p.ReportKey("documents", "every document is a PDF, which many screen readers and phones handle badly; offer a web page or Word version too")
+}
+
+func pathExt(u string) string {
+	u, _, _ = strings.Cut(u, "?")
+	if i := strings.LastIndexByte(u, '.'); i > strings.LastIndexByte(u, '/') {
+		return u[i:]
+	}
+	return ""
+}
+
+// money writes whole pounds as "£1,250,000".
+func money(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	b.WriteString("£")
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

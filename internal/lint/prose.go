@@ -1,0 +1,377 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/london-anchors/tenders/internal/diag"
+)
+
+// Rules returns every rule, in the order they run and are listed.
+func Rules() []*Rule {
+	return []*Rule{
+		{Name: "jargon", Severity: diag.Warning, Run: runJargon,
+			Doc: "Words, wordy phrases, legalese and procurement terms with a plainer alternative, or that need explaining."},
+		{Name: "acronym", Severity: diag.Warning, Run: runAcronym,
+			Doc: "An acronym not spelt out where it is first used, such as \"Disclosure and Barring Service (DBS)\"."},
+		{Name: "sentence-length", Severity: diag.Warning, Run: runSentenceLength,
+			Doc: "A sentence longer than [lint] sentence_length words (25): split it."},
+		{Name: "readability", Severity: diag.Suggestion, Run: runReadability,
+			Doc: "A paragraph whose Flesch-Kincaid grade is above [lint] readability_grade (12): very hard to read."},
+		{Name: "passive", Severity: diag.Suggestion, Run: runPassive,
+			Doc: "Passive voice (\"bids will be scored\"): say who does it (\"we will score bids\")."},
+		{Name: "repeated-word", Severity: diag.Warning, Run: runRepeated,
+			Doc: "The same word twice in a row (\"the the\")."},
+		{Name: "capitals", Severity: diag.Warning, Run: runCapitals,
+			Doc: "Words in capitals that are not acronyms: they read as shouting and are harder to read."},
+		{Name: "link-text", Severity: diag.Warning, Run: runLinkText,
+			Doc: "Link text that does not say where it goes (\"click here\", \"read more\"), or a bare web address."},
+		{Name: "headings", Severity: diag.Warning, Run: runHeadings,
+			Doc: "A heading that skips a level, or a level-1 heading in the body (the title is the page's only one)."},
+		{Name: "image-alt", Severity: diag.Warning, Run: runImageAlt,
+			Doc: "An image without alt text: screen-reader users cannot know what it shows."},
+		{Name: "placeholder", Severity: diag.Error, Run: runPlaceholder,
+			Doc: "Text left from tenders new for the buyer to fill in, such as \"TODO\" or \"[write ...]\"."},
+		{Name: "insurance-at-bid", Severity: diag.Warning, Briefs: true, Run: runInsuranceAtBid,
+			Doc: "Insurance demanded when bidding: the Procurement Act 2023, s22(3)(b), forbids it as a condition of taking part."},
+		{Name: "insurance-proportion", Severity: diag.Warning, Briefs: true, Run: runInsuranceProportion,
+			Doc: "Cover out of proportion: above max(£1m, 10 × value_max), employer's liability above £5m, or any cover on a contract under £10k."},
+		{Name: "turnover", Severity: diag.Warning, Briefs: true, Run: runTurnover,
+			Doc: "A turnover demand above twice the contract value ([lint] turnover_ratio)."},
+		{Name: "payment-terms", Severity: diag.Warning, Briefs: true, Run: runPaymentTerms,
+			Doc: "Payment terms longer than 30 days ([lint] max_payment_days)."},
+		{Name: "response-time", Severity: diag.Warning, Briefs: true, Run: runResponseTime,
+			Doc: "Too little time to bid, a deadline at a weekend, at midnight or outside 9am to 5pm, or questions closing too near the deadline."},
+		{Name: "or-equivalent", Severity: diag.Warning, Run: runOrEquivalent,
+			Doc: "A named standard or accreditation (ISO 9001, Cyber Essentials, CHAS...) without \"or equivalent\"."},
+		{Name: "social-value", Severity: diag.Warning, Briefs: true, Run: runSocialValue,
+			Doc: "Social value mentioned with no [social_value], or a weighting with no asks."},
+		{Name: "sections", Severity: diag.Warning, Briefs: true, Run: runSections,
+			Doc: "A missing section: What we need, Who this is for, What you need to apply, How we will choose, How to apply."},
+		{Name: "sme-contradiction", Severity: diag.Warning, Briefs: true, Run: runSMEContradiction,
+			Doc: "Says it suits small firms or charities, but asks for insurance or turnover out of their reach."},
+		{Name: "value-missing", Severity: diag.Suggestion, Briefs: true, Run: runValueMissing,
+			Doc: "No value: suppliers decide whether to bid by what a contract is worth."},
+		{Name: "pdf-only", Severity: diag.Warning, Briefs: true, Run: runPDFOnly,
+			Doc: "Every document is a PDF: offer an accessible format too (a web page or Word)."},
+	}
+}
+
+func runJargon(p *Pass) {
+	goods := p.Brief != nil && p.Brief.Category == "goods"
+	for _, pr := range p.Prose {
+		toks := pr.tokens()
+		for _, m := range p.words.find(toks, pr.Text) {
+			s := p.span(pr, toks[m.from].start, toks[m.to-1].end)
+			written := pr.Text[toks[m.from].start:toks[m.to-1].end]
+			if m.entry.Explain {
+				p.Report(s, "%q is a %s many suppliers will not know; %s", written, m.entry.Category, m.entry.Plain)
+				continue
+			}
+			p.ReportFix(s, firstAlternative(m.entry.Plain), "%q is a %s; write %s", written, m.entry.Category, m.entry.Plain)
+		}
+		for _, t := range toks {
+			if !goods && deliverForms[t.lower] {
+				p.Report(p.span(pr, t.start, t.end), "%q is a word to avoid for services and works; say what will happen: run, provide, build, do", pr.Text[t.start:t.end])
+			}
+		}
+		for _, e := range p.words.dotted {
+			re := dottedRE(e.Phrase)
+			for _, loc := range re.FindAllStringIndex(pr.Text, -1) {
+				p.ReportFix(p.span(pr, loc[0], loc[1]), firstAlternative(e.Plain), "%q is %s; write %s", pr.Text[loc[0]:loc[1]], e.Category, e.Plain)
+			}
+		}
+	}
+}
+
+// deliverForms is "deliver", which suits goods, not services or works.
+var deliverForms = map[string]bool{"deliver": true, "delivers": true, "delivered": true, "delivering": true}
+
+// dottedCache holds the patterns of the built-in entries with dots; it is
+// written once, at start-up, and only read after.
+var dottedCache = map[string]*regexp.Regexp{}
+
+func dottedRE(phrase string) *regexp.Regexp {
+	if re, ok := dottedCache[phrase]; ok {
+		return re
+	}
+	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(phrase))
+}
+
+func init() {
+	for _, w := range Words {
+		if strings.Contains(w.Phrase, ".") {
+			dottedCache[w.Phrase] = regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(w.Phrase))
+		}
+	}
+}
+
+// firstAlternative is the first of a comma-separated list of alternatives,
+// when it can stand in for the word as it is.
+func firstAlternative(plain string) string {
+	if strings.ContainsAny(plain, "()") {
+		return ""
+	}
+	alt, _, _ := strings.Cut(plain, ",")
+	return strings.TrimSpace(alt)
+}
+
+// KnownAcronyms need no expansion: readers know them.
+var KnownAcronyms = map[string]bool{
+	"UK": true, "NHS": true, "VAT": true, "EU": true, "US": true, "USA": true, "BBC": true, "CEO": true,
+	"CV": true, "CVS": true, "DIY": true, "FAQ": true, "FAQS": true, "GP": true, "GPS": true, "ID": true, "IT": true, "MP": true,
+	"PDF": true, "PIN": true, "TV": true, "UN": true, "URL": true, "OK": true, "AM": true, "PM": true,
+	"HMRC": true, "LGBT": true, "LGBTQ": true, "COVID": true, "GCSE": true, "CCTV": true, "HR": true,
+	"SMS": true, "ATM": true, "PAYE": true, "CIC": true, "LTD": true, "PLC": true, "LLP": true, "CEng": true,
+	"A": true, "AA": true, "AAA": true, // conformance levels, as in "WCAG 2.2 level AA"
+	"DWG": true, "PNG": true, "JPEG": true, "HTML": true, "CSV": true, "ICS": true, "RSS": true, "API": true,
+}
+
+func runAcronym(p *Pass) {
+	known := map[string]bool{}
+	for _, a := range p.Config.Lint.Acronyms {
+		known[strings.ToUpper(a)] = true
+	}
+	seen := map[string]bool{}
+	for _, pr := range p.Prose {
+		toks := pr.tokens()
+		for i, t := range toks {
+			if !t.caps || t.hasDigit || t.masked {
+				continue
+			}
+			word := pr.Text[t.start:t.end]
+			key := strings.TrimSuffix(strings.ToUpper(word), "S")
+			if len(word) > 6 || KnownAcronyms[strings.ToUpper(word)] || KnownAcronyms[key] || known[strings.ToUpper(word)] || known[key] || acronymEntries[strings.ToLower(key)] || seen[key] {
+				continue
+			}
+			seen[key] = true
+			if i > 0 && i+1 < len(toks) && strings.HasSuffix(strings.TrimSpace(pr.Text[toks[i-1].end:t.start]), "(") && strings.HasPrefix(strings.TrimSpace(pr.Text[t.end:toks[i+1].start]), ")") {
+				continue // "Disclosure and Barring Service (DBS)"
+			}
+			if i > 0 && i+1 >= len(toks) && strings.HasSuffix(strings.TrimSpace(pr.Text[toks[i-1].end:t.start]), "(") && strings.HasPrefix(strings.TrimSpace(pr.Text[t.end:]), ")") {
+				continue
+			}
+			rest := strings.TrimLeft(pr.Text[t.end:], " ")
+			if strings.HasPrefix(rest, "(") {
+				inner, _, ok := strings.Cut(rest[1:], ")")
+				if ok && len(strings.Fields(inner)) >= 2 {
+					continue // "DBS (Disclosure and Barring Service)"
+				}
+			}
+			if isShouting(toks, i) {
+				continue // the capitals rule reports it
+			}
+			p.Report(p.span(pr, t.start, t.end), "spell out %s the first time you use it, with the letters after in brackets: \"what it stands for (%s)\"", word, word)
+		}
+	}
+}
+
+func runSentenceLength(p *Pass) {
+	limit := p.Config.Lint.SentenceLength
+	for _, pr := range p.Prose {
+		if pr.Kind == "heading" {
+			continue
+		}
+		toks := pr.tokens()
+		for _, s := range pr.sentences() {
+			if n := s.to - s.from; n > limit {
+				p.Report(p.span(pr, toks[s.from].start, toks[s.to-1].end), "this sentence has %d words; split it so no sentence is over %d", n, limit)
+			}
+		}
+	}
+}
+
+func runReadability(p *Pass) {
+	for _, pr := range p.Prose {
+		st := pr.stats()
+		p.stats.add(st)
+		if pr.Kind != "paragraph" || st.words < 20 {
+			continue
+		}
+		if _, grade := st.scores(); grade > p.Config.Lint.ReadabilityGrade {
+			toks := pr.tokens()
+			p.Report(p.span(pr, toks[0].start, toks[len(toks)-1].end), "this paragraph is very hard to read (grade %.0f); use shorter sentences and shorter words", grade)
+		}
+	}
+}
+
+var beVerbs = map[string]bool{"am": true, "is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+var irregular = map[string]bool{"given": true, "taken": true, "made": true, "done": true, "written": true, "chosen": true, "sent": true,
+	"paid": true, "held": true, "known": true, "shown": true, "seen": true, "built": true, "bought": true, "kept": true,
+	"told": true, "found": true, "brought": true, "put": true, "set": true, "met": true, "run": true, "won": true, "spent": true,
+	"taught": true, "understood": true, "drawn": true, "awarded": true, "let": true, "sought": true, "led": true}
+
+// notParticiples end in -ed but are adjectives after "be", or plain words.
+var notParticiples = map[string]bool{"need": true, "based": true, "interested": true, "concerned": true, "involved": true,
+	"qualified": true, "experienced": true, "skilled": true, "tired": true, "pleased": true, "closed": true, "red": true,
+	"bed": true, "shed": true, "needed": false, "limited": true, "registered": true, "located": true, "used": true, "supposed": true}
+
+func runPassive(p *Pass) {
+	for _, pr := range p.Prose {
+		toks := pr.tokens()
+		for i := 0; i+1 < len(toks); i++ {
+			if !beVerbs[toks[i].lower] {
+				continue
+			}
+			j := i + 1
+			if j < len(toks) && (strings.HasSuffix(toks[j].lower, "ly") || toks[j].lower == "not") && j+1 < len(toks) {
+				j++
+			}
+			w := toks[j].lower
+			if notParticiples[w] || !(irregular[w] || (strings.HasSuffix(w, "ed") && len(w) > 4)) {
+				continue
+			}
+			if !onlySpace(pr.Text[toks[i].end:toks[i+1].start]) {
+				continue
+			}
+			p.Report(p.span(pr, toks[i].start, toks[j].end), "%q is passive; say who does it, such as \"we will ...\" or \"you must ...\"", pr.Text[toks[i].start:toks[j].end])
+		}
+	}
+}
+
+func runRepeated(p *Pass) {
+	for _, pr := range p.Prose {
+		toks := pr.tokens()
+		for i := 1; i < len(toks); i++ {
+			a, b := toks[i-1], toks[i]
+			if a.masked || a.hasDigit || a.lower != b.lower || a.lower == "had" || a.lower == "that" || !onlySpace(pr.Text[a.end:b.start]) {
+				continue
+			}
+			p.ReportFix(p.span(pr, a.start, b.end), pr.Text[a.start:a.end], "%q is written twice", pr.Text[b.start:b.end])
+		}
+	}
+}
+
+// shouted are words written in capitals for emphasis, not as acronyms.
+var shouted = map[string]bool{"MUST": true, "NOTE": true, "IMPORTANT": true, "ONLY": true, "NEVER": true, "PLEASE": true,
+	"URGENT": true, "WARNING": true, "DEADLINE": true, "MANDATORY": true, "REQUIRED": true, "LATE": true, "NOT": true,
+	"ALL": true, "WILL": true, "SHALL": true, "NO": true, "ANY": true, "EVERY": true, "STRICTLY": true, "FINAL": true}
+
+// isShouting reports whether token i is capitals for emphasis: a word we
+// know is shouted, or one of two or more capitalised words in a row.
+func isShouting(toks []token, i int) bool {
+	t := toks[i]
+	if !t.caps || t.hasDigit {
+		return false
+	}
+	if shouted[strings.ToUpper(t.lower)] {
+		return true
+	}
+	return (i > 0 && toks[i-1].caps && !toks[i-1].hasDigit) || (i+1 < len(toks) && toks[i+1].caps && !toks[i+1].hasDigit)
+}
+
+func runCapitals(p *Pass) {
+	for _, pr := range p.Prose {
+		toks := pr.tokens()
+		for i := 0; i < len(toks); i++ {
+			if !isShouting(toks, i) || KnownAcronyms[strings.ToUpper(toks[i].lower)] && !shouted[strings.ToUpper(toks[i].lower)] {
+				continue
+			}
+			j := i
+			for j+1 < len(toks) && isShouting(toks, j+1) {
+				j++
+			}
+			text := pr.Text[toks[i].start:toks[j].end]
+			p.ReportFix(p.span(pr, toks[i].start, toks[j].end), strings.ToLower(text), "%q is in capitals, which reads as shouting and is harder to read; use normal letters, and bold if it must stand out", text)
+			i = j
+		}
+	}
+}
+
+var vagueLinks = []string{"click here", "here", "read more", "more", "click", "this link", "link", "this page", "find out more", "more information", "more info", "this"}
+
+func runLinkText(p *Pass) {
+	src := p.Source.Body
+	_ = ast.Walk(p.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			text := strings.TrimSpace(plainText(n, src))
+			norm := strings.Trim(strings.ToLower(text), ".!:… ")
+			switch {
+			case slices.Contains(vagueLinks, norm):
+				p.Report(p.nodeSpan(n), "link text %q does not say where the link goes; use the name of the page or document, such as \"the cleaning specification\"", text)
+			case looksLikeURL(text):
+				p.Report(p.nodeSpan(n), "a web address as link text is hard to read aloud; write what the link is, such as [the bidding website](%s)", string(n.Destination))
+			}
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				p.Report(p.nodeSpan(n), "a bare web address is hard to read aloud; make it a link with words: [the bidding website](%s)", string(n.URL(src)))
+			}
+		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func runHeadings(p *Pass) {
+	prev := 1
+	for n := p.Doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		s := p.nodeSpan(h)
+		s.Col = 1
+		switch {
+		case h.Level == 1:
+			p.Report(s, "a level-1 heading in the body: the title is the page's heading; start sections with ##")
+		case h.Level > prev+1:
+			p.ReportFix(s, strings.Repeat("#", prev+1), "this heading skips from level %d to level %d; use %s", prev, h.Level, strings.Repeat("#", prev+1))
+		}
+		prev = h.Level
+	}
+}
+
+func runImageAlt(p *Pass) {
+	src := p.Source.Body
+	_ = ast.Walk(p.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, ok := n.(*ast.Image); ok && entering {
+			if strings.TrimSpace(plainText(img, src)) == "" {
+				p.Report(p.imageSpan(img), "this image has no alt text; describe what it shows in the brackets: ![a map of the three areas](%s)", string(img.Destination))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// imageSpan points at an image: its alt text, or its paragraph.
+func (f *file) imageSpan(img *ast.Image) Span {
+	if img.FirstChild() != nil {
+		return f.nodeSpan(img)
+	}
+	return f.blockSpan(img.Parent())
+}
+
+// placeholderRE matches what tenders new leaves for a buyer to replace.
+var placeholderRE = regexp.MustCompile(`\bTODO\b|\[(?:write|add|say|describe|list|explain|replace)[^\]]*\]`)
+
+func runPlaceholder(p *Pass) {
+	for _, pr := range p.Prose {
+		for _, loc := range placeholderRE.FindAllStringIndex(pr.Text, -1) {
+			p.Report(p.span(pr, loc[0], loc[1]), "%q is a placeholder from tenders new; replace it with your own words", pr.Text[loc[0]:loc[1]])
+		}
+	}
+	if b := p.Brief; b != nil {
+		for _, k := range []struct{ path, value string }{{"title", b.Title}, {"reference", b.Reference}, {"apply_url", b.ApplyURL}, {"contact.name", b.Contact.Name}} {
+			if placeholderRE.MatchString(k.value) || strings.Contains(k.value, "example.org/TODO") {
+				p.ReportKey(k.path, "%s still holds the placeholder %q; replace it", k.path, k.value)
+			}
+		}
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

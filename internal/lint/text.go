@@ -1,0 +1,356 @@
+package lint
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+)
+
+// Span is a stretch of a file: from Line:Col up to, not including,
+// EndLine:EndCol. Columns count characters.
+type Span struct {
+	Line, Col, EndLine, EndCol int
+}
+
+// lineIndex finds the line and column of a byte offset in the body.
+type lineIndex struct {
+	src    []byte
+	starts []int // byte offset where each line starts; starts[0] is line 1
+}
+
+func newLineIndex(src []byte) lineIndex {
+	starts := make([]int, 1, 64)
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{src: src, starts: starts}
+}
+
+// pos returns the 1-based line and column of byte offset off.
+func (x lineIndex) pos(off int) (line, col int) {
+	off = min(max(off, 0), len(x.src))
+	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+	return i + 1, utf8.RuneCount(x.src[x.starts[i]:off]) + 1
+}
+
+func (x lineIndex) span(start, end int) Span {
+	l, c := x.pos(start)
+	el, ec := x.pos(end)
+	return Span{l, c, el, ec}
+}
+
+// mask stands for text a rule must not read: code, web addresses, e-mail
+// addresses. It counts as one word.
+const mask = "\uFFFC"
+
+// Prose is a run of text that prose rules read: one block of the body (a
+// paragraph, heading, list item or table cell), or one front-matter field.
+type Prose struct {
+	Text  string // inline markup removed, line breaks as spaces, masked parts as U+FFFC
+	offs  []int  // for a body block: the body offset of each byte of Text
+	field string // for a front-matter field: its key path
+	fspan Span   // for a front-matter field: where its value starts
+	Block ast.Node
+	Kind  string // "summary", "paragraph", "heading", "ask", ...
+	words []token
+}
+
+// Span returns where the bytes start:end of Text came from.
+func (f *file) span(p *Prose, start, end int) Span {
+	if p.offs == nil {
+		s := p.fspan
+		if s.Col > 0 && s.EndLine == s.Line {
+			// The value is on its key's line, as written: columns are exact.
+			s.Col += utf8.RuneCountInString(p.Text[:start])
+			s.EndCol = s.Col + utf8.RuneCountInString(p.Text[start:end])
+			s.EndLine = s.Line
+			return s
+		}
+		return f.keySpan(p.field)
+	}
+	if len(p.offs) == 0 {
+		return Span{1, 1, 1, 1}
+	}
+	a := p.offs[min(start, len(p.offs)-1)]
+	b := a
+	if end > start {
+		b = p.offs[min(end-1, len(p.offs)-1)]
+		_, size := utf8.DecodeRune(f.lines.src[min(b, len(f.lines.src)-1):])
+		b += max(size, 1)
+	}
+	return f.lines.span(a, b)
+}
+
+// token is a word of a Prose: its bytes in Text and its lower-case form.
+type token struct {
+	start, end int
+	lower      string
+	caps       bool // all letters are capitals, and there are at least two
+	hasDigit   bool
+	masked     bool
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '+' || r == '&'
+}
+
+// tokens splits Text into words.
+func (p *Prose) tokens() []token {
+	if p.words != nil || p.Text == "" {
+		return p.words
+	}
+	s := p.Text
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\uFFFC' {
+			p.words = append(p.words, token{start: i, end: i + size, lower: mask, masked: true})
+			i += size
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		j := i
+		letters, upper := 0, 0
+		digit := false
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) || r == '\uFFFC' {
+				break
+			}
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+			if unicode.IsDigit(r) {
+				digit = true
+			}
+			j += size
+		}
+		// Trailing apostrophes and hyphens are punctuation, not word.
+		for j > i && strings.ContainsRune("'’-+&", rune(s[j-1])) {
+			j--
+		}
+		w := s[i:j]
+		p.words = append(p.words, token{start: i, end: j, lower: strings.ToLower(w), caps: letters >= 2 && upper == letters, hasDigit: digit})
+		i = max(j, i+size)
+	}
+	if p.words == nil {
+		p.words = []token{}
+	}
+	return p.words
+}
+
+// builder accumulates a block's text and where each byte came from.
+type builder struct {
+	text strings.Builder
+	offs []int
+	last int // body offset of the last byte written
+}
+
+func (b *builder) add(s []byte, off int) {
+	b.text.Write(s)
+	for i := range s {
+		b.offs = append(b.offs, off+i)
+	}
+	if len(s) > 0 {
+		b.last = off + len(s) - 1
+	}
+}
+
+func (b *builder) addMasked(off int) {
+	if off < 0 {
+		off = b.last
+	}
+	b.text.WriteString(mask)
+	b.offs = append(b.offs, off, off, off)
+}
+
+func (b *builder) space(off int) {
+	b.text.WriteByte(' ')
+	b.offs = append(b.offs, off)
+}
+
+// collectProse builds the Prose runs of a file, in reading order: the
+// summary, the body's blocks, then the other prose fields.
+func (f *file) collectProse() {
+	src := f.Source.Body
+	if b := f.Brief; b != nil {
+		f.field("summary", b.Summary, "summary")
+	}
+	if ev := f.Event; ev != nil {
+		f.field("summary", ev.Summary, "summary")
+		f.field("text", ev.Text, "event")
+		f.field("access", ev.Access, "event")
+	}
+	_ = ast.Walk(f.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, extast.KindTableCell:
+			var b builder
+			f.inline(n, src, &b)
+			kind := "paragraph"
+			if n.Kind() == ast.KindHeading {
+				kind = "heading"
+			}
+			if b.text.Len() > 0 {
+				f.Prose = append(f.Prose, &Prose{Text: b.text.String(), offs: b.offs, Block: n, Kind: kind})
+			}
+			return ast.WalkSkipChildren, nil
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if b := f.Brief; b != nil {
+		if sv := b.SocialValue; sv != nil {
+			for i, a := range sv.Asks {
+				f.field("social_value.asks."+strconv.Itoa(i), a, "ask")
+			}
+		}
+		for i, l := range b.Lots {
+			f.field("lots."+strconv.Itoa(i)+".summary", l.Summary, "lot")
+		}
+		for i, e := range b.Events {
+			f.field("events."+strconv.Itoa(i)+".text", e.Text, "event")
+			f.field("events."+strconv.Itoa(i)+".access", e.Access, "event")
+		}
+		for i, u := range b.Updates {
+			f.field("updates."+strconv.Itoa(i)+".text", u.Text, "update")
+		}
+	}
+}
+
+// field adds a front-matter prose field. When the value is written on its
+// key's line as a plain double-quoted string, its exact columns are known.
+func (f *file) field(path, value, kind string) {
+	if strings.TrimSpace(value) == "" {
+		return
+	}
+	p := &Prose{Text: value, field: path, Kind: kind}
+	pos := f.Source.Keys.Pos(path)
+	if i := pos.Line - 2; pos.Line > 0 && i < len(f.front) && pos.Line == f.Source.Keys[path].Line {
+		line := f.front[i]
+		if q := valueStart(line); q >= 0 && strings.HasPrefix(line[q:], `"`+value+`"`) && !strings.Contains(value, `\`) {
+			col := utf8.RuneCountInString(line[:q+1]) + 1
+			p.fspan = Span{Line: pos.Line, Col: col, EndLine: pos.Line, EndCol: col}
+		}
+	}
+	f.Prose = append(f.Prose, p)
+}
+
+// valueStart finds where the value of a "key = value" line starts.
+func valueStart(line string) int {
+	i := strings.IndexByte(line, '=')
+	if i < 0 {
+		return -1
+	}
+	i++
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// inline writes the prose of n's inline children into b.
+func (f *file) inline(n ast.Node, src []byte, b *builder) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.add(c.Segment.Value(src), c.Segment.Start)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.space(c.Segment.Stop)
+			}
+		case *ast.String:
+			b.text.Write(c.Value)
+			for range c.Value {
+				b.offs = append(b.offs, b.last)
+			}
+		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
+			b.addMasked(firstOffset(c))
+		case *ast.Image:
+			// Alt text is not prose of the page; the images rule reads it.
+		case *ast.Link:
+			if looksLikeURL(plainText(c, src)) {
+				b.addMasked(firstOffset(c))
+				continue
+			}
+			f.inline(c, src, b)
+		default:
+			f.inline(c, src, b)
+		}
+	}
+}
+
+// firstOffset is the body offset of the first text under n, or -1.
+func firstOffset(n ast.Node) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return off
+}
+
+// nodeSpan is where n's text starts and ends in the body.
+func (f *file) nodeSpan(n ast.Node) Span {
+	start, end := -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			if start < 0 {
+				start = t.Segment.Start
+			}
+			end = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	if start < 0 {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			seg := n.Lines().At(0)
+			return f.lines.span(seg.Start, seg.Stop)
+		}
+		if p := n.Parent(); p != nil {
+			return f.nodeSpan(p)
+		}
+		return Span{1, 1, 1, 1}
+	}
+	return f.lines.span(start, end)
+}
+
+// plainText is the text under n, markup removed.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func looksLikeURL(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
+}
