@@ -7,8 +7,8 @@ import (
 
 	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/brief"
-	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/site"
 )
 

@@ -146,6 +146,7 @@ func New(cfg *config.Config) (*Engine, diag.List) {
 		}
 	}
 	e.words = newWordList(cfg.Lint.Words)
+	list.Sort()
 	return e, list
 }
 

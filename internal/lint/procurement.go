@@ -136,39 +136,93 @@ var Standards = []string{"ISO 9001", "ISO 14001", "ISO 27001", "ISO 45001", "ISO
 var orEquivalentRE = regexp.MustCompile(`(?i)\bor (an? )?(equivalent|equal|similar)\b`)
 
 func runOrEquivalent(p *Pass) {
-	names := append(slices.Clone(Standards), p.Config.Lint.Standards...)
+	names := standardPhrases
+	if len(p.Config.Lint.Standards) > 0 {
+		names = newPhrases(append(slices.Clone(Standards), p.Config.Lint.Standards...))
+	}
 	for _, pr := range p.Prose {
 		if pr.Kind == "heading" {
 			continue
 		}
-		lower := strings.ToLower(pr.Text)
-		ok := orEquivalentRE.MatchString(pr.Text)
-		for _, name := range names {
-			n := strings.ToLower(name)
-			for from := 0; !ok; {
-				i := strings.Index(lower[from:], n)
-				if i < 0 {
-					break
-				}
-				start, end := from+i, from+i+len(n)
-				from = end
-				if (start > 0 && isWordByte(lower[start-1])) || (end < len(lower) && isWordByte(lower[end])) {
-					continue
-				}
-				if name == "Cyber Essentials" && strings.HasPrefix(lower[end:], " plus") {
-					continue
-				}
-				p.ReportFix(p.span(pr, start, end), pr.Text[start:end]+" or equivalent", "asking for %s alone shuts out firms with an equal standard; write \"%s or equivalent\"", pr.Text[start:end], pr.Text[start:end])
+		toks := pr.tokens()
+		for _, m := range names.find(toks, pr.Text) {
+			start, end := toks[m[0]].start, toks[m[1]-1].end
+			if orEquivalentRE.MatchString(restOfSentence(pr.Text[end:])) {
+				continue
 			}
+			name := pr.Text[start:end]
+			p.ReportFix(p.span(pr, start, end), name+" or equivalent", "asking for %s alone shuts out firms with an equal standard; write \"%s or equivalent\"", name, name)
 		}
 	}
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+var standardPhrases = newPhrases(Standards)
+
+// phrases finds fixed phrases (any case, whole words, no inflections) in
+// tokens, longest first.
+type phrases map[string][][]string
+
+func newPhrases(list []string) phrases {
+	ps := phrases{}
+	for _, s := range list {
+		words := strings.Fields(strings.ToLower(s))
+		if len(words) > 0 {
+			ps[words[0]] = append(ps[words[0]], words)
+		}
+	}
+	for _, v := range ps {
+		slices.SortFunc(v, func(a, b []string) int { return len(b) - len(a) })
+	}
+	return ps
+}
+
+// find returns [from, to) token ranges of the phrases found.
+func (ps phrases) find(toks []token, text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(toks); i++ {
+		for _, words := range ps[toks[i].lower] {
+			if i+len(words) > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(words) && ok; k++ {
+				ok = toks[i+k].lower == words[k] && onlySpace(text[toks[i+k-1].end:toks[i+k].start])
+			}
+			if ok {
+				out = append(out, [2]int{i, i + len(words)})
+				i += len(words) - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// restOfSentence is s up to the end of its sentence.
+func restOfSentence(s string) string {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(".!?", s[i]) >= 0 && (i+1 == len(s) || s[i+1] == ' ') {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 var socialValueRE = regexp.MustCompile(`(?i)\bsocial value\b`)
+
+// containsFold reports whether s holds the lower-case ASCII word w in any
+// case: a cheap test before a regular expression.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 != w[0] {
+			continue
+		}
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
 
 func runSocialValue(p *Pass) {
 	b := p.Brief
@@ -179,7 +233,10 @@ func runSocialValue(p *Pass) {
 		return
 	}
 	for _, pr := range p.Prose {
-		if loc := socialValueRE.FindStringIndex(pr.Text); loc != nil && pr.Kind != "heading" {
+		if pr.Kind == "heading" || !containsFold(pr.Text, "social value") {
+			continue
+		}
+		if loc := socialValueRE.FindStringIndex(pr.Text); loc != nil {
 			p.Report(p.span(pr, loc[0], loc[1]), "the brief talks of social value but has no [social_value]; add it with the weighting and what you ask for, so bidders know what counts")
 			return
 		}

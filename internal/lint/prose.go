@@ -79,6 +79,9 @@ func runJargon(p *Pass) {
 				p.Report(p.span(pr, t.start, t.end), "%q is a word to avoid for services and works; say what will happen: run, provide, build, do", pr.Text[t.start:t.end])
 			}
 		}
+		if !maybeDotted(pr.Text) {
+			continue
+		}
 		for _, e := range p.words.dotted {
 			re := dottedRE(e.Phrase)
 			for _, loc := range re.FindAllStringIndex(pr.Text, -1) {
@@ -86,6 +89,17 @@ func runJargon(p *Pass) {
 			}
 		}
 	}
+}
+
+// maybeDotted reports whether s may hold an abbreviation with dots, such
+// as "e.g." or "viz.": a cheap test before the regular expressions.
+func maybeDotted(s string) bool {
+	for i := 2; i < len(s); i++ {
+		if s[i] == '.' && (s[i-2] == '.' || (i >= 3 && strings.EqualFold(s[i-3:i], "viz"))) {
+			return true
+		}
+	}
+	return false
 }
 
 // deliverForms is "deliver", which suits goods, not services or works.
@@ -132,9 +146,13 @@ var KnownAcronyms = map[string]bool{
 }
 
 func runAcronym(p *Pass) {
-	known := map[string]bool{}
+	known := map[string]bool{"ISO": true, "BS": true, "PAS": true}
 	for _, a := range p.Config.Lint.Acronyms {
 		known[strings.ToUpper(a)] = true
+	}
+	for _, s := range append(slices.Clone(Standards), p.Config.Lint.Standards...) {
+		// A standard's own name is checked by or-equivalent, not here.
+		known[strings.ToUpper(s)] = true
 	}
 	seen := map[string]bool{}
 	for _, pr := range p.Prose {
@@ -145,7 +163,7 @@ func runAcronym(p *Pass) {
 			}
 			word := pr.Text[t.start:t.end]
 			key := strings.TrimSuffix(strings.ToUpper(word), "S")
-			if len(word) > 6 || KnownAcronyms[strings.ToUpper(word)] || KnownAcronyms[key] || known[strings.ToUpper(word)] || known[key] || acronymEntries[strings.ToLower(key)] || seen[key] {
+			if len(word) > 6 || word == "TODO" || KnownAcronyms[strings.ToUpper(word)] || KnownAcronyms[key] || known[strings.ToUpper(word)] || known[key] || acronymEntries[strings.ToLower(key)] || seen[key] {
 				continue
 			}
 			seen[key] = true
@@ -303,7 +321,11 @@ func runLinkText(p *Pass) {
 			}
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
-				p.Report(p.nodeSpan(n), "a bare web address is hard to read aloud; make it a link with words: [the bidding website](%s)", string(n.URL(src)))
+				sp := p.nodeSpan(n)
+				if start, end := autoLinkSpan(n, src); start >= 0 {
+					sp = p.lines.span(start, end)
+				}
+				p.Report(sp, "a bare web address is hard to read aloud; make it a link with words: [the bidding website](%s)", string(n.URL(src)))
 			}
 		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
@@ -356,6 +378,9 @@ var placeholderRE = regexp.MustCompile(`\bTODO\b|\[(?:write|add|say|describe|lis
 
 func runPlaceholder(p *Pass) {
 	for _, pr := range p.Prose {
+		if !strings.Contains(pr.Text, "TODO") && strings.IndexByte(pr.Text, '[') < 0 {
+			continue
+		}
 		for _, loc := range placeholderRE.FindAllStringIndex(pr.Text, -1) {
 			p.Report(p.span(pr, loc[0], loc[1]), "%q is a placeholder from tenders new; replace it with your own words", pr.Text[loc[0]:loc[1]])
 		}

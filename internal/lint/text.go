@@ -142,7 +142,9 @@ func (p *Prose) tokens() []token {
 			j--
 		}
 		w := s[i:j]
-		p.words = append(p.words, token{start: i, end: j, lower: strings.ToLower(w), caps: letters >= 2 && upper == letters, hasDigit: digit})
+		// Capitals, allowing a plural s: "KPIs".
+		caps := letters >= 2 && (upper == letters || (upper == letters-1 && upper >= 2 && w[len(w)-1] == 's'))
+		p.words = append(p.words, token{start: i, end: j, lower: strings.ToLower(w), caps: caps, hasDigit: digit})
 		i = max(j, i+size)
 	}
 	if p.words == nil {
@@ -278,7 +280,10 @@ func (f *file) inline(n ast.Node, src []byte, b *builder) {
 			for range c.Value {
 				b.offs = append(b.offs, b.last)
 			}
-		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
+		case *ast.AutoLink:
+			start, _ := autoLinkSpan(c, src)
+			b.addMasked(start)
+		case *ast.CodeSpan, *ast.RawHTML:
 			b.addMasked(firstOffset(c))
 		case *ast.Image:
 			// Alt text is not prose of the page; the images rule reads it.
@@ -292,6 +297,29 @@ func (f *file) inline(n ast.Node, src []byte, b *builder) {
 			f.inline(c, src, b)
 		}
 	}
+}
+
+// autoLinkSpan finds where an autolink (a bare address, or one in angle
+// brackets) starts and ends in the body. goldmark keeps an autolink's own
+// segment private, so it is worked out from the segment of the text before
+// it, or of its paragraph's first line, and the length of its label.
+func autoLinkSpan(n *ast.AutoLink, src []byte) (start, end int) {
+	start = -1
+	if prev := n.PreviousSibling(); prev != nil {
+		if t, ok := prev.(*ast.Text); ok {
+			start = t.Segment.Stop
+		}
+	} else if p := n.Parent(); p != nil && p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+		start = p.Lines().At(0).Start
+	}
+	if start < 0 || start >= len(src) {
+		return -1, -1
+	}
+	label := n.Label(src)
+	if src[start] == '<' {
+		return start, start + len(label) + 2
+	}
+	return start, start + len(label)
 }
 
 // firstOffset is the body offset of the first text under n, or -1.

@@ -89,6 +89,9 @@ type match struct {
 func (w *wordList) find(toks []token, text string) []match {
 	var out []match
 	for i := 0; i < len(toks); i++ {
+		if isName(toks, i, text) {
+			continue // "the Endeavour Centre" is a name, not jargon
+		}
 		best := -1
 		bestLen := 0
 		for _, idx := range w.first[toks[i].lower] {
@@ -133,4 +136,18 @@ func contains(forms []string, s string) bool {
 // a phrase does not run across punctuation.
 func onlySpace(s string) bool {
 	return strings.TrimSpace(s) == "" || s == "-"
+}
+
+// isName reports whether token i looks like part of a name: a capital
+// first letter, the rest lower case, not at the start of a sentence.
+func isName(toks []token, i int, text string) bool {
+	t := toks[i]
+	w := text[t.start:t.end]
+	if t.caps || len(w) < 2 || !(w[0] >= 'A' && w[0] <= 'Z') || strings.ToLower(w[1:]) != w[1:] {
+		return false
+	}
+	if i == 0 {
+		return false
+	}
+	return !strings.ContainsAny(text[toks[i-1].end:t.start], ".!?:;")
 }

@@ -1,0 +1,217 @@
+package lint_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/lint"
+)
+
+var sample = diag.List{
+	{File: "content/opportunities/a.md", Line: 20, Col: 9, EndLine: 20, EndCol: 16, Severity: diag.Warning, Rule: "jargon", Message: `"utilise" is a word to avoid; write use`, Fix: "use"},
+	{File: "content/opportunities/a.md", Line: 4, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "buyer \"x\" is not in site.toml, or: 100%\nnext"},
+	{File: "content/opportunities/b,c.md", Line: 7, Col: 3, EndLine: 8, EndCol: 2, Severity: diag.Suggestion, Rule: "passive", Message: "passive"},
+}
+
+func TestGitHub(t *testing.T) {
+	var out, summary bytes.Buffer
+	lint.GitHub(&out, &summary, sample, "https://example.org/guide/")
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	want := []string{
+		"::error file=content/opportunities/a.md,line=4,col=1,title=invalid::buyer \"x\" is not in site.toml, or: 100%25%0Anext",
+		"::warning file=content/opportunities/a.md,line=20,col=9,endLine=20,endColumn=16,title=jargon::\"utilise\" is a word to avoid; write use%0ASuggestion: use",
+		"::notice file=content/opportunities/b%2Cc.md,line=7,col=3,endLine=8,title=passive::passive",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), strings.Join(want, "\n"))
+	}
+	s := summary.String()
+	for _, w := range []string{"| File | Line | Severity | Rule | Message |", "| content/opportunities/a.md | 20:9 | warning | [jargon](https://example.org/guide/#jargon) |"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("summary lacks %q:\n%s", w, s)
+		}
+	}
+}
+
+func TestSARIF(t *testing.T) {
+	cfg, _ := config.Parse("site.toml", defaultSiteTOML)
+	e, _ := lint.New(cfg)
+	var out bytes.Buffer
+	if err := lint.SARIF(&out, sample, lint.Rules(), e, "0.1.0"); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Version string `json:"version"`
+		Schema  string `json:"$schema"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string `json:"name"`
+					Rules []struct {
+						ID               string `json:"id"`
+						ShortDescription struct {
+							Text string `json:"text"`
+						} `json:"shortDescription"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			ColumnKind string `json:"columnKind"`
+			Results    []struct {
+				RuleID  string `json:"ruleId"`
+				Level   string `json:"level"`
+				Message struct {
+					Text string `json:"text"`
+				} `json:"message"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine   int `json:"startLine"`
+							StartColumn int `json:"startColumn"`
+							EndLine     int `json:"endLine"`
+							EndColumn   int `json:"endColumn"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatalf("SARIF does not have the expected shape and types: %v", err)
+	}
+	if doc.Version != "2.1.0" || doc.Schema == "" || len(doc.Runs) != 1 || doc.Runs[0].Tool.Driver.Name != "tenders" {
+		t.Fatalf("bad header: %+v", doc)
+	}
+	run := doc.Runs[0]
+	if run.ColumnKind != "unicodeCodePoints" {
+		t.Errorf("columnKind %q: columns count characters", run.ColumnKind)
+	}
+	ids := map[string]bool{}
+	for _, r := range run.Tool.Driver.Rules {
+		if r.ID == "" || r.ShortDescription.Text == "" {
+			t.Errorf("rule without id or description: %+v", r)
+		}
+		ids[r.ID] = true
+	}
+	if len(run.Results) != len(sample) {
+		t.Fatalf("%d results, want %d", len(run.Results), len(sample))
+	}
+	levels := map[string]bool{"error": true, "warning": true, "note": true}
+	for i, r := range run.Results {
+		if !ids[r.RuleID] {
+			t.Errorf("result %d names rule %q, which the driver does not list", i, r.RuleID)
+		}
+		if !levels[r.Level] || r.Message.Text == "" || len(r.Locations) != 1 {
+			t.Errorf("result %d malformed: %+v", i, r)
+		}
+		reg := r.Locations[0].PhysicalLocation.Region
+		if reg.StartLine != sample[i].Line || reg.StartColumn != sample[i].Col || r.Locations[0].PhysicalLocation.ArtifactLocation.URI != sample[i].File {
+			t.Errorf("result %d at %+v, want %v", i, reg, sample[i])
+		}
+	}
+}
+
+func TestJSON(t *testing.T) {
+	var out bytes.Buffer
+	if err := lint.JSON(&out, sample[:1], []lint.Summary{{File: "a.md", Warnings: 1, Words: 100, ReadingEase: 71.26, Grade: 6.04}}); err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "version": 1,
+  "findings": [
+    {
+      "file": "content/opportunities/a.md",
+      "line": 20,
+      "column": 9,
+      "end_line": 20,
+      "end_column": 16,
+      "severity": "warning",
+      "rule": "jargon",
+      "message": "\"utilise\" is a word to avoid; write use",
+      "fix": "use"
+    }
+  ],
+  "files": [
+    {
+      "file": "a.md",
+      "errors": 0,
+      "warnings": 1,
+      "suggestions": 0,
+      "words": 100,
+      "reading_ease": 71.3,
+      "grade": 6
+    }
+  ]
+}
+`
+	if out.String() != want {
+		t.Errorf("got\n%s", out.String())
+	}
+}
+
+func TestText(t *testing.T) {
+	var out bytes.Buffer
+	src := func(string) []string {
+		lines := make([]string, 20)
+		lines[19] = "We will utilise the café."
+		return lines
+	}
+	lint.Text(&out, sample[:1], nil, src, false)
+	want := "content/opportunities/a.md:20:9: warning: \"utilise\" is a word to avoid; write use [jargon]\n    We will utilise the café.\n            ^~~~~~~\n    suggestion: use\n"
+	if out.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
+	}
+}
+
+func TestConfigRules(t *testing.T) {
+	cfg, list := config.Parse("site.toml", `title = "T"
+base_url = "https://example.org/"
+[lint]
+sentence_length = 10
+acronyms = ["GLA"]
+[lint.rules]
+jargon = "error"
+passive = "off"
+jargn = "warning"
+acronym = "loud"
+[lint.words]
+"touch base" = "talk"
+`)
+	if list.Errors() > 0 {
+		t.Fatal(list)
+	}
+	e, problems := lint.New(cfg)
+	var got []string
+	for _, d := range problems {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`site.toml:9:1: there is no lint rule "jargn"; did you mean "jargon"?`,
+		`site.toml:10:1: rule acronym is set to "loud"; use "error", "warning", "suggestion" or "off"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, r := range lint.Rules() {
+		switch r.Name {
+		case "jargon":
+			if e.Severity(r) != diag.Error {
+				t.Error("jargon is not an error")
+			}
+		case "passive":
+			if e.Severity(r) != 0 {
+				t.Error("passive is not off")
+			}
+		case "sentence-length":
+			if e.Severity(r) != diag.Warning {
+				t.Error("a site word or threshold changed another rule's severity")
+			}
+		}
+	}
+}
