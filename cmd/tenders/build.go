@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/london-anchors/tenders"
@@ -72,6 +74,7 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 	fl := newFlagSet(c, e.stderr)
 	f.register(fl)
 	out := fl.String("out", "", "the `folder` to write the site to (default: public inside the site folder)")
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file`, for performance work")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -90,24 +93,56 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 	if *out == "" {
 		*out = filepath.Join(f.site, "public")
 	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "tenders build:", err)
+			return exitFailure
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(e.stderr, "tenders build:", err)
+			return exitFailure
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
-	output, list := build.Build(os.DirFS(f.site), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
-		build.Options{Now: now, BaseURL: f.baseURL})
+	pub, err := site.NewPublisher(*out)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "tenders build:", err)
+		return exitFailure
+	}
+	counter := &countingSink{Sink: pub}
+	list := build.BuildTo(os.DirFS(f.site), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+		build.Options{Now: now, BaseURL: f.baseURL}, counter)
 	printDiagnostics(e.stderr, f.site, list)
 	if list.Errors() > 0 {
+		pub.Abort()
 		fmt.Fprintf(e.stderr, "tenders build: %s; nothing was written\n", countErrors(list))
 		return exitFindings
 	}
 	if err := ctx.Err(); err != nil {
+		pub.Abort()
 		fmt.Fprintln(e.stderr, "tenders build: stopped; nothing was written")
 		return exitFailure
 	}
-	if err := site.Publish(*out, output); err != nil {
+	if err := pub.Commit(); err != nil {
 		fmt.Fprintln(e.stderr, "tenders build:", err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stdout, "Built %d files into %s in %s\n", len(output), *out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "Built %d files into %s in %s\n", counter.n.Load(), *out, time.Since(start).Round(time.Millisecond))
 	return exitOK
+}
+
+// countingSink counts the files it passes on.
+type countingSink struct {
+	site.Sink
+	n atomic.Int64
+}
+
+func (c *countingSink) Put(name string, data []byte) error {
+	c.n.Add(1)
+	return c.Sink.Put(name, data)
 }
 
 func countErrors(list diag.List) string {

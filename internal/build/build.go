@@ -7,8 +7,11 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
@@ -59,31 +62,68 @@ func Check(fsys fs.FS, baseURL string) *Checked {
 	return c
 }
 
-// Build checks the site in fsys and renders it. It returns output only when
-// there is no error; the list holds every finding, warnings included.
+// Build checks the site in fsys and renders it into memory. It returns
+// output only when there is no error; the list holds every finding,
+// warnings included.
 func Build(fsys fs.FS, defaults site.Defaults, opt Options) (site.Output, diag.List) {
-	c := Check(fsys, opt.BaseURL)
-	if c.List.Errors() > 0 {
-		return nil, c.List
-	}
-	return Render(fsys, c, defaults, opt)
-}
-
-// Render renders a checked site.
-func Render(fsys fs.FS, c *Checked, defaults site.Defaults, opt Options) (site.Output, diag.List) {
-	out, rlist := site.Render(&site.Site{
-		Config:    c.Config,
-		Content:   c.Content,
-		Now:       opt.Now,
-		Templates: site.Overlay(sub(fsys, "templates"), defaults.Templates),
-		Static:    site.Overlay(sub(fsys, brief.StaticDir), defaults.Static),
-	})
-	list := append(c.List[:len(c.List):len(c.List)], rlist...)
-	list.Sort()
+	out := site.Output{}
+	list := BuildTo(fsys, defaults, opt, &mapSink{out: out})
 	if list.Errors() > 0 {
 		return nil, list
 	}
 	return out, list
+}
+
+type mapSink struct {
+	mu  sync.Mutex
+	out site.Output
+}
+
+func (m *mapSink) Put(name string, data []byte) error {
+	m.mu.Lock()
+	m.out[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// BuildTo checks the site in fsys and renders it into sink, file by file.
+// Briefs are linted as they are rendered, from the same parsed body. When
+// the list holds an error, whatever sink received must be thrown away.
+func BuildTo(fsys fs.FS, defaults site.Defaults, opt Options, sink site.Sink) diag.List {
+	cfg, list := LoadConfig(fsys, opt.BaseURL)
+	if list.Errors() > 0 {
+		return list
+	}
+	engine, elist := lint.New(cfg)
+	list = append(list, elist...)
+	p := &brief.Parser{Config: cfg, Static: sub(fsys, brief.StaticDir)}
+	content, clist := p.Load(fsys)
+	list = append(list, clist...)
+	if list.Errors() > 0 {
+		list.Sort()
+		return list
+	}
+	others, _ := engine.Check(&brief.Content{Events: content.Events, Pages: content.Pages})
+	list = append(list, others...)
+	var mu sync.Mutex
+	rlist := site.Render(&site.Site{
+		Config:    cfg,
+		Content:   content,
+		Now:       opt.Now,
+		Templates: site.Overlay(sub(fsys, "templates"), defaults.Templates),
+		Static:    site.Overlay(sub(fsys, brief.StaticDir), defaults.Static),
+		OnBody: func(b *brief.Brief, doc ast.Node) {
+			found, _ := engine.CheckParsed(&b.Source, b, nil, doc)
+			if len(found) > 0 {
+				mu.Lock()
+				list = append(list, found...)
+				mu.Unlock()
+			}
+		},
+	}, sink)
+	list = append(list, rlist...)
+	list.Sort()
+	return list
 }
 
 // LoadConfig reads and checks site.toml from fsys, with baseURL (when not

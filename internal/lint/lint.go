@@ -215,8 +215,14 @@ func (e *Engine) Check(c *brief.Content) (diag.List, []Summary) {
 
 // CheckFile runs every rule on one file: a brief, an event or a page.
 func (e *Engine) CheckFile(src *brief.Source, b *brief.Brief, ev *brief.EventPage) (diag.List, Summary) {
+	return e.CheckParsed(src, b, ev, markdown.Parse(e.md, src.Body))
+}
+
+// CheckParsed is CheckFile for a body already parsed, with the same
+// goldmark configuration (markdown.New).
+func (e *Engine) CheckParsed(src *brief.Source, b *brief.Brief, ev *brief.EventPage, doc ast.Node) (diag.List, Summary) {
 	f := &file{Source: src, Brief: b, Event: ev, Config: e.Config, words: e.words}
-	f.Doc = markdown.Parse(e.md, src.Body)
+	f.Doc = doc
 	f.lines = newLineIndex(src.Body)
 	f.front = strings.Split(src.Front, "\n")
 	f.collectProse()

@@ -278,7 +278,7 @@ type jsonItem struct {
 }
 
 // writeFeeds renders every feed set's RSS, Atom and JSON Feed into out.
-func (r *renderer) writeFeeds(out Output) error {
+func (r *renderer) writeFeeds() error {
 	for _, set := range r.sets {
 		f, items := r.feed(set)
 		cats := make([][]string, len(items))
@@ -297,7 +297,7 @@ func (r *renderer) writeFeeds(out Output) error {
 			doc.Channel.Items = append(doc.Channel.Items, &rssItem{RssItem: it, Categories: cats[i]})
 		}
 		rss.Items = nil
-		if err := marshalXML(out, set.RSS(), doc); err != nil {
+		if err := r.marshalXML(set.RSS(), doc); err != nil {
 			return err
 		}
 
@@ -315,7 +315,7 @@ func (r *renderer) writeFeeds(out Output) error {
 			adoc.Entries = append(adoc.Entries, &atomEntry{AtomEntry: e, Categories: ac})
 		}
 		atom.Entries = nil
-		if err := marshalXML(out, set.Atom(), adoc); err != nil {
+		if err := r.marshalXML(set.Atom(), adoc); err != nil {
 			return err
 		}
 
@@ -335,12 +335,12 @@ func (r *renderer) writeFeeds(out Output) error {
 		if err := enc.Encode(jdoc); err != nil {
 			return err
 		}
-		out[set.JSON()] = buf.Bytes()
+		r.put(set.JSON(), buf.Bytes())
 	}
 	return nil
 }
 
-func marshalXML(out Output, name string, v any) error {
+func (r *renderer) marshalXML(name string, v any) error {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
@@ -349,13 +349,13 @@ func marshalXML(out Output, name string, v any) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	buf.WriteByte('\n')
-	out[name] = buf.Bytes()
+	r.put(name, buf.Bytes())
 	return nil
 }
 
 // writeCalendars renders deadlines.ics for every feed set, events.ics for
 // the site, and one .ics on every brief's page.
-func (r *renderer) writeCalendars(out Output) {
+func (r *renderer) writeCalendars() {
 	for _, set := range r.sets {
 		cal := &ical.Calendar{Name: "Deadlines: " + strings.TrimSuffix(set.Title, " – "+r.Config.Title), Description: "Bid and question deadlines from " + r.Config.Title}
 		opps := slices.Clone(set.Opps)
@@ -365,25 +365,27 @@ func (r *renderer) writeCalendars(out Output) {
 				cal.Events = append(cal.Events, r.deadlineEvents(o)...)
 			}
 		}
-		out[set.Deadlines()] = cal.Bytes()
+		r.put(set.Deadlines(), cal.Bytes())
 	}
 	evs := &ical.Calendar{Name: "Events: " + r.Config.Title, Description: "Meet-the-buyer days, briefings and site visits"}
 	for _, e := range r.evs {
 		evs.Events = append(evs.Events, r.eventEvent(e))
 	}
-	out["events.ics"] = evs.Bytes()
-	for _, o := range r.opps {
-		cal := &ical.Calendar{Name: o.Title}
-		if o.Deadline.IsSet() {
-			cal.Events = r.deadlineEvents(o)
-		}
-		for _, e := range r.evs {
-			if e.Opp == o {
-				cal.Events = append(cal.Events, r.eventEvent(e))
-			}
-		}
-		out[o.URL+"deadline.ics"] = cal.Bytes()
+	r.put("events.ics", evs.Bytes())
+}
+
+// briefCalendar is the .ics on a brief's page: its deadlines and events.
+func (r *renderer) briefCalendar(o *Opp) []byte {
+	cal := &ical.Calendar{Name: o.Title}
+	if o.Deadline.IsSet() {
+		cal.Events = r.deadlineEvents(o)
 	}
+	for _, e := range r.evs {
+		if e.Opp == o {
+			cal.Events = append(cal.Events, r.eventEvent(e))
+		}
+	}
+	return cal.Bytes()
 }
 
 func (r *renderer) deadlineEvents(o *Opp) []ical.Event {

@@ -49,8 +49,9 @@ type Opp struct {
 	Boroughs    []Named
 	Tags        []Tag
 	Value       string        // "£40,000 to £60,000", or "Value not stated"
-	BodyHTML    template.HTML // the Markdown body
+	BodyHTML    template.HTML // the Markdown body, while its page is rendered (kept for full-content feeds)
 	Updated     time.Time     // the latest of published and the update dates
+	card        [][]byte      // its card for listings, split where the page's Root goes
 }
 
 // IsOpen reports whether bids are being taken.

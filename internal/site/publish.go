@@ -7,55 +7,109 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sync"
 )
 
-// Publish writes out to dir atomically: every file goes into a new folder
-// beside dir, and only when all are written is that folder swapped in. If
-// anything fails, dir is left as it was. Files of an earlier build that out
-// no longer has do not survive. Every write goes through an os.Root, so
-// nothing can land outside the new folder whatever the paths say.
-//
-// Publish refuses to replace a folder that holds a site.toml or a .git
-// folder: that is a site or a repository, not a build.
-func Publish(dir string, out Output) error {
+// Publisher writes a site atomically: files go into a new folder beside the
+// output folder as they are rendered, and only Commit swaps it in. Abort, or
+// any failure, leaves the output folder as it was. Files of an earlier build
+// that this one does not write do not survive. Every write goes through an
+// os.Root, so nothing can land outside the new folder whatever the paths
+// say.
+type Publisher struct {
+	dir  string // the output folder, absolute
+	tmp  string // the new folder being written
+	root *os.Root
+	mu   sync.Mutex
+	made map[string]bool // folders already made
+	err  error           // the first failure
+}
+
+// NewPublisher starts a build of the output folder dir. It refuses a folder
+// that holds site.toml, content/ or .git: that is a site or a repository,
+// not a build.
+func NewPublisher(dir string) (*Publisher, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, guard := range []string{"site.toml", ".git", "content"} {
 		if _, err := os.Stat(filepath.Join(abs, guard)); err == nil {
-			return fmt.Errorf("%s holds %s, so it looks like a site or a repository, not a build folder; choose another --out folder, such as public", dir, guard)
+			return nil, fmt.Errorf("%s holds %s, so it looks like a site or a repository, not a build folder; choose another --out folder, such as public", dir, guard)
 		}
 	}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".new-")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := writeAll(tmp, out); err != nil {
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
 		os.RemoveAll(tmp)
-		return err
+		return nil, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+	return &Publisher{dir: abs, tmp: tmp, root: root, made: map[string]bool{".": true}}, nil
+}
+
+// Put writes one file into the new folder. It is safe to call from several
+// goroutines at once.
+func (p *Publisher) Put(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		return p.fail(fmt.Errorf("refusing to write %q: not a plain path inside the output folder", name))
+	}
+	dir := path.Dir(name)
+	p.mu.Lock()
+	if !p.made[dir] {
+		if err := p.root.MkdirAll(dir, 0o755); err != nil {
+			p.mu.Unlock()
+			return p.fail(err)
+		}
+		p.made[dir] = true
+	}
+	p.mu.Unlock()
+	if err := p.root.WriteFile(name, data, 0o644); err != nil {
+		return p.fail(err)
+	}
+	return nil
+}
+
+func (p *Publisher) fail(err error) error {
+	p.mu.Lock()
+	if p.err == nil {
+		p.err = err
+	}
+	p.mu.Unlock()
+	return err
+}
+
+// Commit swaps the new folder in for the output folder. If any Put failed,
+// it aborts instead and returns that failure.
+func (p *Publisher) Commit() error {
+	if p.err != nil {
+		p.Abort()
+		return p.err
+	}
+	p.root.Close()
+	if err := os.Chmod(p.tmp, 0o755); err != nil {
+		os.RemoveAll(p.tmp)
 		return err
 	}
 	old := ""
-	if _, err := os.Stat(abs); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(abs, old); err != nil {
-			os.RemoveAll(tmp)
+	if _, err := os.Stat(p.dir); err == nil {
+		old = p.tmp + ".old"
+		if err := os.Rename(p.dir, old); err != nil {
+			os.RemoveAll(p.tmp)
 			return err
 		}
 	}
-	if err := os.Rename(tmp, abs); err != nil {
+	if err := os.Rename(p.tmp, p.dir); err != nil {
 		if old != "" {
-			err = errors.Join(err, os.Rename(old, abs))
+			err = errors.Join(err, os.Rename(old, p.dir))
 		}
-		os.RemoveAll(tmp)
+		os.RemoveAll(p.tmp)
 		return err
 	}
 	if old != "" {
@@ -64,26 +118,23 @@ func Publish(dir string, out Output) error {
 	return nil
 }
 
-func writeAll(dir string, out Output) error {
-	root, err := os.OpenRoot(dir)
+// Abort throws the new folder away.
+func (p *Publisher) Abort() {
+	p.root.Close()
+	os.RemoveAll(p.tmp)
+}
+
+// Publish writes a rendered site to dir atomically (see Publisher).
+func Publish(dir string, out Output) error {
+	p, err := NewPublisher(dir)
 	if err != nil {
 		return err
 	}
-	defer root.Close()
-	made := map[string]bool{".": true}
 	for _, name := range out.Paths() {
-		if !fs.ValidPath(name) {
-			return fmt.Errorf("refusing to write %q: not a plain path inside the output folder", name)
-		}
-		if d := path.Dir(name); !made[d] {
-			if err := root.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := root.WriteFile(name, out[name], 0o644); err != nil {
+		if err := p.Put(name, out[name]); err != nil {
+			p.Abort()
 			return err
 		}
 	}
-	return nil
+	return p.Commit()
 }

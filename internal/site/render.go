@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
@@ -48,6 +49,17 @@ type Site struct {
 	Now       time.Time // the build clock: decides open and closed
 	Templates fs.FS     // the templates folder: the site's own over the defaults
 	Static    fs.FS     // the static folder: the site's own over the defaults
+
+	// OnBody, when set, is called with every brief's parsed body, from
+	// several goroutines at once, so a caller can lint the tree the page is
+	// rendered from instead of parsing it again.
+	OnBody func(b *brief.Brief, doc ast.Node)
+}
+
+// Sink receives the files of a render. Put may be called from several
+// goroutines at once.
+type Sink interface {
+	Put(name string, data []byte) error
 }
 
 // Output is the rendered site: file path (with forward slashes, no leading
@@ -56,6 +68,28 @@ type Output map[string][]byte
 
 // Paths returns the output's paths in order.
 func (o Output) Paths() []string { return config.SortedKeys(o) }
+
+// memSink collects a render in an Output.
+type memSink struct {
+	mu  sync.Mutex
+	out Output
+}
+
+func (m *memSink) Put(name string, data []byte) error {
+	m.mu.Lock()
+	m.out[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// RenderMap renders the site into memory.
+func RenderMap(s *Site) (Output, diag.List) {
+	sink := &memSink{out: Output{}}
+	if list := Render(s, sink); list.Errors() > 0 {
+		return nil, list
+	}
+	return sink.out, nil
+}
 
 // Page is the data every template gets.
 type Page struct {
@@ -122,15 +156,21 @@ type EventView struct {
 	Past      bool
 }
 
-// Render produces every file of the site. It never writes anything; a
-// problem in a template comes back as a positioned diagnostic.
-func Render(s *Site) (Output, diag.List) {
-	r := &renderer{Site: s, md: markdown.New(s.Config.Base), loc: s.Config.Location}
+// Render produces every file of the site and gives each to sink as soon as
+// it is made, so a build need not hold the whole site in memory. It writes
+// nothing itself; a problem in a template comes back as a positioned
+// diagnostic, and then the files already given to sink must be discarded.
+func Render(s *Site, sink Sink) diag.List {
+	r := &renderer{Site: s, md: markdown.New(s.Config.Base), loc: s.Config.Location, sink: sink, written: map[string]bool{}}
 	if list := r.parseTemplates(); len(list) > 0 {
-		return nil, list
+		return list
 	}
-	if err := r.prepare(); err != nil {
-		return nil, diag.List{*err}
+	r.prepare()
+	if d := r.events(); d != nil {
+		return diag.List{*d}
+	}
+	if list := r.renderOpps(); len(list) > 0 {
+		return list
 	}
 	return r.render()
 }
@@ -147,6 +187,26 @@ type renderer struct {
 	// newest is the latest content date of any brief: the updated date of
 	// a feed with no items, so that it too comes from content.
 	newest time.Time
+	foot   []Named // the footer's plain pages
+
+	sink    Sink
+	mu      sync.Mutex
+	written map[string]bool // every path given to sink
+	failed  error           // the first error of sink
+}
+
+// put gives a file to the sink and remembers its path.
+func (r *renderer) put(name string, data []byte) {
+	r.mu.Lock()
+	r.written[name] = true
+	r.mu.Unlock()
+	if err := r.sink.Put(name, data); err != nil {
+		r.mu.Lock()
+		if r.failed == nil {
+			r.failed = err
+		}
+		r.mu.Unlock()
+	}
 }
 
 // pageTemplates are the templates that render a page, besides base.html and
@@ -218,6 +278,7 @@ func (r *renderer) funcs() template.FuncMap {
 			return a
 		},
 		"kinds": func() []*FacetKind { return r.kinds },
+		"cards": cards,
 		"alerts": func(root string, set *FeedSet, name string) alertArgs {
 			return alertArgs{Root: root, Set: set, Name: name}
 		},
@@ -312,7 +373,7 @@ func (r *renderer) parseTemplates() diag.List {
 
 // prepare works out every opportunity's status and labels, the facets and
 // the events.
-func (r *renderer) prepare() *diag.Diagnostic {
+func (r *renderer) prepare() {
 	cfg := r.Config
 	for _, b := range r.Content.Briefs {
 		o := &Opp{Brief: b, URL: "opportunities/" + b.Slug + "/"}
@@ -344,26 +405,9 @@ func (r *renderer) prepare() *diag.Diagnostic {
 			r.newest = o.Updated
 		}
 	}
-	// Bodies are the slow part: convert them in parallel.
-	var failed *diag.Diagnostic
-	var mu sync.Mutex
-	parallel(len(r.opps), func(i int) {
-		o := r.opps[i]
-		html, err := markdown.Render(r.md, o.Body)
-		if err != nil {
-			mu.Lock()
-			failed = &diag.Diagnostic{File: o.File, Line: o.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
-			mu.Unlock()
-			return
-		}
-		o.BodyHTML = template.HTML(html)
-	})
-	if failed != nil {
-		return failed
-	}
+	r.foot = r.footer()
 	r.facets()
 	r.feedSets()
-	return r.events()
 }
 
 // topicsOf returns a brief's topics: those it names, and those whose CPV
@@ -540,7 +584,7 @@ func (r *renderer) page(dir, title, section string) *Page {
 		Title:   title,
 		Now:     r.Now,
 		Section: section,
-		Footer:  r.footer(),
+		Footer:  r.foot,
 		Feeds:   r.sets[0].Links(),
 	}
 }
@@ -606,12 +650,6 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 	fp.Facets = nil
 	add("feeds.html", fp)
 
-	for _, o := range r.opps {
-		p := r.page(o.URL, o.Title, "opportunities")
-		p.Description = o.Summary
-		p.Opp = o
-		add("opportunity.html", p)
-	}
 	for _, k := range r.kinds {
 		p := r.page(k.Path, k.Title, k.Path[:len(k.Path)-1])
 		p.Description = k.Intro
@@ -664,12 +702,11 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 	return jobs, nil
 }
 
-func (r *renderer) render() (Output, diag.List) {
+func (r *renderer) render() diag.List {
 	jobs, d := r.jobs()
 	if d != nil {
-		return nil, diag.List{*d}
+		return diag.List{*d}
 	}
-	results := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
 		var buf bytes.Buffer
@@ -678,9 +715,8 @@ func (r *renderer) render() (Output, diag.List) {
 			errs[i] = err
 			return
 		}
-		results[i] = buf.Bytes()
+		r.put(j.path, buf.Bytes())
 	})
-	out := Output{}
 	var list diag.List
 	seen := map[string]bool{}
 	for i, j := range jobs {
@@ -689,24 +725,104 @@ func (r *renderer) render() (Output, diag.List) {
 				seen[d.String()] = true
 				list = append(list, d)
 			}
-			continue
 		}
-		out[j.path] = results[i]
 	}
 	if len(list) > 0 {
 		list.Sort()
-		return nil, list
+		return list
 	}
-	if err := r.writeFeeds(out); err != nil {
-		return nil, diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "feeds", Message: "cannot write the feeds: " + err.Error()}}
+	if err := r.writeFeeds(); err != nil {
+		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "feeds", Message: "cannot write the feeds: " + err.Error()}}
 	}
-	r.writeCalendars(out)
-	out["sitemap.xml"] = r.sitemap(jobs)
-	out["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.Config.URL("sitemap.xml") + "\n")
-	if d := r.copyStatic(out); d != nil {
-		return nil, diag.List{*d}
+	r.writeCalendars()
+	r.put("sitemap.xml", r.sitemap(jobs))
+	r.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.Config.URL("sitemap.xml")+"\n"))
+	if d := r.copyStatic(); d != nil {
+		return diag.List{*d}
 	}
-	return out, nil
+	if r.failed != nil {
+		return diag.List{{File: "public", Line: 1, Col: 1, Severity: diag.Error, Rule: "write", Message: "cannot write the site: " + r.failed.Error()}}
+	}
+	return nil
+}
+
+// renderOpps renders every brief's own page and calendar, and its card for
+// the listings, in parallel. Each body is parsed once: the tree goes to
+// OnBody, then to the page.
+func (r *renderer) renderOpps() diag.List {
+	tmpl := r.tmpl["opportunity.html"]
+	errs := make([]*diag.Diagnostic, len(r.opps))
+	parallel(len(r.opps), func(i int) {
+		o := r.opps[i]
+		doc := markdown.Parse(r.md, o.Body)
+		if r.OnBody != nil {
+			r.OnBody(o.Brief, doc)
+		}
+		var buf bytes.Buffer
+		buf.Grow(len(o.Body) + len(o.Body)/4)
+		if err := r.md.Renderer().Render(&buf, o.Body, doc); err != nil {
+			errs[i] = &diag.Diagnostic{File: o.File, Line: o.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
+			return
+		}
+		o.BodyHTML = template.HTML(buf.String())
+		p := r.page(o.URL, o.Title, "opportunities")
+		p.Description = o.Summary
+		p.Opp = o
+		var page bytes.Buffer
+		page.Grow(4*buf.Len() + 8192)
+		if err := tmpl.ExecuteTemplate(&page, "base.html", p); err != nil {
+			d := templateDiag("opportunity.html", err)
+			errs[i] = &d
+			return
+		}
+		r.put(o.URL+"index.html", page.Bytes())
+		var card bytes.Buffer
+		if err := tmpl.ExecuteTemplate(&card, "opp-card", listArgs{Root: cardRoot, Opps: []*Opp{o}}); err != nil {
+			d := templateDiag("partials.html", err)
+			errs[i] = &d
+			return
+		}
+		o.card = bytes.Split(card.Bytes(), []byte(cardRoot))
+		if !r.Config.Feeds.FullContent {
+			o.BodyHTML = "" // not needed again: free it
+		}
+		r.put(o.URL+"deadline.ics", r.briefCalendar(o))
+	})
+	var list diag.List
+	seen := map[string]bool{}
+	for _, d := range errs {
+		if d != nil && !seen[d.String()] {
+			seen[d.String()] = true
+			list = append(list, *d)
+		}
+	}
+	list.Sort()
+	return list
+}
+
+// cardRoot stands in for a page's Root in a rendered card, so one card
+// serves listing pages at every depth.
+const cardRoot = "tenders-card-root-9f2c41/"
+
+// cards writes the cards of opps for a page whose root is root.
+func cards(root string, opps []*Opp) template.HTML {
+	n := 0
+	for _, o := range opps {
+		for _, part := range o.card {
+			n += len(part) + len(root)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, o := range opps {
+		for i, part := range o.card {
+			if i > 0 {
+				b.WriteString(root)
+			}
+			b.Write(part)
+		}
+	}
+	return template.HTML(b.String())
 }
 
 func (r *renderer) sitemap(jobs []job) []byte {
@@ -716,13 +832,13 @@ func (r *renderer) sitemap(jobs []job) []byte {
 	paths := make([]string, 0, len(jobs))
 	lastmod := map[string]time.Time{}
 	for _, j := range jobs {
-		if j.path == "404.html" {
-			continue
+		if j.path != "404.html" {
+			paths = append(paths, j.page.Path)
 		}
-		paths = append(paths, j.page.Path)
-		if j.page.Opp != nil {
-			lastmod[j.page.Path] = j.page.Opp.Updated
-		}
+	}
+	for _, o := range r.opps {
+		paths = append(paths, o.URL)
+		lastmod[o.URL] = o.Updated
 	}
 	slices.Sort(paths)
 	for _, p := range paths {
@@ -739,13 +855,13 @@ func (r *renderer) sitemap(jobs []job) []byte {
 }
 
 // copyStatic copies the static folder to the root of the output.
-func (r *renderer) copyStatic(out Output) *diag.Diagnostic {
+func (r *renderer) copyStatic() *diag.Diagnostic {
 	var clash *diag.Diagnostic
 	err := fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(path.Base(name), ".") {
 			return err
 		}
-		if _, ok := out[name]; ok {
+		if r.written[name] {
 			clash = &diag.Diagnostic{File: "static/" + name, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid",
 				Message: fmt.Sprintf("static/%s has the same address as a page the site makes; rename or move it", name)}
 			return fs.SkipAll
@@ -754,7 +870,7 @@ func (r *renderer) copyStatic(out Output) *diag.Diagnostic {
 		if err != nil {
 			return err
 		}
-		out[name] = data
+		r.put(name, data)
 		return nil
 	})
 	if err != nil {

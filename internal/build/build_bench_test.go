@@ -1,0 +1,62 @@
+package build_test
+
+import (
+	"fmt"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/synth"
+)
+
+func synthFS(n int) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range synth.Site(n) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	return fsys
+}
+
+var benchNow = time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+
+// BenchmarkBuild is the whole build in memory: check, lint and render.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("briefs=%d", n), func(b *testing.B) {
+			fsys := synthFS(n)
+			defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, list := build.Build(fsys, defaults, build.Options{Now: benchNow}); list.Errors() > 0 {
+					b.Fatal(list[:1])
+				}
+			}
+			b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(n*b.N), "µs/brief")
+		})
+	}
+}
+
+type discard struct{}
+
+func (discard) Put(string, []byte) error { return nil }
+
+// BenchmarkBuildStream is the whole build with every file thrown away as it
+// is made: what the render costs without holding or writing the site.
+func BenchmarkBuildStream(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("briefs=%d", n), func(b *testing.B) {
+			fsys := synthFS(n)
+			defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
+			b.ReportAllocs()
+			for b.Loop() {
+				if list := build.BuildTo(fsys, defaults, build.Options{Now: benchNow}, discard{}); list.Errors() > 0 {
+					b.Fatal(list[:1])
+				}
+			}
+			b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(n*b.N), "µs/brief")
+		})
+	}
+}
