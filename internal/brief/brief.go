@@ -59,6 +59,7 @@ type Source struct {
 	Body     []byte       `toml:"-"` // the Markdown body, padded with newlines so its line N is line N of the file
 	BodyLine int          `toml:"-"` // the file line where the body starts
 	Keys     tomldec.Keys `toml:"-"` // where each front-matter key was written
+	Sum      [32]byte     `toml:"-"` // SHA-256 of the file's bytes: it changes when the file does
 }
 
 // Contact is who suppliers can ask: [contact].

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"path"
@@ -96,7 +97,7 @@ func (p *Parser) start(file string, src []byte, v any, s *Source) (*checker, boo
 	}
 	keys, list, bad := decodeFront(file, front, v)
 	c.keys, c.list, c.bad = keys, list, bad
-	*s = Source{File: file, Slug: Slug(file), Front: front, Body: body, BodyLine: bodyLine, Keys: keys}
+	*s = Source{File: file, Slug: Slug(file), Front: front, Body: body, BodyLine: bodyLine, Keys: keys, Sum: sha256.Sum256(src)}
 	if len(list) > 0 && strings.HasPrefix(list[0].Message, "this is not valid TOML") {
 		return c, false
 	}
@@ -123,9 +124,20 @@ func Slug(file string) string {
 	return b.String()
 }
 
-type job struct {
-	file string
-	kind int // 0 brief, 1 event, 2 page
+// Kind is what a content file is.
+type Kind int
+
+const (
+	KindBrief Kind = iota // content/opportunities/**.md
+	KindEvent             // content/events/**.md
+	KindPage              // content/*.md
+)
+
+// File is a content file found in a site folder.
+type File struct {
+	Path string // under the site folder, with forward slashes
+	Kind Kind
+	Info fs.FileInfo // its size and time, for callers that cache results
 }
 
 // Load reads and checks every content file of the site in fsys (the site
@@ -134,7 +146,7 @@ type job struct {
 // every problem of every file, sorted by file and line; files with errors
 // are left out of the Content.
 func (p *Parser) Load(fsys fs.FS) (*Content, diag.List) {
-	jobs, list := findFiles(fsys)
+	jobs, list := FindFiles(fsys)
 	type result struct {
 		brief *Brief
 		event *EventPage
@@ -147,21 +159,8 @@ func (p *Parser) Load(fsys fs.FS) (*Content, diag.List) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				j := jobs[i]
-				src, err := fs.ReadFile(fsys, j.file)
-				if err != nil {
-					results[i].list = diag.List{{File: j.file, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot read the file: " + err.Error()}}
-					continue
-				}
 				r := &results[i]
-				switch j.kind {
-				case 0:
-					r.brief, r.list = p.Brief(j.file, src)
-				case 1:
-					r.event, r.list = p.Event(j.file, src)
-				case 2:
-					r.page, r.list = p.Page(j.file, src)
-				}
+				r.brief, r.event, r.page, r.list = p.ParseFile(fsys, jobs[i])
 			}
 		})
 	}
@@ -174,27 +173,50 @@ func (p *Parser) Load(fsys fs.FS) (*Content, diag.List) {
 	c := &Content{}
 	for _, r := range results {
 		list = append(list, r.list...)
-		if r.list.Errors() > 0 {
-			continue
-		}
-		switch {
-		case r.brief != nil:
-			c.Briefs = append(c.Briefs, r.brief)
-		case r.event != nil:
-			c.Events = append(c.Events, r.event)
-		case r.page != nil:
-			c.Pages = append(c.Pages, r.page)
-		}
+		c.Add(r.brief, r.event, r.page, r.list)
 	}
-	list = append(list, c.crossCheck()...)
+	list = append(list, c.CrossCheck()...)
 	list.Sort()
 	return c, list
 }
 
-// findFiles lists the content files in a stable order, warning about
+// ParseFile reads and checks one content file of the kind f says.
+func (p *Parser) ParseFile(fsys fs.FS, f File) (*Brief, *EventPage, *Page, diag.List) {
+	src, err := fs.ReadFile(fsys, f.Path)
+	if err != nil {
+		return nil, nil, nil, diag.List{{File: f.Path, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot read the file: " + err.Error()}}
+	}
+	switch f.Kind {
+	case KindBrief:
+		b, list := p.Brief(f.Path, src)
+		return b, nil, nil, list
+	case KindEvent:
+		e, list := p.Event(f.Path, src)
+		return nil, e, nil, list
+	}
+	pg, list := p.Page(f.Path, src)
+	return nil, nil, pg, list
+}
+
+// Add puts a parsed file into the content, unless its list has an error.
+func (c *Content) Add(b *Brief, e *EventPage, pg *Page, list diag.List) {
+	if list.Errors() > 0 {
+		return
+	}
+	switch {
+	case b != nil:
+		c.Briefs = append(c.Briefs, b)
+	case e != nil:
+		c.Events = append(c.Events, e)
+	case pg != nil:
+		c.Pages = append(c.Pages, pg)
+	}
+}
+
+// FindFiles lists the content files in a stable order, warning about
 // Markdown files in folders that are not read.
-func findFiles(fsys fs.FS) ([]job, diag.List) {
-	var jobs []job
+func FindFiles(fsys fs.FS) ([]File, diag.List) {
+	var jobs []File
 	var list diag.List
 	err := fs.WalkDir(fsys, ContentDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -209,17 +231,23 @@ func findFiles(fsys fs.FS) ([]job, diag.List) {
 		if !strings.HasSuffix(name, ".md") || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
+		kind := KindPage
 		switch dir := path.Dir(name); {
 		case dir == ContentDir:
-			jobs = append(jobs, job{name, 2})
 		case dir == OpportunitiesDir || strings.HasPrefix(dir, OpportunitiesDir+"/"):
-			jobs = append(jobs, job{name, 0})
+			kind = KindBrief
 		case dir == EventsDir || strings.HasPrefix(dir, EventsDir+"/"):
-			jobs = append(jobs, job{name, 1})
+			kind = KindEvent
 		default:
 			list = append(list, diag.Diagnostic{File: name, Line: 1, Col: 1, Severity: diag.Warning, Rule: "invalid",
 				Message: "this file is not published: briefs go in content/opportunities/, events in content/events/ and plain pages in content/"})
+			return nil
 		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		jobs = append(jobs, File{Path: name, Kind: kind, Info: info})
 		return nil
 	})
 	if err != nil {
@@ -229,9 +257,9 @@ func findFiles(fsys fs.FS) ([]job, diag.List) {
 	return jobs, list
 }
 
-// crossCheck finds duplicate references and slugs, and reserved slugs, and
-// takes the offending files out of the content.
-func (c *Content) crossCheck() diag.List {
+// CrossCheck finds duplicate references and slugs, and reserved slugs,
+// takes the offending files out of the content, and sorts it.
+func (c *Content) CrossCheck() diag.List {
 	var list diag.List
 	bad := map[string]bool{}
 	report := func(file string, line, col int, format string, args ...any) {

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"fmt"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -20,7 +21,9 @@ func synthFS(n int) fstest.MapFS {
 	return fsys
 }
 
-var benchNow = time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+// benchNow is late in the synthetic year, so most briefs are closed, as on a
+// real site with an archive.
+var benchNow = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 
 // BenchmarkBuild is the whole build in memory: check, lint and render.
 func BenchmarkBuild(b *testing.B) {
@@ -60,3 +63,7 @@ func BenchmarkBuildStream(b *testing.B) {
 		})
 	}
 }
+
+func briefsName(n int) string { return fmt.Sprintf("briefs=%d", n) }
+
+func fsReadFile(name string) ([]byte, error) { return fs.ReadFile(tenders.Templates(), name) }

@@ -20,6 +20,7 @@ type Calendar struct {
 	Name        string // X-WR-CALNAME: what calendar apps call the subscription
 	Description string // X-WR-CALDESC
 	Events      []Event
+	Raw         [][]byte // events already rendered by Event.Bytes, written after Events
 }
 
 // Event is one VEVENT.
@@ -54,44 +55,59 @@ func (c *Calendar) Bytes() []byte {
 		w.prop("X-WR-CALDESC", Escape(c.Description))
 	}
 	for _, e := range c.Events {
-		w.line("BEGIN:VEVENT")
-		w.prop("UID", Escape(e.UID))
-		w.prop("DTSTAMP", e.Stamp.UTC().Format(utc))
-		if e.Sequence > 0 {
-			w.prop("SEQUENCE", itoa(e.Sequence))
-		}
-		w.prop("DTSTART", e.Start.UTC().Format(utc))
-		if !e.End.IsZero() && e.End.After(e.Start) {
-			w.prop("DTEND", e.End.UTC().Format(utc))
-		}
-		w.prop("SUMMARY", Escape(e.Summary))
-		if e.Description != "" {
-			w.prop("DESCRIPTION", Escape(e.Description))
-		}
-		if e.Location != "" {
-			w.prop("LOCATION", Escape(e.Location))
-		}
-		if e.URL != "" {
-			w.prop("URL", e.URL)
-		}
-		if len(e.Categories) > 0 {
-			cats := make([]string, len(e.Categories))
-			for i, c := range e.Categories {
-				cats[i] = Escape(c)
-			}
-			w.prop("CATEGORIES", strings.Join(cats, ","))
-		}
-		if e.Alarm > 0 {
-			w.line("BEGIN:VALARM")
-			w.line("ACTION:DISPLAY")
-			w.prop("DESCRIPTION", Escape(e.Summary))
-			w.prop("TRIGGER", "-PT"+itoa(int(e.Alarm/time.Minute))+"M")
-			w.line("END:VALARM")
-		}
-		w.line("END:VEVENT")
+		e.write(&w)
+	}
+	for _, raw := range c.Raw {
+		w.buf.Write(raw)
 	}
 	w.line("END:VCALENDAR")
 	return w.buf.Bytes()
+}
+
+// Bytes renders one VEVENT, for Calendar.Raw: a calendar that holds the
+// same event as many others can reuse its bytes.
+func (e *Event) Bytes() []byte {
+	var w writer
+	e.write(&w)
+	return w.buf.Bytes()
+}
+
+func (e *Event) write(w *writer) {
+	w.line("BEGIN:VEVENT")
+	w.prop("UID", Escape(e.UID))
+	w.prop("DTSTAMP", e.Stamp.UTC().Format(utc))
+	if e.Sequence > 0 {
+		w.prop("SEQUENCE", itoa(e.Sequence))
+	}
+	w.prop("DTSTART", e.Start.UTC().Format(utc))
+	if !e.End.IsZero() && e.End.After(e.Start) {
+		w.prop("DTEND", e.End.UTC().Format(utc))
+	}
+	w.prop("SUMMARY", Escape(e.Summary))
+	if e.Description != "" {
+		w.prop("DESCRIPTION", Escape(e.Description))
+	}
+	if e.Location != "" {
+		w.prop("LOCATION", Escape(e.Location))
+	}
+	if e.URL != "" {
+		w.prop("URL", e.URL)
+	}
+	if len(e.Categories) > 0 {
+		cats := make([]string, len(e.Categories))
+		for i, c := range e.Categories {
+			cats[i] = Escape(c)
+		}
+		w.prop("CATEGORIES", strings.Join(cats, ","))
+	}
+	if e.Alarm > 0 {
+		w.line("BEGIN:VALARM")
+		w.line("ACTION:DISPLAY")
+		w.prop("DESCRIPTION", Escape(e.Summary))
+		w.prop("TRIGGER", "-PT"+itoa(int(e.Alarm/time.Minute))+"M")
+		w.line("END:VALARM")
+	}
+	w.line("END:VEVENT")
 }
 
 // Escape makes s a TEXT value: backslash, semicolon and comma are escaped,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"html"
 	"slices"
@@ -277,9 +278,23 @@ type jsonItem struct {
 	Tags []string `json:"tags,omitempty"`
 }
 
-// writeFeeds renders every feed set's RSS, Atom and JSON Feed into out.
+// writeFeeds renders every feed set's RSS, Atom and JSON Feed, in
+// parallel. With a cache, a set whose briefs are all as before is not
+// rendered again.
 func (r *renderer) writeFeeds() error {
-	for _, set := range r.sets {
+	errs := make([]error, len(r.sets))
+	parallel(len(r.sets), func(i int) {
+		set := r.sets[i]
+		names := []string{set.RSS(), set.Atom(), set.JSON()}
+		key := func() string { return listKey("feeds", set.Title, set.Dir, r.newest, set.Opps) }
+		errs[i] = r.memoMany(names, key, func() ([][]byte, error) { return r.feedFiles(set) })
+	})
+	return errors.Join(errs...)
+}
+
+// feedFiles renders one set's RSS, Atom and JSON Feed.
+func (r *renderer) feedFiles(set *FeedSet) ([][]byte, error) {
+	{
 		f, items := r.feed(set)
 		cats := make([][]string, len(items))
 		for i, it := range items {
@@ -297,8 +312,9 @@ func (r *renderer) writeFeeds() error {
 			doc.Channel.Items = append(doc.Channel.Items, &rssItem{RssItem: it, Categories: cats[i]})
 		}
 		rss.Items = nil
-		if err := r.marshalXML(set.RSS(), doc); err != nil {
-			return err
+		rssData, err := marshalXML(doc)
+		if err != nil {
+			return nil, err
 		}
 
 		atom := (&feeds.Atom{Feed: f}).AtomFeed()
@@ -315,8 +331,9 @@ func (r *renderer) writeFeeds() error {
 			adoc.Entries = append(adoc.Entries, &atomEntry{AtomEntry: e, Categories: ac})
 		}
 		atom.Entries = nil
-		if err := r.marshalXML(set.Atom(), adoc); err != nil {
-			return err
+		atomData, err := marshalXML(adoc)
+		if err != nil {
+			return nil, err
 		}
 
 		js := (&feeds.JSON{Feed: f}).JSONFeed()
@@ -333,40 +350,41 @@ func (r *renderer) writeFeeds() error {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(jdoc); err != nil {
-			return err
+			return nil, err
 		}
-		r.put(set.JSON(), buf.Bytes())
+		return [][]byte{rssData, atomData, buf.Bytes()}, nil
 	}
-	return nil
 }
 
-func (r *renderer) marshalXML(name string, v any) error {
+func marshalXML(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	buf.WriteByte('\n')
-	r.put(name, buf.Bytes())
-	return nil
+	return buf.Bytes(), nil
 }
 
 // writeCalendars renders deadlines.ics for every feed set, events.ics for
 // the site, and one .ics on every brief's page.
 func (r *renderer) writeCalendars() {
-	for _, set := range r.sets {
-		cal := &ical.Calendar{Name: "Deadlines: " + strings.TrimSuffix(set.Title, " – "+r.Config.Title), Description: "Bid and question deadlines from " + r.Config.Title}
-		opps := slices.Clone(set.Opps)
-		slices.SortFunc(opps, func(a, b *Opp) int { return strings.Compare(a.Reference, b.Reference) })
-		for _, o := range opps {
-			if o.IsOpen() {
-				cal.Events = append(cal.Events, r.deadlineEvents(o)...)
+	parallel(len(r.sets), func(i int) {
+		set := r.sets[i]
+		_ = r.memo(set.Deadlines(), func() string { return listKey("deadlines", set.Title, set.Opps) }, func() ([]byte, error) {
+			cal := &ical.Calendar{Name: "Deadlines: " + strings.TrimSuffix(set.Title, " – "+r.Config.Title), Description: "Bid and question deadlines from " + r.Config.Title}
+			opps := slices.Clone(set.Opps)
+			slices.SortFunc(opps, func(a, b *Opp) int { return strings.Compare(a.Reference, b.Reference) })
+			for _, o := range opps {
+				if o.IsOpen() {
+					cal.Raw = append(cal.Raw, o.vevents)
+				}
 			}
-		}
-		r.put(set.Deadlines(), cal.Bytes())
-	}
+			return cal.Bytes(), nil
+		})
+	})
 	evs := &ical.Calendar{Name: "Events: " + r.Config.Title, Description: "Meet-the-buyer days, briefings and site visits"}
 	for _, e := range r.evs {
 		evs.Events = append(evs.Events, r.eventEvent(e))
@@ -375,11 +393,17 @@ func (r *renderer) writeCalendars() {
 }
 
 // briefCalendar is the .ics on a brief's page: its deadlines and events.
+// It also sets o.vevents, the deadlines as the site's calendars hold them.
 func (r *renderer) briefCalendar(o *Opp) []byte {
 	cal := &ical.Calendar{Name: o.Title}
 	if o.Deadline.IsSet() {
 		cal.Events = r.deadlineEvents(o)
 	}
+	var vevents []byte
+	for _, e := range cal.Events {
+		vevents = append(vevents, e.Bytes()...)
+	}
+	o.vevents = vevents
 	for _, e := range r.evs {
 		if e.Opp == o {
 			cal.Events = append(cal.Events, r.eventEvent(e))

@@ -52,6 +52,8 @@ type Opp struct {
 	BodyHTML    template.HTML // the Markdown body, while its page is rendered (kept for full-content feeds)
 	Updated     time.Time     // the latest of published and the update dates
 	card        [][]byte      // its card for listings, split where the page's Root goes
+	vevents     []byte        // its deadlines as VEVENTs, for the site's calendars
+	key         string        // everything its card and page depend on, besides the generation
 }
 
 // IsOpen reports whether bids are being taken.

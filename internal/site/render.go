@@ -21,6 +21,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -54,6 +55,54 @@ type Site struct {
 	// several goroutines at once, so a caller can lint the tree the page is
 	// rendered from instead of parsing it again.
 	OnBody func(b *brief.Brief, doc ast.Node)
+
+	// Cache, when set, keeps each brief's rendered page, card and calendar
+	// between renders: a brief whose text, status and days left are as
+	// before, under the same Generation, is not rendered again. Generation
+	// must change whenever anything else a brief's page shows changes:
+	// site.toml, templates, static files, plain pages.
+	Cache      *Cache
+	Generation string
+}
+
+// Cache holds what a brief's render produced, for the next render.
+type Cache struct {
+	mu    sync.Mutex
+	gen   string
+	opps  map[string]*cachedOpp // by brief file
+	files map[string]memoFile   // other output files made from lists of briefs, by output path
+}
+
+type memoFile struct {
+	key  string
+	data []byte
+}
+
+type cachedOpp struct {
+	key     string
+	page    []byte
+	ics     []byte
+	card    [][]byte
+	vevents []byte
+	body    template.HTML // only for full-content feeds
+}
+
+// NewCache makes an empty render cache.
+func NewCache() *Cache { return &Cache{opps: map[string]*cachedOpp{}, files: map[string]memoFile{}} }
+
+func (c *Cache) get(file, key string) *cachedOpp {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if o := c.opps[file]; o != nil && o.key == key {
+		return o
+	}
+	return nil
+}
+
+func (c *Cache) set(file string, o *cachedOpp) {
+	c.mu.Lock()
+	c.opps[file] = o
+	c.mu.Unlock()
 }
 
 // Sink receives the files of a render. Put may be called from several
@@ -193,6 +242,92 @@ type renderer struct {
 	mu      sync.Mutex
 	written map[string]bool // every path given to sink
 	failed  error           // the first error of sink
+}
+
+// memo puts the file made by make at name, unless the cache holds one
+// made from the same key, which it puts instead. The key must name
+// everything the file's bytes depend on besides the generation.
+func (r *renderer) memo(name string, key func() string, make func() ([]byte, error)) error {
+	if r.Cache == nil {
+		data, err := make()
+		if err == nil {
+			r.put(name, data)
+		}
+		return err
+	}
+	k := key()
+	r.Cache.mu.Lock()
+	m, ok := r.Cache.files[name]
+	r.Cache.mu.Unlock()
+	if ok && m.key == k {
+		r.put(name, m.data)
+		return nil
+	}
+	data, err := make()
+	if err != nil {
+		return err
+	}
+	r.Cache.mu.Lock()
+	r.Cache.files[name] = memoFile{k, data}
+	r.Cache.mu.Unlock()
+	r.put(name, data)
+	return nil
+}
+
+// memoMany is memo for several files made together.
+func (r *renderer) memoMany(names []string, key func() string, make func() ([][]byte, error)) error {
+	if r.Cache == nil {
+		data, err := make()
+		for i, name := range names {
+			if err == nil {
+				r.put(name, data[i])
+			}
+		}
+		return err
+	}
+	k := key()
+	r.Cache.mu.Lock()
+	hit := true
+	var cached [][]byte
+	for _, name := range names {
+		m, ok := r.Cache.files[name]
+		hit = hit && ok && m.key == k
+		cached = append(cached, m.data)
+	}
+	r.Cache.mu.Unlock()
+	if !hit {
+		var err error
+		if cached, err = make(); err != nil {
+			return err
+		}
+		r.Cache.mu.Lock()
+		for i, name := range names {
+			r.Cache.files[name] = memoFile{k, cached[i]}
+		}
+		r.Cache.mu.Unlock()
+	}
+	for i, name := range names {
+		r.put(name, cached[i])
+	}
+	return nil
+}
+
+// listKey names a page that shows lists of briefs: what the lists hold.
+func listKey(parts ...any) string {
+	h := sha256.New()
+	for _, p := range parts {
+		switch x := p.(type) {
+		case []*Opp:
+			fmt.Fprintf(h, "[%d]", len(x))
+			for _, o := range x {
+				h.Write([]byte(o.key))
+				h.Write([]byte{0})
+			}
+		default:
+			fmt.Fprintf(h, "%v\x00", x)
+		}
+	}
+	return string(h.Sum(nil))
 }
 
 // put gives a file to the sink and remembers its path.
@@ -394,6 +529,7 @@ func (r *renderer) prepare() {
 		}
 		o.Value = ValueText(b.ValueMin, b.ValueMax)
 		o.Tags = tags(o)
+		o.key = fmt.Sprintf("%x|%s|%d|%t", b.Sum, o.Status, o.DaysLeft, o.ClosingSoon)
 		o.Updated = b.Published.Time
 		for _, u := range b.Updates {
 			if u.Date.After(o.Updated) {
@@ -506,28 +642,35 @@ func (r *renderer) facets() {
 		buyers.Facets = append(buyers.Facets, &Facet{Named: Named{k, b.Name, "buyers/" + k + "/"}, Kind: "buyer", Description: config.BuyerKinds[b.Kind]})
 	}
 	r.kinds = []*FacetKind{topics, boroughs, buyers}
-	for _, f := range topics.Facets {
-		f.fill(r.opps, func(o *Opp) bool { return slices.ContainsFunc(o.Topics, func(n Named) bool { return n.Key == f.Key }) })
+	// One pass over the briefs, appending each to the facets it is in.
+	index := map[string][]*Opp{}
+	for _, o := range r.opps {
+		for _, t := range o.Topics {
+			index["topic:"+t.Key] = append(index["topic:"+t.Key], o)
+		}
+		if slices.Contains(o.Brief.Boroughs, config.LondonWide) {
+			for _, a := range config.Areas {
+				index["borough:"+a.Key] = append(index["borough:"+a.Key], o)
+			}
+		} else {
+			for _, b := range o.Brief.Boroughs {
+				index["borough:"+b] = append(index["borough:"+b], o)
+			}
+		}
+		index["buyer:"+o.Brief.Buyer] = append(index["buyer:"+o.Brief.Buyer], o)
 	}
-	for _, f := range boroughs.Facets {
-		f.fill(r.opps, func(o *Opp) bool {
-			return slices.Contains(o.Brief.Boroughs, f.Key) || slices.Contains(o.Brief.Boroughs, config.LondonWide)
-		})
-	}
-	for _, f := range buyers.Facets {
-		f.fill(r.opps, func(o *Opp) bool { return o.Brief.Buyer == f.Key })
+	for _, k := range r.kinds {
+		for _, f := range k.Facets {
+			f.Open, f.Upcoming, f.Past = sortOpps(index[f.Kind+":"+f.Key])
+		}
 	}
 }
 
-func (f *Facet) fill(all []*Opp, keep func(*Opp) bool) {
-	var mine []*Opp
-	for _, o := range all {
-		if keep(o) {
-			mine = append(mine, o)
-		}
-	}
-	f.Open, f.Upcoming, f.Past = sortOpps(mine)
-}
+// RecentPast is how many closed briefs a facet page lists: the newest.
+const RecentPast = 20
+
+// RecentPast is the newest closed briefs of the facet.
+func (f *Facet) RecentPast() []*Opp { return f.Past[:min(len(f.Past), RecentPast)] }
 
 // Count is how many opportunities are open or coming up.
 func (f *Facet) Count() int { return len(f.Open) + len(f.Upcoming) }
@@ -709,13 +852,36 @@ func (r *renderer) render() diag.List {
 	}
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
-		var buf bytes.Buffer
 		j := jobs[i]
-		if err := r.tmpl[j.tmpl].ExecuteTemplate(&buf, "base.html", j.page); err != nil {
+		p := j.page
+		make := func() ([]byte, error) {
+			var buf bytes.Buffer
+			err := r.tmpl[j.tmpl].ExecuteTemplate(&buf, "base.html", p)
+			return buf.Bytes(), err
+		}
+		if p.Sets != nil || p.Event != nil || p.Doc != nil || p.Section == "events" || p.NotFound {
+			// Pages not made from lists of briefs are cheap: always made.
+			data, err := make()
+			if err == nil {
+				r.put(j.path, data)
+			}
 			errs[i] = err
 			return
 		}
-		r.put(j.path, buf.Bytes())
+		errs[i] = r.memo(j.path, func() string {
+			var recent []*Opp
+			var counts []int
+			if p.Facet != nil {
+				recent = p.Facet.RecentPast()
+				counts = append(counts, len(p.Facet.Past))
+			}
+			if p.Facets != nil {
+				for _, f := range p.Facets.Facets {
+					counts = append(counts, f.Count())
+				}
+			}
+			return listKey(j.tmpl, p.Path, p.Title, p.Description, p.Open, p.Upcoming, p.Past, recent, counts)
+		}, make)
 	})
 	var list diag.List
 	seen := map[string]bool{}
@@ -752,8 +918,22 @@ func (r *renderer) render() diag.List {
 func (r *renderer) renderOpps() diag.List {
 	tmpl := r.tmpl["opportunity.html"]
 	errs := make([]*diag.Diagnostic, len(r.opps))
+	if c := r.Cache; c != nil && c.gen != r.Generation {
+		c.mu.Lock()
+		c.gen, c.opps, c.files = r.Generation, map[string]*cachedOpp{}, map[string]memoFile{}
+		c.mu.Unlock()
+	}
 	parallel(len(r.opps), func(i int) {
 		o := r.opps[i]
+		key := o.key
+		if r.Cache != nil {
+			if c := r.Cache.get(o.File, key); c != nil {
+				o.card, o.BodyHTML, o.vevents = c.card, c.body, c.vevents
+				r.put(o.URL+"index.html", c.page)
+				r.put(o.URL+"deadline.ics", c.ics)
+				return
+			}
+		}
 		doc := markdown.Parse(r.md, o.Body)
 		if r.OnBody != nil {
 			r.OnBody(o.Brief, doc)
@@ -786,7 +966,11 @@ func (r *renderer) renderOpps() diag.List {
 		if !r.Config.Feeds.FullContent {
 			o.BodyHTML = "" // not needed again: free it
 		}
-		r.put(o.URL+"deadline.ics", r.briefCalendar(o))
+		ics := r.briefCalendar(o)
+		r.put(o.URL+"deadline.ics", ics)
+		if r.Cache != nil {
+			r.Cache.set(o.File, &cachedOpp{key: key, page: page.Bytes(), ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents})
+		}
 	})
 	var list diag.List
 	seen := map[string]bool{}

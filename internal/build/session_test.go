@@ -1,0 +1,102 @@
+package build_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/synth"
+)
+
+var defaults = site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
+
+func sameOutput(t *testing.T, what string, got, want site.Output) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d files, a full build makes %d", what, len(got), len(want))
+	}
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s: %s differs from a full build", what, name)
+		}
+	}
+}
+
+// TestSessionMatchesFullBuild edits a brief, a plain page and a template
+// between rebuilds; each rebuild must equal a full build byte for byte.
+func TestSessionMatchesFullBuild(t *testing.T) {
+	fsys := synthFS(60)
+	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range fsys {
+		f.ModTime = stamp
+	}
+	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About\"\n+++\nHello.\n"), ModTime: stamp}
+	s := build.NewSession(fsys, defaults, "")
+	check := func(what string) {
+		t.Helper()
+		got, list := s.Build(benchNow)
+		if list.Errors() > 0 {
+			t.Fatalf("%s: %v", what, list)
+		}
+		want, _ := build.Build(fsys, defaults, build.Options{Now: benchNow})
+		sameOutput(t, what, got, want)
+	}
+	check("first build")
+	check("no change")
+
+	name := "content/opportunities/brief-000007.md"
+	fsys[name] = &fstest.MapFile{Data: bytes.Replace(fsys[name].Data, []byte("title = \""), []byte("title = \"Edited: "), 1), ModTime: stamp.Add(time.Second)}
+	check("brief edited")
+
+	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About us\"\n+++\nHello.\n"), ModTime: stamp.Add(2 * time.Second)}
+	check("page edited")
+
+	fsys["templates/partials.html"] = &fstest.MapFile{Data: []byte(strings.Replace(readDefault(t, "partials.html"), `<p class="opp-summary">`, `<p class="opp-summary changed">`, 1)), ModTime: stamp}
+	check("template edited")
+
+	delete(fsys, "content/opportunities/brief-000008.md")
+	check("brief deleted")
+
+	got, _ := s.Build(benchNow.Add(40 * 24 * time.Hour))
+	want, _ := build.Build(fsys, defaults, build.Options{Now: benchNow.Add(40 * 24 * time.Hour)})
+	sameOutput(t, "clock moved on", got, want)
+}
+
+func readDefault(t *testing.T, name string) string {
+	data, err := fsReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// BenchmarkRebuildOneBrief edits one brief of a large site and rebuilds.
+func BenchmarkRebuildOneBrief(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(briefsName(n), func(b *testing.B) {
+			fsys := synthFS(n)
+			stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			for _, f := range fsys {
+				f.ModTime = stamp
+			}
+			s := build.NewSession(fsys, defaults, "")
+			if _, list := s.Build(benchNow); list.Errors() > 0 {
+				b.Fatal(list[:1])
+			}
+			name, data := synth.Brief(5)
+			i := 0
+			for b.Loop() {
+				i++
+				fsys[name] = &fstest.MapFile{Data: append(bytes.Clone(data), []byte("\nOne more line.\n")[:1+i%15]...), ModTime: stamp.Add(time.Duration(i) * time.Second)}
+				if _, list := s.Build(benchNow); list.Errors() > 0 {
+					b.Fatal(list[:1])
+				}
+			}
+		})
+	}
+}
