@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 	_ "time/tzdata" // so timezones work on machines without zoneinfo
 )
 
@@ -39,13 +40,16 @@ type env struct {
 	getenv         func(string) string
 }
 
-var commands = []*command{buildCmd, checkCmd}
+var commands = []*command{buildCmd, checkCmd, serveCmd, newCmd}
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := run(ctx, &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:])
-	stop()
-	os.Exit(code)
+func main() { os.Exit(mainCode()) }
+
+// mainCode runs the command line with Ctrl-C (and SIGTERM) wired to a
+// clean stop, and returns the exit code.
+func mainCode() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return run(ctx, &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:])
 }
 
 func run(ctx context.Context, e *env, args []string) int {

@@ -386,8 +386,11 @@ func runPlaceholder(p *Pass) {
 		}
 	}
 	if b := p.Brief; b != nil {
+		if strings.HasPrefix(strings.ToLower(b.Contact.Email), "todo@") {
+			p.ReportKey("contact.email", "contact.email still holds the placeholder %q; write the address suppliers should ask questions at", b.Contact.Email)
+		}
 		for _, k := range []struct{ path, value string }{{"title", b.Title}, {"reference", b.Reference}, {"apply_url", b.ApplyURL}, {"contact.name", b.Contact.Name}} {
-			if placeholderRE.MatchString(k.value) || strings.Contains(k.value, "example.org/TODO") {
+			if placeholderRE.MatchString(k.value) {
 				p.ReportKey(k.path, "%s still holds the placeholder %q; replace it", k.path, k.value)
 			}
 		}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/serve"
+	"github.com/london-anchors/tenders/internal/site"
+)
+
+var serveCmd = &command{
+	name:  "serve",
+	usage: "serve [--site DIR] [--port 8080] [--bind 127.0.0.1] [--now TIME]",
+	short: "preview the site, rebuilding and reloading on every change",
+	run:   runServe,
+}
+
+func runServe(ctx context.Context, c *command, e *env, args []string) int {
+	var f siteFlags
+	fl := newFlagSet(c, e.stderr)
+	f.register(fl)
+	port := fl.Int("port", 8080, "the `port` to listen on")
+	bind := fl.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 shows the preview to your network")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitFailure
+	}
+	if _, err := os.Stat(f.site + "/site.toml"); err != nil {
+		fmt.Fprintf(e.stderr, "tenders serve: %s has no site.toml; run it in a site folder or give --site\n", f.site)
+		return exitFailure
+	}
+	clock := func() time.Time { return time.Now() }
+	if f.now != "" || e.getenv("SOURCE_DATE_EPOCH") != "" {
+		now, err := f.clock(e.getenv)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "tenders serve:", err)
+			return exitFailure
+		}
+		clock = func() time.Time { return now }
+	}
+	l, err := serve.Listen(*bind, *port)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "tenders serve:", err)
+		return exitFailure
+	}
+	s := &serve.Server{
+		Dir:      f.site,
+		Defaults: site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+		Now:      clock,
+		Log:      e.stdout,
+	}
+	if err := s.Serve(ctx, l); err != nil {
+		fmt.Fprintln(e.stderr, "tenders serve:", err)
+		return exitFailure
+	}
+	fmt.Fprintln(e.stdout, "Stopped.")
+	return exitOK
+}

@@ -1,0 +1,374 @@
+// Package serve is tenders' live preview: it builds a site in memory,
+// serves it, watches the site folder and rebuilds on every change, and tells
+// the browser to reload through Server-Sent Events. When a rebuild fails it
+// keeps serving the last good site, with the problems laid over every page.
+// Nothing it does reaches the output of tenders build.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/site"
+)
+
+// Server is a running preview.
+type Server struct {
+	Dir      string           // the site folder
+	Defaults site.Defaults    // built-in templates and static files
+	Now      func() time.Time // the build clock
+	Log      io.Writer        // where rebuilds and problems are reported
+	Quiet    time.Duration    // how long a burst of changes must pause before a rebuild
+
+	session *build.Session
+	mu      sync.RWMutex
+	out     site.Output // the last good site
+	failed  diag.List   // the problems of the last rebuild, if it failed
+	finds   map[string]diag.List
+	version int
+	clients map[chan string]struct{}
+}
+
+// Listen opens the preview's address. A port in use gives an error that
+// suggests the next one.
+func Listen(bind string, port int) (net.Listener, error) {
+	l, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+	if err != nil && errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("port %d is in use, perhaps by another tenders serve; try --port %d", port, port+1)
+	}
+	return l, err
+}
+
+// Serve builds the site, serves it on l and rebuilds on every change until
+// ctx is done, then shuts down cleanly.
+func (s *Server) Serve(ctx context.Context, l net.Listener) error {
+	base := "http://" + l.Addr().String() + "/"
+	s.session = build.NewSession(os.DirFS(s.Dir), s.Defaults, base)
+	s.clients = map[chan string]struct{}{}
+	if s.Quiet == 0 {
+		s.Quiet = 60 * time.Millisecond
+	}
+	s.rebuild(nil)
+	w, err := newWatcher(s.Dir)
+	if err != nil {
+		return fmt.Errorf("cannot watch %s: %w", s.Dir, err)
+	}
+	deb := NewDebouncer(s.Quiet)
+	go deb.Run(ctx)
+	go w.run(ctx, deb.In, func(err error) { fmt.Fprintln(s.Log, "watch:", err) })
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case batch := <-deb.Out:
+				s.rebuild(batch)
+			}
+		}
+	}()
+	srv := &http.Server{
+		Handler:           s,
+		ReadTimeout:       10 * time.Second,
+		ReadHeaderTimeout: 5 * time.Second,
+		WriteTimeout:      30 * time.Second, // lifted for the event stream
+		IdleTimeout:       2 * time.Minute,
+	}
+	fmt.Fprintf(s.Log, "Serving %s at %s (Ctrl-C to stop)\n", s.Dir, base)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(l) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	s.mu.Lock()
+	for c := range s.clients {
+		close(c)
+		delete(s.clients, c)
+	}
+	s.mu.Unlock()
+	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdown)
+}
+
+// rebuild builds the site again and tells the browsers.
+func (s *Server) rebuild(changed []string) {
+	start := time.Now()
+	out, list := s.session.Build(s.Now())
+	s.mu.Lock()
+	if list.Errors() > 0 {
+		s.failed = list
+	} else {
+		s.out, s.failed = out, nil
+	}
+	s.finds = s.session.Findings
+	s.version++
+	kind := "reload"
+	if len(changed) > 0 && list.Errors() == 0 && allCSS(changed) {
+		kind = "css"
+	}
+	for c := range s.clients {
+		select {
+		case c <- kind:
+		default:
+		}
+	}
+	s.mu.Unlock()
+	took := time.Since(start).Round(time.Millisecond)
+	if list.Errors() > 0 {
+		fmt.Fprintf(s.Log, "Rebuild failed in %s; still serving the last good site:\n", took)
+		for _, d := range list {
+			if d.Severity >= diag.Error {
+				fmt.Fprintf(s.Log, "  %s\n", d)
+			}
+		}
+		return
+	}
+	fmt.Fprintf(s.Log, "Rebuilt %d files in %s\n", len(out), took)
+}
+
+func allCSS(paths []string) bool {
+	for _, p := range paths {
+		if filepath.Ext(p) != ".css" {
+			return false
+		}
+	}
+	return true
+}
+
+// eventsPath is the event stream, relative to the site's root.
+const eventsPath = "_tenders/events"
+
+// ServeHTTP serves the last good site from memory. Paths are looked up in
+// the built site only, so nothing else on disk can be reached.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == eventsPath {
+		s.events(w, r)
+		return
+	}
+	s.mu.RLock()
+	out, failed, finds := s.out, s.failed, s.finds
+	s.mu.RUnlock()
+	if strings.HasSuffix(r.URL.Path, "/") || name == "" {
+		name = strings.TrimPrefix(name+"/index.html", "/")
+	}
+	if out == nil { // the first build failed: there is no good site yet
+		out = site.Output{"404.html": []byte("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head><meta charset=\"utf-8\"><title>The site did not build</title></head>\n<body>\n<main><h1>The site did not build</h1></main>\n</body>\n</html>\n")}
+	}
+	data, ok := out[name]
+	status := http.StatusOK
+	if !ok {
+		if _, dir := out[name+"/index.html"]; dir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		data, status, name = out["404.html"], http.StatusNotFound, "404.html"
+	}
+	ctype := contentType(name)
+	if strings.HasPrefix(ctype, "text/html") {
+		depth := strings.Count(strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/"), "/")
+		if strings.HasSuffix(r.URL.Path, "/") && r.URL.Path != "/" {
+			depth++
+		}
+		data = s.inject(data, depth, name, failed, finds)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(data)
+	}
+}
+
+func contentType(name string) string {
+	switch {
+	case strings.HasSuffix(name, ".html"):
+		return "text/html; charset=utf-8"
+	case strings.HasSuffix(name, "feed.xml"):
+		return "application/rss+xml; charset=utf-8"
+	case strings.HasSuffix(name, "atom.xml"):
+		return "application/atom+xml; charset=utf-8"
+	case strings.HasSuffix(name, "feed.json"):
+		return "application/feed+json; charset=utf-8"
+	case strings.HasSuffix(name, ".ics"):
+		return "text/calendar; charset=utf-8"
+	case strings.HasSuffix(name, ".css"):
+		return "text/css; charset=utf-8"
+	case strings.HasSuffix(name, ".js"):
+		return "text/javascript; charset=utf-8"
+	case strings.HasSuffix(name, ".xml"):
+		return "application/xml; charset=utf-8"
+	case strings.HasSuffix(name, ".json"):
+		return "application/json; charset=utf-8"
+	case strings.HasSuffix(name, ".txt"):
+		return "text/plain; charset=utf-8"
+	case strings.HasSuffix(name, ".svg"):
+		return "image/svg+xml"
+	case strings.HasSuffix(name, ".png"):
+		return "image/png"
+	case strings.HasSuffix(name, ".pdf"):
+		return "application/pdf"
+	}
+	return "application/octet-stream"
+}
+
+// events is the Server-Sent Events stream: "reload" after every rebuild,
+// or "css" when only style sheets changed.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	_ = rc.SetWriteDeadline(time.Time{}) // the stream stays open
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan string, 4)
+	s.mu.Lock()
+	if s.clients == nil {
+		s.mu.Unlock()
+		return
+	}
+	s.clients[c] = struct{}{}
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	fmt.Fprint(w, "retry: 500\n: connected\n\n")
+	rc.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case kind, ok := <-c:
+			if !ok {
+				return
+			}
+			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", kind, kind)
+			if rc.Flush() != nil {
+				return
+			}
+		}
+	}
+}
+
+// reloadScript listens to the event stream, at a URL relative to the page
+// so the preview works behind a proxy and under a sub-path.
+const reloadScript = `<script>
+(function () {
+  var es = new EventSource(%q + %q);
+  es.addEventListener("reload", function () { location.reload(); });
+  es.addEventListener("css", function () {
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l) {
+      var u = new URL(l.href); u.searchParams.set("v", Date.now()); l.href = u.toString();
+    });
+  });
+})();
+</script>
+`
+
+var overlay = template.Must(template.New("overlay").Parse(`
+<div class="tenders-preview" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:9999;background:#fff;color:#0b0c0c;border-top:6px solid #d4351c;padding:1rem 1.5rem;font:1rem/1.4 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.3)">
+<h2 style="margin:0 0 .5rem;font-size:1.25rem">The last change broke the build: this is the previous version</h2>
+<p style="margin:0 0 .5rem">Fix these and save; the page will reload.</p>
+<ol style="margin:0;padding-left:1.5rem">
+{{- range .}}
+<li style="margin:.5rem 0"><code style="font-weight:bold">{{.Where}}</code>: {{.Message}}{{with .Line}}<pre style="margin:.25rem 0 0;padding:.25rem .5rem;background:#f3f2f1;overflow:auto">{{.}}</pre>{{end}}</li>
+{{- end}}
+</ol>
+</div>
+`))
+
+var panel = template.Must(template.New("panel").Parse(`
+<aside class="tenders-preview" aria-label="Checks on this brief" style="position:fixed;top:1rem;right:1rem;max-width:28rem;max-height:70vh;overflow:auto;z-index:9998;background:#fff;color:#0b0c0c;border:3px solid #f47738;padding:.75rem 1rem;font:1rem/1.4 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)">
+<details open>
+<summary style="cursor:pointer;font-weight:bold">{{len .}} check{{if ne (len .) 1}}s{{end}} on this brief (only you see this)</summary>
+<ul style="padding-left:1.25rem">
+{{- range .}}
+<li style="margin:.5rem 0"><code>{{.Where}}</code> {{.Severity}}: {{.Message}} [{{.Rule}}]</li>
+{{- end}}
+</ul>
+</details>
+</aside>
+`))
+
+type shown struct {
+	Where, Message, Line, Severity, Rule string
+}
+
+// inject adds the reload script, and the error overlay or the brief's
+// lint panel, before </body>.
+func (s *Server) inject(page []byte, depth int, name string, failed diag.List, finds map[string]diag.List) []byte {
+	root := "./"
+	if depth > 0 {
+		root = strings.Repeat("../", depth)
+	}
+	var extra bytes.Buffer
+	if failed != nil {
+		var items []shown
+		for _, d := range failed {
+			if d.Severity >= diag.Error {
+				items = append(items, shown{Where: fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col), Message: d.Message, Line: s.sourceLine(d.File, d.Line)})
+			}
+		}
+		_ = overlay.Execute(&extra, items)
+	} else if strings.HasPrefix(name, "opportunities/") {
+		slug := strings.TrimSuffix(strings.TrimPrefix(name, "opportunities/"), "/index.html")
+		var items []shown
+		for file, list := range finds {
+			if strings.HasPrefix(file, "content/opportunities/") && strings.TrimSuffix(path.Base(file), ".md") == slug {
+				for _, d := range list {
+					items = append(items, shown{Where: fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col), Message: d.Message, Severity: d.Severity.String(), Rule: d.Rule})
+				}
+			}
+		}
+		if len(items) > 0 {
+			_ = panel.Execute(&extra, items)
+		}
+	}
+	fmt.Fprintf(&extra, reloadScript, root, eventsPath)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page[:len(page):len(page)], extra.Bytes()...)
+	}
+	out := make([]byte, 0, len(page)+extra.Len())
+	out = append(out, page[:i]...)
+	out = append(out, extra.Bytes()...)
+	return append(out, page[i:]...)
+}
+
+// sourceLine reads one line of a site file, for the overlay.
+func (s *Server) sourceLine(file string, line int) string {
+	if line < 1 || !filepath.IsLocal(file) {
+		return ""
+	}
+	data, err := os.ReadFile(filepath.Join(s.Dir, filepath.FromSlash(file)))
+	if err != nil {
+		return ""
+	}
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	if line > len(lines) {
+		return ""
+	}
+	return lines[line-1]
+}

@@ -1,0 +1,134 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/site"
+)
+
+// copySite copies the repository's example site into a temporary folder.
+func copySite(tb testing.TB) string {
+	tb.Helper()
+	dst := tb.TempDir()
+	root := "../.."
+	for _, top := range []string{"site.toml", "content", "static"} {
+		err := filepath.Walk(filepath.Join(root, top), func(p string, info os.FileInfo, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			if info.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		})
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func start(tb testing.TB, dir string) (base string, events *bufio.Scanner) {
+	tb.Helper()
+	l, err := Listen("127.0.0.1", 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Server{Dir: dir, Defaults: site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+		Now: func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }, Log: io.Discard}
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, l) }()
+	tb.Cleanup(func() { cancel(); <-done })
+	base = "http://" + l.Addr().String() + "/"
+	var resp *http.Response
+	for range 100 {
+		if resp, err = http.Get(base + eventsPath); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { resp.Body.Close() })
+	return base, bufio.NewScanner(resp.Body)
+}
+
+func nextEvent(sc *bufio.Scanner) string {
+	for sc.Scan() {
+		if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+			return ev
+		}
+	}
+	return ""
+}
+
+// BenchmarkSaveToReload saves a brief of the example site and waits for
+// the reload event: the time from saving to the browser being told to
+// reload, debounce included.
+func BenchmarkSaveToReload(b *testing.B) {
+	dir := copySite(b)
+	_, events := start(b, dir)
+	name := filepath.Join(dir, "content/opportunities/cleaning-kentish-town-libraries.md")
+	orig, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		data := append([]byte(nil), orig...)
+		data = append(data, []byte(strings.Repeat("\nMore.", 1+i%3))...)
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if ev := nextEvent(events); ev != "reload" {
+			b.Fatalf("event %q", ev)
+		}
+	}
+}
+
+// TestServeExample serves the example site and checks a page, the 404
+// page and that paths cannot leave the built site.
+func TestServeExample(t *testing.T) {
+	dir := copySite(t)
+	base, _ := start(t, dir)
+	for _, c := range []struct {
+		path   string
+		status int
+		want   string
+	}{
+		{"", 200, "Open now"},
+		{"opportunities/cleaning-kentish-town-libraries/", 200, "Kentish Town"},
+		{"opportunities/cleaning-kentish-town-libraries", 200, "Kentish Town"}, // redirected
+		{"feed.xml", 200, "<rss"},
+		{"no/such/page/", 404, "Page not found"},
+		{"../../etc/passwd", 404, "Page not found"},
+		{"..%2f..%2fsite.toml", 404, "Page not found"},
+	} {
+		resp, err := http.Get(base + c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.Contains(string(body), c.want) {
+			t.Errorf("GET /%s: %d, want %d with %q", c.path, resp.StatusCode, c.status, c.want)
+		}
+	}
+}
