@@ -9,13 +9,14 @@ import (
 	"io/fs"
 )
 
-//go:embed templates/*.html static/css
+//go:embed templates/*.html static/css static/js
 var files embed.FS
 
 // Templates returns the built-in templates folder.
 func Templates() fs.FS { return mustSub("templates") }
 
-// Static returns the built-in static folder: the style sheet.
+// Static returns the built-in static folder: the style sheet and the
+// script that filters lists.
 func Static() fs.FS { return mustSub("static") }
 
 func mustSub(dir string) fs.FS {

@@ -20,8 +20,10 @@ apt_install() {
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Independent parsers that check the feeds and calendars.
-apt_install python3-feedparser python3-icalendar
+# Independent parsers that check the feeds and calendars; Chromium for the
+# browser tests; Java for the Nu Html Checker.
+apt_install python3-feedparser python3-icalendar chromium fonts-liberation
+command -v java >/dev/null 2>&1 || apt_install default-jre-headless
 
 echo "== Go modules"
 go mod download
@@ -45,3 +47,10 @@ staticcheck ./...
 
 echo "== go test -race"
 go test -race -count=1 ./...
+
+echo "== browser tests (Chromium, axe-core, Nu Html Checker)"
+(
+	cd tests/browser
+	npm ci --no-audit --no-fund
+	node --test
+)

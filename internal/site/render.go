@@ -413,13 +413,16 @@ func (r *renderer) funcs() template.FuncMap {
 			return a
 		},
 		"kinds": func() []*FacetKind { return r.kinds },
+		"filterArgs": func(root, kind string) filterArgs { return filterArgs{root, kind} },
 		"cards": cards,
 		"alerts": func(root string, set *FeedSet, name string) alertArgs {
 			return alertArgs{Root: root, Set: set, Name: name}
 		},
-		"webcal": func(path string) string {
+		// webcal makes the subscribe address of a calendar; webcal: is
+		// safe here, as the address is the site's own.
+		"webcal": func(path string) template.URL {
 			u := r.Config.URL(path)
-			return "webcal://" + u[strings.Index(u, "://")+3:]
+			return template.URL("webcal://" + u[strings.Index(u, "://")+3:])
 		},
 		"eventView": func(e brief.Event) *EventView {
 			return &EventView{Event: e, KindLabel: brief.EventKinds[e.Kind]}
@@ -430,6 +433,13 @@ func (r *renderer) funcs() template.FuncMap {
 type navItem struct {
 	Root, Target, Label string
 	Current             bool
+}
+
+// filterArgs is what the "filters" template takes: the page's root and
+// the kind of facet page it is on, whose own select it leaves out.
+type filterArgs struct {
+	Root string
+	Kind string
 }
 
 // alertArgs is what the "alerts" template takes.

@@ -1,0 +1,180 @@
+// Accessibility, HTML validity, links and keyboard use of the example site
+// in headless Chromium. Run: npm test (bash scripts/test.sh does).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { site, browser, axe, describe, htmlFiles, vnu, links, here } from "./lib.mjs";
+
+// Every page type, and a path that reaches it.
+const pages = {
+  "home": "",
+  "open brief": "opportunities/cleaning-kentish-town-libraries/",
+  "closed brief": "opportunities/interpreting-services/",
+  "awarded brief": "opportunities/staff-uniform-laundry/",
+  "cancelled brief": "opportunities/town-hall-door-staff/",
+  "facet index": "topics/",
+  "facet page": "topics/cleaning/",
+  "borough page": "boroughs/camden/",
+  "closed list": "opportunities/closed/",
+  "events": "events/",
+  "event page": "events/winter-meet-the-buyers/",
+  "feeds page": "feeds/",
+  "plain page": "about/",
+  "404": "no/such/page/",
+};
+const widths = { desktop: 1280, phone: 390 };
+
+let s, ctx;
+const shots = join(here, "screenshots");
+
+before(async () => {
+  s = await site();
+  ctx = await browser();
+  mkdirSync(shots, { recursive: true });
+  console.log(`# screenshots are saved in ${shots}`);
+});
+
+after(async () => {
+  await ctx?.close();
+  s?.server.close();
+});
+
+for (const [name, path] of Object.entries(pages)) {
+  for (const [wname, width] of Object.entries(widths)) {
+    test(`axe: ${name} at ${width}px has no WCAG 2.2 AA violations`, async () => {
+      const page = await ctx.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => { if (m.type() === "error") { errors.push(m.text()); } });
+      await page.setViewportSize({ width, height: 900 });
+      const resp = await page.goto(s.base + path);
+      assert.equal(resp.status(), name === "404" ? 404 : 200);
+      const violations = await axe(page);
+      assert.equal(violations.length, 0, describe(violations));
+      // Reflow: nothing scrolls sideways.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at ${width}px`);
+      assert.deepEqual(errors.filter((e) => !e.includes("404")), [], "console errors");
+      if (name === "home" || name === "open brief") {
+        await page.screenshot({ path: join(shots, `${name.replace(" ", "-")}-${wname}.png`), fullPage: true });
+      }
+      await page.close();
+    });
+  }
+}
+
+test("reflow at 320px and 400% zoom (1280px at 4x is 320 CSS px)", async () => {
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ["", "opportunities/cleaning-kentish-town-libraries/", "feeds/"]) {
+    await page.goto(s.base + path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `/${path} scrolls sideways by ${overflow}px at 320px`);
+  }
+  await page.close();
+});
+
+test("Nu Html Checker: every HTML file is valid", () => {
+  const files = htmlFiles(s.dir);
+  assert.ok(files.length > 50, `only ${files.length} HTML files`);
+  const errors = vnu(files);
+  assert.equal(errors.length, 0, errors.slice(0, 20).map((e) => `${e.url}:${e.lastLine}: ${e.message}`).join("\n"));
+});
+
+test("every internal link and #fragment resolves", () => {
+  const { problems, checked } = links(s.dir, s.base);
+  assert.ok(checked > 500, `only ${checked} links checked`);
+  assert.deepEqual(problems, []);
+});
+
+test("keyboard: skip link first, then the filters, then every result in order, focus always visible", async () => {
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(s.base);
+  const results = await page.$$eval(".opp-list li.opp h3 a", (as) => as.map((a) => a.href));
+  assert.ok(results.length > 5);
+  const order = [];
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press("Tab");
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      const cs = getComputedStyle(el);
+      return {
+        tag: el.tagName, id: el.id, href: el.href || "", cls: el.className,
+        visible: cs.outlineStyle !== "none" || cs.boxShadow !== "none" || cs.backgroundColor !== "rgba(0, 0, 0, 0)",
+      };
+    });
+    if (i === 0) {
+      assert.equal(info.cls, "skip-link", "the first tab stop is the skip link");
+    }
+    assert.ok(info.visible, `no visible focus on ${info.tag}#${info.id} ${info.href}`);
+    order.push(info);
+    if (info.href === results[results.length - 1]) { break; }
+  }
+  const firstFilter = order.findIndex((o) => o.id === "filter-q");
+  const firstResult = order.findIndex((o) => o.href === results[0]);
+  assert.ok(firstFilter > 0, "tabbing reaches the filter controls");
+  assert.ok(firstResult > firstFilter, "the filters come before the results");
+  const reached = order.map((o) => o.href).filter((h) => results.includes(h));
+  assert.deepEqual(reached, results, "every result link, in order");
+  await page.close();
+});
+
+test("filters: narrow in place, announce the count, keep state in the address", async () => {
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(s.base);
+  const all = await page.locator("li.opp:visible").count();
+  await page.selectOption("#filter-topic", "cleaning");
+  const some = await page.locator("li.opp:visible").count();
+  assert.ok(some > 0 && some < all, `topic filter shows ${some} of ${all}`);
+  assert.match(await page.textContent("#filter-count"), new RegExp(`^${some} opportunit(y matches|ies match)$`));
+  assert.match(page.url(), /\?topic=cleaning$/);
+  await page.check("#filter-vcse");
+  assert.match(page.url(), /topic=cleaning&suits=vcse/);
+  // A shared address restores the view.
+  await page.goto(s.base + "?topic=cleaning&suits=vcse");
+  assert.equal(await page.inputValue("#filter-topic"), "cleaning");
+  assert.ok(await page.isChecked("#filter-vcse"));
+  await page.fill("#filter-q", "zzz-no-such-words");
+  assert.equal(await page.textContent("#filter-count"), "0 opportunities match");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("without JavaScript the filter form stays hidden and the browse links work", async () => {
+  const noJS = await ctx.browser()?.newContext?.({ javaScriptEnabled: false });
+  const page = noJS ? await noJS.newPage() : await ctx.newPage();
+  if (!noJS) { await page.route("**/*.js", (r) => r.abort()); }
+  await page.goto(s.base);
+  assert.equal(await page.isVisible("#filters"), false);
+  await page.click("text=by topic");
+  assert.match(page.url(), /\/topics\/$/);
+  await page.close();
+  await noJS?.close();
+});
+
+// Negative tests: the same checks fail on a deliberately broken page.
+test("the checks fail on a broken page", async () => {
+  const html = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Broken</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main><h1>Broken</h1>
+<img src="../css/site.css">
+<p style="color:#bbb;background:#fff">Low contrast text</p>
+<a href="../no-such-page/">A broken link</a></main></body></html>`;
+  mkdirSync(join(s.dir, "broken"), { recursive: true });
+  writeFileSync(join(s.dir, "broken/index.html"), html);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(s.base + "broken/");
+    const ids = (await axe(page)).map((v) => v.id);
+    assert.ok(ids.includes("image-alt"), `axe missed the image without alt: ${ids}`);
+    assert.ok(ids.includes("color-contrast"), `axe missed the contrast failure: ${ids}`);
+    await page.close();
+    assert.ok(vnu([join(s.dir, "broken/index.html")]).some((e) => /alt/.test(e.message)), "vnu missed the image without alt");
+    assert.ok(links(s.dir, s.base).problems.some((p) => p.includes("no-such-page")), "the link check missed the broken link");
+  } finally {
+    writeFileSync(join(s.dir, "broken/index.html"), readFileSync(join(s.dir, "404.html")));
+  }
+});
