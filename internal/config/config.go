@@ -34,6 +34,8 @@ type Config struct {
 	Repo        string           `toml:"repo"`
 	Feeds       Feeds            `toml:"feeds"`
 	Lint        Lint             `toml:"lint"`
+	OCDS        OCDS             `toml:"ocds"`
+	Pledge      Pledge           `toml:"pledge"`
 	Buyers      map[string]Buyer `toml:"buyers"`
 	Topics      map[string]Topic `toml:"topics"`
 
@@ -69,6 +71,24 @@ type Lint struct {
 	Standards             []string          `toml:"standards"`               // extra named standards that need "or equivalent"
 }
 
+// OCDS holds the [ocds] settings of the open data.
+type OCDS struct {
+	Prefix    string `toml:"prefix"`    // the ocid prefix the Open Contracting Partnership issued, such as "ocds-a1b2c3"
+	Publisher string `toml:"publisher"` // who publishes the data; default: the site's title
+	License   string `toml:"license"`   // the address of the data's licence
+}
+
+// Pledge holds the [pledge] targets: the share of awarded value, in
+// percent, the network has pledged to each kind of supplier.
+type Pledge struct {
+	SME   float64 `toml:"sme"`
+	VCSE  float64 `toml:"vcse"`
+	Local float64 `toml:"local"`
+}
+
+// PlaceholderPrefix is the ocid prefix used until a real one is set.
+const PlaceholderPrefix = "ocds-000000"
+
 // Buyer is an organisation that publishes briefs: [buyers.KEY].
 type Buyer struct {
 	Name    string `toml:"name"`
@@ -97,7 +117,10 @@ var BuyerKinds = map[string]string{
 	"other":      "Other public body",
 }
 
-var keyRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var (
+	keyRE        = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	ocidPrefixRE = regexp.MustCompile(`^ocds-[a-z0-9]{6}$`)
+)
 
 // Parse decodes and checks the text of a site.toml. The returned list holds
 // every problem, positioned; the Config is usable only when it holds no
@@ -140,6 +163,22 @@ func Parse(file, src string) (*Config, diag.List) {
 	}
 	if c.Feeds.ClosingSoonDays < 0 {
 		report("feeds.closing_soon_days", "closing_soon_days must be 1 or more")
+	}
+	if !ocidPrefixRE.MatchString(c.OCDS.Prefix) {
+		report("ocds.prefix", "prefix %q is not an ocid prefix; write \"ocds-\" and six letters or digits, such as \"ocds-a1b2c3\" (leave it out to use the placeholder %s)", c.OCDS.Prefix, PlaceholderPrefix)
+	}
+	if c.OCDS.License != "" {
+		if msg := CheckWebURL(c.OCDS.License); msg != "" {
+			report("ocds.license", "license %s", msg)
+		}
+	}
+	for _, p := range []struct {
+		key string
+		v   float64
+	}{{"sme", c.Pledge.SME}, {"vcse", c.Pledge.VCSE}, {"local", c.Pledge.Local}} {
+		if p.v < 0 || p.v > 100 {
+			report("pledge."+p.key, "%s is %g; a pledge is a percentage of awarded value, from 0 to 100", p.key, p.v)
+		}
 	}
 	for _, k := range c.BuyerKeys() {
 		b, path := c.Buyers[k], "buyers."+k
@@ -216,6 +255,8 @@ func (c *Config) defaults() {
 	if c.Feeds.ClosingSoonDays == 0 {
 		c.Feeds.ClosingSoonDays = 7
 	}
+	c.OCDS.Prefix = cmp.Or(c.OCDS.Prefix, PlaceholderPrefix)
+	c.OCDS.Publisher = cmp.Or(c.OCDS.Publisher, c.Title)
 	l := &c.Lint
 	l.SentenceLength = cmp.Or(l.SentenceLength, 25)
 	l.ReadabilityGrade = cmp.Or(l.ReadabilityGrade, 12)

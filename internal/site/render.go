@@ -163,9 +163,13 @@ type Page struct {
 	Event    *EventView
 	Doc      *brief.Page
 	Body     template.HTML
-	Feeds    []FeedLink // for <link rel="alternate">: the site's feeds, and this page's own
-	FeedSet  *FeedSet   // this page's own feeds and calendar, if it has them
-	Sets     []*FeedSet // every feed set, on the feeds page
+	Feeds    []FeedLink  // for <link rel="alternate">: the site's feeds, and this page's own
+	FeedSet  *FeedSet    // this page's own feeds and calendar, if it has them
+	Sets     []*FeedSet  // every feed set, on the feeds page
+	Progress *Progress   // the network's awards, or a buyer's on its page
+	Buyers   []*Progress // each buyer's awards, on the progress page
+	ByTopic  []OpenValue // open value by topic, on the progress page
+	ByArea   []OpenValue // open value by borough, on the progress page
 }
 
 // URL returns the absolute address of this page.
@@ -180,6 +184,7 @@ type Facet struct {
 	Upcoming    []*Opp
 	Past        []*Opp
 	Feeds       *FeedSet
+	Progress    *Progress // a buyer's awards
 }
 
 // FacetKind is all the facets of one kind.
@@ -237,6 +242,9 @@ type renderer struct {
 	// a feed with no items, so that it too comes from content.
 	newest time.Time
 	foot   []Named // the footer's plain pages
+
+	network       *Progress   // the network's awards
+	buyerProgress []*Progress // each buyer's
 
 	sink    Sink
 	mu      sync.Mutex
@@ -346,7 +354,7 @@ func (r *renderer) put(name string, data []byte) {
 
 // pageTemplates are the templates that render a page, besides base.html and
 // partials.html.
-var pageTemplates = []string{"home.html", "opportunity.html", "list.html", "facets.html", "facet.html", "events.html", "event.html", "page.html", "feeds.html", "404.html"}
+var pageTemplates = []string{"home.html", "opportunity.html", "list.html", "facets.html", "facet.html", "events.html", "event.html", "page.html", "feeds.html", "progress.html", "data.html", "404.html"}
 
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
@@ -412,9 +420,10 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return a
 		},
-		"kinds": func() []*FacetKind { return r.kinds },
+		"kinds":      func() []*FacetKind { return r.kinds },
+		"percent":    func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) + "%" },
 		"filterArgs": func(root, kind string) filterArgs { return filterArgs{root, kind} },
-		"cards": cards,
+		"cards":      cards,
 		"alerts": func(root string, set *FeedSet, name string) alertArgs {
 			return alertArgs{Root: root, Set: set, Name: name}
 		},
@@ -797,6 +806,24 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 	soon.Feeds = append(soon.Feeds, r.sets[1].Links()...)
 	add("list.html", soon)
 
+	network := r.progressOf("The whole network", r.opps)
+	var buyers []*Progress
+	for _, f := range r.kinds[2].Facets {
+		all := append(append(slices.Clone(f.Open), f.Upcoming...), f.Past...)
+		bp := r.progressOf(f.Name, all)
+		buyers = append(buyers, bp)
+		f.Progress = bp
+	}
+	r.network, r.buyerProgress = network, buyers
+	pg := r.page("progress/", "Where the money goes", "progress")
+	pg.Description = "How much of the network's awarded spending reaches small businesses, charities and social enterprises, and local firms, against its pledge."
+	pg.Progress, pg.Buyers = network, buyers
+	pg.ByTopic, pg.ByArea = openValues(r.kinds[0]), openValues(r.kinds[1])
+	add("progress.html", pg)
+	dp := r.page("data/", "Open data", "data")
+	dp.Description = "Every opportunity as open data: an Open Contracting Data Standard release package and CSV files."
+	add("data.html", dp)
+
 	fp := r.page("feeds/", "Get alerts", "feeds")
 	fp.Description = "Get new opportunities by feed, by e-mail or in your calendar, for the topics, boroughs and buyers you care about."
 	fp.Sets = r.sets
@@ -869,7 +896,7 @@ func (r *renderer) render() diag.List {
 			err := r.tmpl[j.tmpl].ExecuteTemplate(&buf, "base.html", p)
 			return buf.Bytes(), err
 		}
-		if p.Sets != nil || p.Event != nil || p.Doc != nil || p.Section == "events" || p.NotFound {
+		if p.Sets != nil || p.Event != nil || p.Doc != nil || p.Section == "events" || p.NotFound || p.Section == "progress" || p.Section == "data" {
 			// Pages not made from lists of briefs are cheap: always made.
 			data, err := make()
 			if err == nil {
@@ -884,6 +911,9 @@ func (r *renderer) render() diag.List {
 			if p.Facet != nil {
 				recent = p.Facet.RecentPast()
 				counts = append(counts, len(p.Facet.Past))
+				if p.Facet.Kind == "buyer" {
+					recent = p.Facet.Past // its progress adds up every award
+				}
 			}
 			if p.Facets != nil {
 				for _, f := range p.Facets.Facets {
@@ -911,6 +941,11 @@ func (r *renderer) render() diag.List {
 		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "feeds", Message: "cannot write the feeds: " + err.Error()}}
 	}
 	r.writeCalendars()
+	if err := r.memoMany([]string{"data/ocds.json", "data/opportunities.csv", "data/progress.csv"},
+		func() string { return listKey("data", r.opps) },
+		func() ([][]byte, error) { return r.dataFiles() }); err != nil {
+		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "data", Message: "cannot write the open data: " + err.Error()}}
+	}
 	r.put("sitemap.xml", r.sitemap(jobs))
 	r.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.Config.URL("sitemap.xml")+"\n"))
 	if d := r.copyStatic(); d != nil {

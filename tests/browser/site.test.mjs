@@ -21,6 +21,9 @@ const pages = {
   "event page": "events/winter-meet-the-buyers/",
   "feeds page": "feeds/",
   "plain page": "about/",
+  "progress page": "progress/",
+  "buyer page with progress": "buyers/newham/",
+  "open data page": "data/",
   "404": "no/such/page/",
 };
 const widths = { desktop: 1280, phone: 390 };
