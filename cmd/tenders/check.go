@@ -75,6 +75,9 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 	switch *format {
 	case "text":
 		lint.Text(e.stdout, list, sums, readLines(f.site), isTerminal(e.stdout))
+		if docs := rulesDocURL(f.site, checked); docs != "" && len(list) > 0 {
+			fmt.Fprintf(e.stdout, "Each check is explained at %s, under its name: %s#jargon, and so on.\n", docs, docs)
+		}
 	case "json":
 		err = lint.JSON(e.stdout, list, sums)
 	case "github":
@@ -88,9 +91,9 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 			defer file.Close()
 			summary = file
 		}
-		lint.GitHub(e.stdout, summary, list, rulesDocURL(checked))
+		lint.GitHub(e.stdout, summary, list, rulesDocURL(f.site, checked))
 	case "sarif":
-		err = lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, version)
+		err = lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, version, rulesDocURL(f.site, checked))
 	}
 	if err != nil {
 		fmt.Fprintln(e.stderr, "tenders check:", err)
@@ -113,8 +116,11 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 
 // rulesDocURL is where the buyers' guide explains each rule, for links in
 // the job summary.
-func rulesDocURL(c *build.Checked) string {
+func rulesDocURL(siteDir string, c *build.Checked) string {
 	if c.Config == nil || c.Config.Base == nil {
+		return ""
+	}
+	if _, err := os.Stat(filepath.Join(siteDir, "content", "writing-guide.md")); err != nil {
 		return ""
 	}
 	return c.Config.URL("writing-guide/")

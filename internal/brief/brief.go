@@ -39,6 +39,7 @@ type Brief struct {
 	Stage             string       `toml:"stage"` // pipeline, engagement, open, closed, awarded, cancelled
 	PaymentDays       *int64       `toml:"payment_days"`
 	TurnoverMin       *int64       `toml:"turnover_min"`
+	Aliases           []string     `toml:"aliases"` // old addresses of this brief, such as "old-file-name", that must keep working
 	Contact           Contact      `toml:"contact"`
 	Insurance         []Insurance  `toml:"insurance"`
 	SocialValue       *SocialValue `toml:"social_value"`

@@ -326,6 +326,27 @@ func (c *checker) validate(b *Brief) {
 		c.required(p+".text", u.Text, `text = "Deadline moved to 12pm on 18 December."`)
 	}
 	c.award(b)
+	for i, a := range b.Aliases {
+		if AliasPath(a) == "" {
+			c.list = append(c.list, errAt(c.file, c.keys.Pos("aliases"), fmt.Sprintf("alias %q (item %d of aliases) is not an address in the site; write the old file name, such as \"cleaning-libraries\", or the old path, such as \"opportunities/cleaning-libraries/\"", a, i+1)))
+		}
+	}
+}
+
+var aliasRE = regexp.MustCompile(`^[a-z0-9]+(?:[-_/][a-z0-9]+)*$`)
+
+// AliasPath turns an alias into the folder it names in the output, such as
+// "opportunities/old-name/", or "" when it is not a plain path. A bare name
+// is an old file name in content/opportunities/.
+func AliasPath(a string) string {
+	a = strings.Trim(strings.TrimSpace(a), "/")
+	if !aliasRE.MatchString(a) {
+		return ""
+	}
+	if !strings.Contains(a, "/") {
+		a = "opportunities/" + a
+	}
+	return a + "/"
 }
 
 func (c *checker) award(b *Brief) {

@@ -35,6 +35,7 @@ type Config struct {
 	Feeds       Feeds            `toml:"feeds"`
 	Lint        Lint             `toml:"lint"`
 	OCDS        OCDS             `toml:"ocds"`
+	Hosting     Hosting          `toml:"hosting"`
 	Pledge      Pledge           `toml:"pledge"`
 	Buyers      map[string]Buyer `toml:"buyers"`
 	Topics      map[string]Topic `toml:"topics"`
@@ -69,6 +70,12 @@ type Lint struct {
 	Words                 map[string]string `toml:"words"`                   // extra jargon: word or phrase -> plain alternative
 	Acronyms              []string          `toml:"acronyms"`                // acronyms readers know without expansion
 	Standards             []string          `toml:"standards"`               // extra named standards that need "or equivalent"
+}
+
+// Hosting holds the [hosting] settings: files some static hosts read.
+type Hosting struct {
+	Headers   bool `toml:"headers"`   // write _headers: Content-Types of feeds and calendars, long caching of fingerprinted assets
+	Redirects bool `toml:"redirects"` // write _redirects: the aliases of renamed briefs
 }
 
 // OCDS holds the [ocds] settings of the open data.

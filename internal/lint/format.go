@@ -196,7 +196,7 @@ func mdCell(s string) string {
 }
 
 // SARIF writes the findings as a SARIF 2.1.0 log, for code scanning.
-func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version string) error {
+func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs string) error {
 	type msg struct {
 		Text string `json:"text"`
 	}
@@ -205,6 +205,7 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version string
 		Name                 string         `json:"name"`
 		ShortDescription     msg            `json:"shortDescription"`
 		DefaultConfiguration map[string]any `json:"defaultConfiguration"`
+		HelpURI              string         `json:"helpUri,omitempty"`
 	}
 	type region struct {
 		StartLine   int `json:"startLine"`
@@ -243,7 +244,11 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version string
 		if e != nil {
 			sev = e.Severity(r)
 		}
-		rs = append(rs, rule{ID: r.Name, Name: r.Name, ShortDescription: msg{r.Doc}, DefaultConfiguration: map[string]any{"level": level(sev)}})
+		help := ""
+		if docs != "" {
+			help = docs + "#" + r.Name
+		}
+		rs = append(rs, rule{ID: r.Name, Name: r.Name, ShortDescription: msg{r.Doc}, DefaultConfiguration: map[string]any{"level": level(sev)}, HelpURI: help})
 	}
 	for _, extra := range []string{"invalid", "lint-ignore", "template"} {
 		rs = append(rs, rule{ID: extra, Name: extra, ShortDescription: msg{extraRuleDoc[extra]}, DefaultConfiguration: map[string]any{"level": "error"}})

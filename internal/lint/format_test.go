@@ -41,7 +41,7 @@ func TestSARIF(t *testing.T) {
 	cfg, _ := config.Parse("site.toml", defaultSiteTOML)
 	e, _ := lint.New(cfg)
 	var out bytes.Buffer
-	if err := lint.SARIF(&out, sample, lint.Rules(), e, "0.1.0"); err != nil {
+	if err := lint.SARIF(&out, sample, lint.Rules(), e, "0.1.0", "https://example.org/writing-guide/"); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {

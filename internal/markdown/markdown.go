@@ -28,8 +28,11 @@ func New(base *url.URL) goldmark.Markdown {
 			extension.GFM,
 		),
 		goldmark.WithParserOptions(
-			// Headings get id attributes, so sections can be linked to.
+			// Headings get id attributes, so sections can be linked to; a
+			// heading may set its own with {#id}, as the writing guide
+			// does for each lint rule.
 			parser.WithAutoHeadingID(),
+			parser.WithHeadingAttribute(),
 			// Links are made safe and absolute after parsing.
 			parser.WithASTTransformers(util.Prioritized(links{base: base}, 100)),
 		),

@@ -279,8 +279,13 @@ const reloadScript = `<script>
   var es = new EventSource(%q + %q);
   es.addEventListener("reload", function () { location.reload(); });
   es.addEventListener("css", function () {
-    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l) {
-      var u = new URL(l.href); u.searchParams.set("v", Date.now()); l.href = u.toString();
+    // Style sheets are named after their content: take the new names from
+    // the page as it is now, and swap them in without a reload.
+    fetch(location.href).then(function (r) { return r.text(); }).then(function (text) {
+      var fresh = new DOMParser().parseFromString(text, "text/html").querySelectorAll('link[rel="stylesheet"]');
+      document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l, i) {
+        if (fresh[i]) { l.href = fresh[i].href; }
+      });
     });
   });
 })();

@@ -163,13 +163,20 @@ type Page struct {
 	Event    *EventView
 	Doc      *brief.Page
 	Body     template.HTML
-	Feeds    []FeedLink  // for <link rel="alternate">: the site's feeds, and this page's own
-	FeedSet  *FeedSet    // this page's own feeds and calendar, if it has them
-	Sets     []*FeedSet  // every feed set, on the feeds page
-	Progress *Progress   // the network's awards, or a buyer's on its page
-	Buyers   []*Progress // each buyer's awards, on the progress page
-	ByTopic  []OpenValue // open value by topic, on the progress page
-	ByArea   []OpenValue // open value by borough, on the progress page
+	Feeds    []FeedLink   // for <link rel="alternate">: the site's feeds, and this page's own
+	FeedSet  *FeedSet     // this page's own feeds and calendar, if it has them
+	Sets     []*FeedSet   // every feed set, on the feeds page
+	Progress *Progress    // the network's awards, or a buyer's on its page
+	Buyers   []*Progress  // each buyer's awards, on the progress page
+	ByTopic  []OpenValue  // open value by topic, on the progress page
+	ByArea   []OpenValue  // open value by borough, on the progress page
+	Submit   []SubmitLink // a new-file link for each buyer, on the submit page
+}
+
+// SubmitLink opens GitHub's editor on a new brief for one buyer.
+type SubmitLink struct {
+	Buyer string
+	URL   string
 }
 
 // URL returns the absolute address of this page.
@@ -243,8 +250,9 @@ type renderer struct {
 	newest time.Time
 	foot   []Named // the footer's plain pages
 
-	network       *Progress   // the network's awards
-	buyerProgress []*Progress // each buyer's
+	assets        map[string]string // static file -> its fingerprinted name
+	network       *Progress         // the network's awards
+	buyerProgress []*Progress       // each buyer's
 
 	sink    Sink
 	mu      sync.Mutex
@@ -354,7 +362,7 @@ func (r *renderer) put(name string, data []byte) {
 
 // pageTemplates are the templates that render a page, besides base.html and
 // partials.html.
-var pageTemplates = []string{"home.html", "opportunity.html", "list.html", "facets.html", "facet.html", "events.html", "event.html", "page.html", "feeds.html", "progress.html", "data.html", "404.html"}
+var pageTemplates = []string{"home.html", "opportunity.html", "list.html", "facets.html", "facet.html", "events.html", "event.html", "page.html", "feeds.html", "progress.html", "data.html", "submit.html", "404.html"}
 
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
@@ -420,7 +428,11 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return a
 		},
-		"kinds":      func() []*FacetKind { return r.kinds },
+		"kinds": func() []*FacetKind { return r.kinds },
+		"hasPage": func(slug string) bool {
+			return slices.ContainsFunc(r.Content.Pages, func(p *brief.Page) bool { return p.Slug == slug })
+		},
+		"asset":      r.asset,
 		"percent":    func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) + "%" },
 		"filterArgs": func(root, kind string) filterArgs { return filterArgs{root, kind} },
 		"cards":      cards,
@@ -561,6 +573,7 @@ func (r *renderer) prepare() {
 		}
 	}
 	r.foot = r.footer()
+	r.fingerprint()
 	r.facets()
 	r.feedSets()
 }
@@ -824,6 +837,11 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 	dp.Description = "Every opportunity as open data: an Open Contracting Data Standard release package and CSV files."
 	add("data.html", dp)
 
+	sp := r.page("submit/", "Publish an opportunity", "submit")
+	sp.Description = "How a member of the network publishes an opportunity on this site."
+	sp.Submit = r.submitLinks()
+	add("submit.html", sp)
+
 	fp := r.page("feeds/", "Get alerts", "feeds")
 	fp.Description = "Get new opportunities by feed, by e-mail or in your calendar, for the topics, boroughs and buyers you care about."
 	fp.Sets = r.sets
@@ -896,7 +914,7 @@ func (r *renderer) render() diag.List {
 			err := r.tmpl[j.tmpl].ExecuteTemplate(&buf, "base.html", p)
 			return buf.Bytes(), err
 		}
-		if p.Sets != nil || p.Event != nil || p.Doc != nil || p.Section == "events" || p.NotFound || p.Section == "progress" || p.Section == "data" {
+		if p.Sets != nil || p.Event != nil || p.Doc != nil || p.Section == "events" || p.NotFound || p.Section == "progress" || p.Section == "data" || p.Section == "submit" {
 			// Pages not made from lists of briefs are cheap: always made.
 			data, err := make()
 			if err == nil {
@@ -946,6 +964,10 @@ func (r *renderer) render() diag.List {
 		func() ([][]byte, error) { return r.dataFiles() }); err != nil {
 		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "data", Message: "cannot write the open data: " + err.Error()}}
 	}
+	if d := r.writeAliases(); d != nil {
+		return diag.List{*d}
+	}
+	r.writeHostFiles()
 	r.put("sitemap.xml", r.sitemap(jobs))
 	r.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.Config.URL("sitemap.xml")+"\n"))
 	if d := r.copyStatic(); d != nil {
@@ -1100,6 +1122,9 @@ func (r *renderer) copyStatic() *diag.Diagnostic {
 			return err
 		}
 		r.put(name, data)
+		if fp, ok := r.assets[name]; ok {
+			r.put(fp, data)
+		}
 		return nil
 	})
 	if err != nil {

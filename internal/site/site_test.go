@@ -3,6 +3,7 @@ package site_test
 import (
 	"bytes"
 	"flag"
+	"html"
 	"net/url"
 	"os"
 	"path"
@@ -16,6 +17,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/site"
@@ -290,5 +292,77 @@ func TestFeedsCap(t *testing.T) {
 	out := buildSite(t, fsys, "")
 	if n := len(guids(out, "feed.xml")); n != 1 {
 		t.Errorf("feed.xml has %d items, want 1", n)
+	}
+}
+
+// TestSubmitLinks: each buyer's new-file link opens GitHub's editor on the
+// exact brief tenders new writes.
+func TestSubmitLinks(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	cfg := strings.Replace(string(fsys["site.toml"].Data), "[buyers.camden]", "repo = \"https://github.com/org/opps\"\n\n[buyers.camden]", 1)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
+	out := buildSite(t, fsys, "")
+	page := string(out["submit/index.html"])
+	hrefs := regexp.MustCompile(`href="(https://github.com/org/opps/new/[^"]+)"`).FindAllStringSubmatch(page, -1)
+	if len(hrefs) != 2 {
+		t.Fatalf("%d new-file links, want one for each of 2 buyers", len(hrefs))
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	for i, buyer := range []string{"camden", "hackney"} {
+		u, err := url.Parse(html.UnescapeString(hrefs[i][1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Path != "/org/opps/new/main/content/opportunities" || u.Query().Get("filename") != "new-brief.md" {
+			t.Errorf("link %d goes to %s", i, u)
+		}
+		want := string(brief.Skeleton(site.NewBriefTitle, buyer, "cleaning", fixedNow, london))
+		if got := u.Query().Get("value"); got != want {
+			t.Errorf("link for %s does not decode to the template:\n%s", buyer, got)
+		}
+	}
+}
+
+// TestHostingFiles: _headers and _redirects when site.toml asks, and an
+// alias page that sends the old address to the new one.
+func TestHostingFiles(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	cfg := strings.Replace(string(fsys["site.toml"].Data), "[buyers.camden]", "[hosting]\nheaders = true\nredirects = true\n\n[buyers.camden]", 1)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
+	g := string(fsys["content/opportunities/garden.md"].Data)
+	fsys["content/opportunities/garden.md"] = &fstest.MapFile{Data: []byte(strings.Replace(g, "[contact]", "aliases = [\"old-garden\", \"opportunities/hackney/gardens/\"]\n[contact]", 1))}
+	out := buildSite(t, fsys, "")
+	headers := string(out["_headers"])
+	for _, want := range []string{
+		"/opps/*feed.xml\n  Content-Type: application/rss+xml; charset=utf-8\n",
+		"/opps/*.ics\n  Content-Type: text/calendar; charset=utf-8\n",
+		"  Cache-Control: public, max-age=31536000, immutable\n",
+	} {
+		if !strings.Contains(headers, want) {
+			t.Errorf("_headers lacks %q:\n%s", want, headers)
+		}
+	}
+	css := regexp.MustCompile(`/opps/(css/site\.[0-9a-f]{10}\.css)\n  Cache-Control`).FindStringSubmatch(headers)
+	if css == nil || out[css[1]] == nil || !bytes.Contains(out["index.html"], []byte(css[1])) {
+		t.Errorf("the fingerprinted style sheet is not written, cached and used: %v", css)
+	}
+	redirects := string(out["_redirects"])
+	for _, want := range []string{
+		"/opps/opportunities/old-garden/ /opps/opportunities/garden/ 301\n",
+		"/opps/opportunities/hackney/gardens/ /opps/opportunities/garden/ 301\n",
+	} {
+		if !strings.Contains(redirects, want) {
+			t.Errorf("_redirects lacks %q:\n%s", want, redirects)
+		}
+	}
+	old := string(out["opportunities/old-garden/index.html"])
+	if !strings.Contains(old, `<meta http-equiv="refresh" content="0; url=https://example.org/opps/opportunities/garden/">`) {
+		t.Errorf("the old address does not send readers on:\n%s", old)
+	}
+	// An alias that takes another page's address is an error.
+	fsys["content/opportunities/garden.md"] = &fstest.MapFile{Data: []byte(strings.Replace(g, "[contact]", "aliases = [\"laundry\"]\n[contact]", 1))}
+	_, list := build.Build(fsys, defaults, build.Options{Now: fixedNow})
+	if errs := errorsOnly(list); len(errs) != 1 || !strings.Contains(errs[0].Message, `alias "laundry" is the address of another page`) {
+		t.Errorf("want one error for a clashing alias, got %v", errs)
 	}
 }

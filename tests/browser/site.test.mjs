@@ -24,6 +24,8 @@ const pages = {
   "progress page": "progress/",
   "buyer page with progress": "buyers/newham/",
   "open data page": "data/",
+  "submit page": "submit/",
+  "writing guide": "writing-guide/",
   "404": "no/such/page/",
 };
 const widths = { desktop: 1280, phone: 390 };
@@ -75,6 +77,14 @@ test("reflow at 320px and 400% zoom (1280px at 4x is 320 CSS px)", async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `/${path} scrolls sideways by ${overflow}px at 320px`);
   }
+  await page.close();
+});
+
+test("the old address of a renamed brief leads to its page", async () => {
+  const page = await ctx.newPage();
+  await page.goto(s.base + "opportunities/kentish-town-library-cleaning/");
+  await page.waitForURL(s.base + "opportunities/cleaning-kentish-town-libraries/");
+  assert.match(await page.textContent("h1"), /Cleaning for two community libraries/);
   await page.close();
 });
 
