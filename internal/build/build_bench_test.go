@@ -1,13 +1,16 @@
 package build_test
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/london-anchors/tenders"
+	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/synth"
@@ -67,3 +70,70 @@ func BenchmarkBuildStream(b *testing.B) {
 func briefsName(n int) string { return fmt.Sprintf("briefs=%d", n) }
 
 func fsReadFile(name string) ([]byte, error) { return fs.ReadFile(tenders.Templates(), name) }
+
+// BenchmarkParse reads, parses and validates N briefs: brief.Parser.Load.
+func BenchmarkParse(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(briefsName(n), func(b *testing.B) {
+			fsys := synthFS(n)
+			cfg, _ := build.LoadConfig(fsys, "")
+			p := &brief.Parser{Config: cfg}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, list := p.Load(fsys); list.Errors() > 0 {
+					b.Fatal(list[:1])
+				}
+			}
+			b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(n*b.N), "µs/brief")
+		})
+	}
+}
+
+// BenchmarkRender renders N checked briefs, throwing the files away: every
+// page, listing, feed, calendar and data file, without lint or disk.
+func BenchmarkRender(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(briefsName(n), func(b *testing.B) {
+			fsys := synthFS(n)
+			cfg, _ := build.LoadConfig(fsys, "")
+			content, _ := (&brief.Parser{Config: cfg}).Load(fsys)
+			b.ReportAllocs()
+			for b.Loop() {
+				// Render drops briefs' sources when it has no cache; give it
+				// one, empty each time, so the sources stay for the next loop.
+				s := &site.Site{Config: cfg, Content: content, Now: benchNow, Templates: defaults.Templates, Static: defaults.Static,
+					Cache: site.NewCache(), Generation: fmt.Sprint(b.N)}
+				if list := site.Render(s, discard{}); list.Errors() > 0 {
+					b.Fatal(list[:1])
+				}
+			}
+			b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(n*b.N), "µs/brief")
+		})
+	}
+}
+
+// BenchmarkWrite publishes N brief pages of 10 KB, each in its own folder,
+// through the atomic publisher: the cost of the disk.
+func BenchmarkWrite(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(briefsName(n), func(b *testing.B) {
+			page := bytes.Repeat([]byte("<p>Some text.</p>\n"), 560)
+			dir := b.TempDir()
+			i := 0
+			for b.Loop() {
+				i++
+				p, err := site.NewPublisher(filepath.Join(dir, fmt.Sprint("public-", i)))
+				if err != nil {
+					b.Fatal(err)
+				}
+				for j := range n {
+					p.Put(fmt.Sprintf("opportunities/brief-%06d/index.html", j), page)
+				}
+				if err := p.Commit(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(n*b.N), "µs/brief")
+		})
+	}
+}

@@ -13,7 +13,11 @@
 package ocds
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"path"
 	"slices"
 	"strings"
@@ -213,6 +217,77 @@ type Input struct {
 	URL    string // the brief's page, absolute
 }
 
+// Write writes the release package of every brief to w, one release at a
+// time, so a large site's package is never held in memory whole. It writes
+// the same JSON as encoding Build's result with two-space indents.
+func Write(w io.Writer, cfg *config.Config, uri string, in []Input) error {
+	head := Build(cfg, uri, nil)
+	head.PublishedDate = stamp(newestDate(in))
+	in = slices.Clone(in)
+	slices.SortStableFunc(in, func(a, b Input) int { return strings.Compare(OCID(cfg, a.Brief), OCID(cfg, b.Brief)) })
+	data, err := json.MarshalIndent(head, "", "  ")
+	if err != nil {
+		return err
+	}
+	// The head ends with "releases": [] and the closing brace: write
+	// the releases in between.
+	cut := bytes.LastIndex(data, []byte(`"releases": []`))
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(data[:cut])
+	bw.WriteString(`"releases": [`)
+	first := true
+	for _, x := range in {
+		rs := releases(cfg, x)
+		sortReleases(rs)
+		for _, r := range rs {
+			b, err := json.MarshalIndent(r, "    ", "  ")
+			if err != nil {
+				return err
+			}
+			if !first {
+				bw.WriteByte(',')
+			}
+			first = false
+			bw.WriteString("\n    ")
+			bw.Write(b)
+		}
+	}
+	if !first {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]")
+	bw.Write(data[cut+len(`"releases": []`):])
+	bw.WriteByte('\n')
+	return bw.Flush()
+}
+
+func newestDate(in []Input) time.Time {
+	var newest time.Time
+	for _, x := range in {
+		for _, t := range dates(x.Brief) {
+			if t.After(newest) {
+				newest = t
+			}
+		}
+	}
+	if newest.IsZero() {
+		newest = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return newest
+}
+
+func sortReleases(rs []Release) {
+	slices.SortStableFunc(rs, func(a, b Release) int {
+		if c := strings.Compare(a.OCID, b.OCID); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Date, b.Date); c != 0 {
+			return c
+		}
+		return stageOrder[a.Tag[0]] - stageOrder[b.Tag[0]]
+	})
+}
+
 // Build makes the release package of every brief. Dates come from the
 // content: the package's publishedDate is the newest release's date.
 func Build(cfg *config.Config, uri string, in []Input) Package {
@@ -224,28 +299,11 @@ func Build(cfg *config.Config, uri string, in []Input) Package {
 		License:    cfg.OCDS.License,
 		Releases:   []Release{},
 	}
-	var newest time.Time
 	for _, x := range in {
 		p.Releases = append(p.Releases, releases(cfg, x)...)
-		for _, t := range dates(x.Brief) {
-			if t.After(newest) {
-				newest = t
-			}
-		}
 	}
-	slices.SortStableFunc(p.Releases, func(a, b Release) int {
-		if c := strings.Compare(a.OCID, b.OCID); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Date, b.Date); c != 0 {
-			return c
-		}
-		return stageOrder[a.Tag[0]] - stageOrder[b.Tag[0]]
-	})
-	if newest.IsZero() {
-		newest = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	p.PublishedDate = stamp(newest)
+	sortReleases(p.Releases)
+	p.PublishedDate = stamp(newestDate(in))
 	return p
 }
 

@@ -3,10 +3,10 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -216,21 +216,47 @@ func shortMoney(n int64) string {
 	return Money(n)
 }
 
-// dataFiles makes /data/ocds.json, /data/opportunities.csv and
-// /data/progress.csv.
-func (r *renderer) dataFiles() ([][]byte, error) {
-	network, buyers := r.network, r.buyerProgress
-	var in []ocds.Input
+// writeData writes /data/ocds.json, /data/opportunities.csv and
+// /data/progress.csv. A one-off build streams the release package, the
+// largest file of the site, straight to its file.
+func (r *renderer) writeData() error {
+	names := []string{"data/ocds.json", "data/opportunities.csv", "data/progress.csv"}
+	if ss, ok := r.sink.(StreamSink); ok && r.Cache == nil {
+		r.mu.Lock()
+		r.written[names[0]] = true
+		r.mu.Unlock()
+		if err := ss.PutStream(names[0], func(w io.Writer) error {
+			return ocds.Write(w, r.Config, r.Config.URL(names[0]), r.ocdsInputs())
+		}); err != nil {
+			return err
+		}
+		files, err := r.dataFiles(false)
+		if err == nil {
+			r.put(names[1], files[1])
+			r.put(names[2], files[2])
+		}
+		return err
+	}
+	return r.memoMany(names, func() string { return listKey("data", r.opps) }, func() ([][]byte, error) { return r.dataFiles(true) })
+}
+
+func (r *renderer) ocdsInputs() []ocds.Input {
+	in := make([]ocds.Input, 0, len(r.opps))
 	for _, o := range r.opps {
 		in = append(in, ocds.Input{Brief: o.Brief, Status: o.Status, URL: r.Config.URL(o.URL)})
 	}
-	pkg := ocds.Build(r.Config, r.Config.URL("data/ocds.json"), in)
+	return in
+}
+
+// dataFiles makes /data/ocds.json (unless withPackage is false),
+// /data/opportunities.csv and /data/progress.csv.
+func (r *renderer) dataFiles(withPackage bool) ([][]byte, error) {
+	network, buyers := r.network, r.buyerProgress
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(pkg); err != nil {
-		return nil, err
+	if withPackage {
+		if err := ocds.Write(&buf, r.Config, r.Config.URL("data/ocds.json"), r.ocdsInputs()); err != nil {
+			return nil, err
+		}
 	}
 
 	var c bytes.Buffer

@@ -24,6 +24,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -109,6 +110,13 @@ func (c *Cache) set(file string, o *cachedOpp) {
 // goroutines at once.
 type Sink interface {
 	Put(name string, data []byte) error
+}
+
+// StreamSink is a Sink that can also take a file written piece by piece,
+// so a large file need not be held in memory.
+type StreamSink interface {
+	Sink
+	PutStream(name string, write func(io.Writer) error) error
 }
 
 // Output is the rendered site: file path (with forward slashes, no leading
@@ -959,9 +967,7 @@ func (r *renderer) render() diag.List {
 		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "feeds", Message: "cannot write the feeds: " + err.Error()}}
 	}
 	r.writeCalendars()
-	if err := r.memoMany([]string{"data/ocds.json", "data/opportunities.csv", "data/progress.csv"},
-		func() string { return listKey("data", r.opps) },
-		func() ([][]byte, error) { return r.dataFiles() }); err != nil {
+	if err := r.writeData(); err != nil {
 		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "data", Message: "cannot write the open data: " + err.Error()}}
 	}
 	if d := r.writeAliases(); d != nil {
@@ -997,7 +1003,9 @@ func (r *renderer) renderOpps() diag.List {
 			if c := r.Cache.get(o.File, key); c != nil {
 				o.card, o.BodyHTML, o.vevents = c.card, c.body, c.vevents
 				r.put(o.URL+"index.html", c.page)
-				r.put(o.URL+"deadline.ics", c.ics)
+				if c.ics != nil {
+					r.put(o.URL+"deadline.ics", c.ics)
+				}
 				return
 			}
 		}
@@ -1033,8 +1041,18 @@ func (r *renderer) renderOpps() diag.List {
 		if !r.Config.Feeds.FullContent {
 			o.BodyHTML = "" // not needed again: free it
 		}
-		ics := r.briefCalendar(o)
-		r.put(o.URL+"deadline.ics", ics)
+		// Only a brief still to close has a calendar to add: its page links
+		// to one only then.
+		var ics []byte
+		if o.IsOpen() || o.IsUpcoming() {
+			ics = r.briefCalendar(o)
+			r.put(o.URL+"deadline.ics", ics)
+		}
+		if r.Cache == nil {
+			// A one-off build needs the source no more: let it go, so a
+			// large site is not held in memory twice.
+			o.Body, o.Front = nil, ""
+		}
 		if r.Cache != nil {
 			r.Cache.set(o.File, &cachedOpp{key: key, page: page.Bytes(), ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents})
 		}
