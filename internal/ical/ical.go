@@ -10,6 +10,7 @@ package ical
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -77,7 +78,7 @@ func (e *Event) write(w *writer) {
 	w.prop("UID", Escape(e.UID))
 	w.prop("DTSTAMP", e.Stamp.UTC().Format(utc))
 	if e.Sequence > 0 {
-		w.prop("SEQUENCE", itoa(e.Sequence))
+		w.prop("SEQUENCE", strconv.Itoa(e.Sequence))
 	}
 	w.prop("DTSTART", e.Start.UTC().Format(utc))
 	if !e.End.IsZero() && e.End.After(e.Start) {
@@ -104,7 +105,7 @@ func (e *Event) write(w *writer) {
 		w.line("BEGIN:VALARM")
 		w.line("ACTION:DISPLAY")
 		w.prop("DESCRIPTION", Escape(e.Summary))
-		w.prop("TRIGGER", "-PT"+itoa(int(e.Alarm/time.Minute))+"M")
+		w.prop("TRIGGER", "-PT"+strconv.Itoa(int(e.Alarm/time.Minute))+"M")
 		w.line("END:VALARM")
 	}
 	w.line("END:VEVENT")
@@ -154,18 +155,4 @@ func (w *writer) line(s string) {
 	}
 	w.buf.WriteString(s)
 	w.buf.WriteString("\r\n")
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }

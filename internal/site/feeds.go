@@ -294,66 +294,64 @@ func (r *renderer) writeFeeds() error {
 
 // feedFiles renders one set's RSS, Atom and JSON Feed.
 func (r *renderer) feedFiles(set *FeedSet) ([][]byte, error) {
-	{
-		f, items := r.feed(set)
-		cats := make([][]string, len(items))
-		for i, it := range items {
-			cats[i] = it.opp.categories()
-		}
-
-		rss := (&feeds.Rss{Feed: f}).RssFeed()
-		rss.Language = r.Config.Language
-		rss.Generator = "tenders"
-		doc := rssDoc{Version: "2.0", Content: "http://purl.org/rss/1.0/modules/content/", Atom: "http://www.w3.org/2005/Atom",
-			Channel: rssChannel{RssFeed: rss, Self: atomLink{r.Config.URL(set.RSS()), "self", "application/rss+xml"}}}
-		for i, it := range rss.Items {
-			it.Author = f.Items[i].Author.Email + " (" + f.Items[i].Author.Name + ")"
-			it.Guid.IsPermaLink = "false"
-			doc.Channel.Items = append(doc.Channel.Items, &rssItem{RssItem: it, Categories: cats[i]})
-		}
-		rss.Items = nil
-		rssData, err := marshalXML(doc)
-		if err != nil {
-			return nil, err
-		}
-
-		atom := (&feeds.Atom{Feed: f}).AtomFeed()
-		adoc := atomDoc{AtomFeed: atom, Links: []atomLink{
-			{r.Config.URL(set.Page), "alternate", "text/html"},
-			{r.Config.URL(set.Atom()), "self", "application/atom+xml"},
-		}}
-		atom.Link = nil
-		for i, e := range atom.Entries {
-			var ac []atomCategory
-			for _, c := range cats[i] {
-				ac = append(ac, atomCategory{c})
-			}
-			adoc.Entries = append(adoc.Entries, &atomEntry{AtomEntry: e, Categories: ac})
-		}
-		atom.Entries = nil
-		atomData, err := marshalXML(adoc)
-		if err != nil {
-			return nil, err
-		}
-
-		js := (&feeds.JSON{Feed: f}).JSONFeed()
-		js.FeedUrl = r.Config.URL(set.JSON())
-		js.Language = r.Config.Language
-		jdoc := jsonDoc{JSONFeed: js, Items: []*jsonItem{}}
-		for i, it := range js.Items {
-			it.Author = nil // deprecated in JSON Feed 1.1; authors stays
-			jdoc.Items = append(jdoc.Items, &jsonItem{JSONItem: it, Tags: cats[i]})
-		}
-		js.Items = nil
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(jdoc); err != nil {
-			return nil, err
-		}
-		return [][]byte{rssData, atomData, buf.Bytes()}, nil
+	f, items := r.feed(set)
+	cats := make([][]string, len(items))
+	for i, it := range items {
+		cats[i] = it.opp.categories()
 	}
+
+	rss := (&feeds.Rss{Feed: f}).RssFeed()
+	rss.Language = r.Config.Language
+	rss.Generator = "tenders"
+	doc := rssDoc{Version: "2.0", Content: "http://purl.org/rss/1.0/modules/content/", Atom: "http://www.w3.org/2005/Atom",
+		Channel: rssChannel{RssFeed: rss, Self: atomLink{r.Config.URL(set.RSS()), "self", "application/rss+xml"}}}
+	for i, it := range rss.Items {
+		it.Author = f.Items[i].Author.Email + " (" + f.Items[i].Author.Name + ")"
+		it.Guid.IsPermaLink = "false"
+		doc.Channel.Items = append(doc.Channel.Items, &rssItem{RssItem: it, Categories: cats[i]})
+	}
+	rss.Items = nil
+	rssData, err := marshalXML(doc)
+	if err != nil {
+		return nil, err
+	}
+
+	atom := (&feeds.Atom{Feed: f}).AtomFeed()
+	adoc := atomDoc{AtomFeed: atom, Links: []atomLink{
+		{r.Config.URL(set.Page), "alternate", "text/html"},
+		{r.Config.URL(set.Atom()), "self", "application/atom+xml"},
+	}}
+	atom.Link = nil
+	for i, e := range atom.Entries {
+		var ac []atomCategory
+		for _, c := range cats[i] {
+			ac = append(ac, atomCategory{c})
+		}
+		adoc.Entries = append(adoc.Entries, &atomEntry{AtomEntry: e, Categories: ac})
+	}
+	atom.Entries = nil
+	atomData, err := marshalXML(adoc)
+	if err != nil {
+		return nil, err
+	}
+
+	js := (&feeds.JSON{Feed: f}).JSONFeed()
+	js.FeedUrl = r.Config.URL(set.JSON())
+	js.Language = r.Config.Language
+	jdoc := jsonDoc{JSONFeed: js, Items: []*jsonItem{}}
+	for i, it := range js.Items {
+		it.Author = nil // deprecated in JSON Feed 1.1; authors stays
+		jdoc.Items = append(jdoc.Items, &jsonItem{JSONItem: it, Tags: cats[i]})
+	}
+	js.Items = nil
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(jdoc); err != nil {
+		return nil, err
+	}
+	return [][]byte{rssData, atomData, buf.Bytes()}, nil
 }
 
 func marshalXML(v any) ([]byte, error) {

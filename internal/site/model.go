@@ -4,7 +4,7 @@ import (
 	"html/template"
 	"math"
 	"slices"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/london-anchors/tenders/internal/brief"
@@ -102,7 +102,7 @@ func Money(n int64) string {
 		n = -n
 	}
 	s := []byte{}
-	digits := []byte(strings.TrimSpace(itoa(n)))
+	digits := []byte(strconv.FormatInt(n, 10))
 	for i, d := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
 			s = append(s, ',')
@@ -113,20 +113,6 @@ func Money(n int64) string {
 		return "-£" + string(s)
 	}
 	return "£" + string(s)
-}
-
-func itoa(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // ValueText says what a brief is worth in words.
@@ -165,7 +151,7 @@ func Clock(t time.Time) string {
 		h12 = 12
 	}
 	if m == 0 {
-		return itoa(int64(h12)) + suffix
+		return strconv.Itoa(h12) + suffix
 	}
 	return t.Format("3:04") + suffix
 }

@@ -126,28 +126,6 @@ type Output map[string][]byte
 // Paths returns the output's paths in order.
 func (o Output) Paths() []string { return config.SortedKeys(o) }
 
-// memSink collects a render in an Output.
-type memSink struct {
-	mu  sync.Mutex
-	out Output
-}
-
-func (m *memSink) Put(name string, data []byte) error {
-	m.mu.Lock()
-	m.out[name] = data
-	m.mu.Unlock()
-	return nil
-}
-
-// RenderMap renders the site into memory.
-func RenderMap(s *Site) (Output, diag.List) {
-	sink := &memSink{out: Output{}}
-	if list := Render(s, sink); list.Errors() > 0 {
-		return nil, list
-	}
-	return sink.out, nil
-}
-
 // Page is the data every template gets.
 type Page struct {
 	Site        *config.Config
@@ -397,25 +375,14 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return strconv.Itoa(n) + " " + many
 		},
-		"label": func(m map[string]string, k string) string {
-			if v, ok := m[k]; ok {
-				return v
-			}
-			return k
-		},
-		"labels":           labelMaps,
 		"absURL":           r.Config.URL,
 		"sameDay":          func(a, b time.Time) bool { return Day(a, r.loc) == Day(b, r.loc) },
-		"add":              func(a, b int) int { return a + b },
 		"deref":            func(p *int64) int64 { return *p },
 		"documentFormat":   documentFormat,
-		"isRelative":       func(s string) bool { return !strings.Contains(s, ":") },
-		"resolveStatic":    func(s string) string { return r.Config.URL(strings.TrimPrefix(s, "/")) },
 		"contactName":      func(c brief.Contact) string { return cmpOr(c.Name, "the buyer") },
 		"areaName":         func(k string) string { n, _ := config.AreaName(k); return n },
 		"insuranceNeeded":  func(s string) string { return brief.InsuranceNeeded[cmpOr(s, "at-award")] },
 		"closingSoonDays":  func() int { return r.Config.Feeds.ClosingSoonDays },
-		"buyerKindLabel":   func(k string) string { return config.BuyerKinds[k] },
 		"procedureLabel":   func(k string) string { return brief.Procedures[k] },
 		"categoryLabel":    func(k string) string { return brief.Categories[k] },
 		"eventKindLabel":   func(k string) string { return brief.EventKinds[k] },
@@ -494,12 +461,6 @@ func (r *renderer) link(s string) string {
 		return s
 	}
 	return r.Config.URL(strings.TrimPrefix(s, "/"))
-}
-
-func labelMaps() map[string]map[string]string {
-	return map[string]map[string]string{
-		"stage": brief.Stages, "procedure": brief.Procedures, "category": brief.Categories,
-	}
 }
 
 func cmpOr(a, b string) string {
