@@ -30,7 +30,7 @@ go mod download
 
 echo "== staticcheck"
 if ! command -v staticcheck >/dev/null 2>&1; then
-	go install honnef.co/go/tools/cmd/staticcheck@2026.2.2
+	go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 fi
 
 echo "== gofmt"
