@@ -137,3 +137,20 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheck is tenders check on N briefs in memory: read, parse,
+// validate and lint.
+func BenchmarkCheck(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(briefsName(n), func(b *testing.B) {
+			fsys := synthFS(n)
+			b.ReportAllocs()
+			for b.Loop() {
+				if c := build.Check(fsys, ""); c.List.Errors() > 0 {
+					b.Fatal(c.List[:1])
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "briefs/s")
+		})
+	}
+}

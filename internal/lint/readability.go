@@ -54,6 +54,9 @@ var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "dr":
 // sentences splits a Prose into sentences: at ".", "!" or "?" followed by a
 // space or the end, unless the word before is an abbreviation.
 func (p *Prose) sentences() []sentence {
+	if p.sents != nil {
+		return p.sents
+	}
 	toks := p.tokens()
 	var out []sentence
 	start := 0
@@ -71,6 +74,10 @@ func (p *Prose) sentences() []sentence {
 	if start < len(toks) {
 		out = append(out, sentence{start, len(toks)})
 	}
+	if out == nil {
+		out = []sentence{}
+	}
+	p.sents = out
 	return out
 }
 

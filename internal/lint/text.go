@@ -53,13 +53,14 @@ const mask = "\uFFFC"
 // Prose is a run of text that prose rules read: one block of the body (a
 // paragraph, heading, list item or table cell), or one front-matter field.
 type Prose struct {
-	Text  string // inline markup removed, line breaks as spaces, masked parts as U+FFFC
-	offs  []int  // for a body block: the body offset of each byte of Text
-	field string // for a front-matter field: its key path
-	fspan Span   // for a front-matter field: where its value starts
+	Text  string  // inline markup removed, line breaks as spaces, masked parts as U+FFFC
+	offs  []int32 // for a body block: the body offset of each byte of Text
+	field string  // for a front-matter field: its key path
+	fspan Span    // for a front-matter field: where its value starts
 	Block ast.Node
 	Kind  string // "summary", "paragraph", "heading", "ask", ...
 	words []token
+	sents []sentence // cached by sentences
 }
 
 // Span returns where the bytes start:end of Text came from.
@@ -78,10 +79,10 @@ func (f *file) span(p *Prose, start, end int) Span {
 	if len(p.offs) == 0 {
 		return Span{1, 1, 1, 1}
 	}
-	a := p.offs[min(start, len(p.offs)-1)]
+	a := int(p.offs[min(start, len(p.offs)-1)])
 	b := a
 	if end > start {
-		b = p.offs[min(end-1, len(p.offs)-1)]
+		b = int(p.offs[min(end-1, len(p.offs)-1)])
 		_, size := utf8.DecodeRune(f.lines.src[min(b, len(f.lines.src)-1):])
 		b += max(size, 1)
 	}
@@ -107,6 +108,7 @@ func (p *Prose) tokens() []token {
 		return p.words
 	}
 	s := p.Text
+	p.words = make([]token, 0, len(s)/5+1) // about one word a five bytes
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '\uFFFC' {
@@ -156,14 +158,14 @@ func (p *Prose) tokens() []token {
 // builder accumulates a block's text and where each byte came from.
 type builder struct {
 	text strings.Builder
-	offs []int
+	offs []int32
 	last int // body offset of the last byte written
 }
 
 func (b *builder) add(s []byte, off int) {
 	b.text.Write(s)
 	for i := range s {
-		b.offs = append(b.offs, off+i)
+		b.offs = append(b.offs, int32(off+i))
 	}
 	if len(s) > 0 {
 		b.last = off + len(s) - 1
@@ -175,12 +177,12 @@ func (b *builder) addMasked(off int) {
 		off = b.last
 	}
 	b.text.WriteString(mask)
-	b.offs = append(b.offs, off, off, off)
+	b.offs = append(b.offs, int32(off), int32(off), int32(off))
 }
 
 func (b *builder) space(off int) {
 	b.text.WriteByte(' ')
-	b.offs = append(b.offs, off)
+	b.offs = append(b.offs, int32(off))
 }
 
 // collectProse builds the Prose runs of a file, in reading order: the
@@ -278,7 +280,7 @@ func (f *file) inline(n ast.Node, src []byte, b *builder) {
 		case *ast.String:
 			b.text.Write(c.Value)
 			for range c.Value {
-				b.offs = append(b.offs, b.last)
+				b.offs = append(b.offs, int32(b.last))
 			}
 		case *ast.AutoLink:
 			start, _ := autoLinkSpan(c, src)

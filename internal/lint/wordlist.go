@@ -89,12 +89,13 @@ type match struct {
 func (w *wordList) find(toks []token, text string) []match {
 	var out []match
 	for i := 0; i < len(toks); i++ {
-		if isName(toks, i, text) {
-			continue // "the Endeavour Centre" is a name, not jargon
+		candidates := w.first[toks[i].lower]
+		if len(candidates) == 0 || isName(toks, i, text) {
+			continue // no entry starts here, or "the Endeavour Centre": a name, not jargon
 		}
 		best := -1
 		bestLen := 0
-		for _, idx := range w.first[toks[i].lower] {
+		for _, idx := range candidates {
 			forms := w.phrases[idx]
 			if i+len(forms) > len(toks) || len(forms) <= bestLen {
 				continue
