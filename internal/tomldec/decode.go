@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -182,9 +183,7 @@ func (d *decoder) slice(path string, data any, rv reflect.Value) {
 
 // fields decodes a table into a struct and reports keys no field takes.
 func (d *decoder) fields(path string, m map[string]any, rv reflect.Value) {
-	known := map[string][]int{}
-	var allowed []string
-	tagged(rv.Type(), nil, known, &allowed)
+	known, allowed := fieldsOf(rv.Type())
 	for _, k := range sortedKeys(m) {
 		idx, ok := known[k]
 		if !ok {
@@ -193,6 +192,26 @@ func (d *decoder) fields(path string, m map[string]any, rv reflect.Value) {
 		}
 		d.value(join(path, k), m[k], rv.FieldByIndex(idx))
 	}
+}
+
+type structFields struct {
+	known   map[string][]int
+	allowed []string
+}
+
+var fieldCache sync.Map // reflect.Type -> structFields
+
+// fieldsOf returns the toml-tagged fields of a struct type, worked out once
+// a type.
+func fieldsOf(t reflect.Type) (map[string][]int, []string) {
+	if f, ok := fieldCache.Load(t); ok {
+		sf := f.(structFields)
+		return sf.known, sf.allowed
+	}
+	sf := structFields{known: map[string][]int{}}
+	tagged(t, nil, sf.known, &sf.allowed)
+	fieldCache.Store(t, sf)
+	return sf.known, sf.allowed
 }
 
 // tagged collects the toml-tagged fields of t, looking inside embedded
@@ -223,7 +242,7 @@ func (d *decoder) unknown(path, key string, allowed []string) {
 		d.report(path, "unknown key %q%s; did you mean %q?", key, where, best)
 		return
 	}
-	slices.Sort(allowed)
+	allowed = slices.Sorted(slices.Values(allowed)) // a copy: the list is shared
 	d.report(path, "unknown key %q%s; the keys allowed here are %s", key, where, strings.Join(allowed, ", "))
 }
 
