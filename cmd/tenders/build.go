@@ -108,8 +108,11 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 		defer pprof.StopCPUProfile()
 	}
 	// A build is usually waiting on the disk, with a core to spare: let
-	// the collector work harder, for a smaller peak of memory.
-	debug.SetGCPercent(50)
+	// the collector work harder, for a smaller peak of memory. GOGC and
+	// GOMEMLIMIT, when set, have the last word (bench/BENCHMARKS.md).
+	if e.getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 	start := time.Now()
 	pub, err := site.NewPublisher(*out)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
 // Status values of an opportunity, as decided against the build clock.
@@ -54,6 +55,7 @@ type Opp struct {
 	card        [][]byte      // its card for listings, split where the page's Root goes
 	vevents     []byte        // its deadlines as VEVENTs, for the site's calendars
 	key         string        // everything its card and page depend on, besides the generation
+	aliasesPos  tomldec.Pos   // where aliases was written, once Keys is let go
 }
 
 // IsOpen reports whether bids are being taken.

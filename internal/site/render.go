@@ -1011,8 +1011,10 @@ func (r *renderer) renderOpps() diag.List {
 		}
 		if r.Cache == nil {
 			// A one-off build needs the source no more: let it go, so a
-			// large site is not held in memory twice.
-			o.Body, o.Front = nil, ""
+			// large site is not held in memory twice. Of the key positions
+			// only that of aliases can still be reported.
+			o.aliasesPos = o.Keys.Pos("aliases")
+			o.Body, o.Front, o.Keys = nil, "", nil
 		}
 		if r.Cache != nil {
 			r.Cache.set(o.File, &cachedOpp{key: key, page: page.Bytes(), ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents})
