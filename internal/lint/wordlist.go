@@ -139,16 +139,21 @@ func onlySpace(s string) bool {
 	return strings.TrimSpace(s) == "" || s == "-"
 }
 
-// isName reports whether token i looks like part of a name: a capital
-// first letter, the rest lower case, not at the start of a sentence.
+// isName reports whether token i looks like part of a name of two words or
+// more, such as "the Endeavour Centre" or "Leverage Ltd": a capital first
+// letter, the rest lower case, next to another such word, and not merely
+// the first word of a sentence. A lone capitalised word is still checked.
 func isName(toks []token, i int, text string) bool {
-	t := toks[i]
+	if !titleCase(toks[i], text) {
+		return false
+	}
+	startsSentence := i == 0 || strings.ContainsAny(text[toks[i-1].end:toks[i].start], ".!?:;")
+	prev := !startsSentence && titleCase(toks[i-1], text)
+	next := i+1 < len(toks) && onlySpace(text[toks[i].end:toks[i+1].start]) && titleCase(toks[i+1], text)
+	return prev || next
+}
+
+func titleCase(t token, text string) bool {
 	w := text[t.start:t.end]
-	if t.caps || len(w) < 2 || !(w[0] >= 'A' && w[0] <= 'Z') || strings.ToLower(w[1:]) != w[1:] {
-		return false
-	}
-	if i == 0 {
-		return false
-	}
-	return !strings.ContainsAny(text[toks[i-1].end:t.start], ".!?:;")
+	return !t.caps && len(w) >= 2 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToLower(w[1:]) == w[1:]
 }
