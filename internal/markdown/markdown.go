@@ -6,6 +6,7 @@ package markdown
 import (
 	"bytes"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -113,6 +114,13 @@ func (l links) Transform(doc *ast.Document, reader text.Reader, _ parser.Context
 			switch n.Kind() {
 			case ast.KindLink, ast.KindImage, ast.KindAutoLink:
 				nodes = append(nodes, n)
+			case ast.KindHeading:
+				// An id written as {#id} must not repeat one of the page's.
+				if id, ok := n.AttributeString("id"); ok {
+					if b, ok := id.([]byte); ok && slices.Contains(ReservedIDs, string(b)) {
+						n.SetAttributeString("id", append(slices.Clone(b), "-section"...))
+					}
+				}
 			}
 		}
 		return ast.WalkContinue, nil

@@ -27,6 +27,7 @@ func TestRender(t *testing.T) {
 		{"bare address linked", "See https://example.net/x now", []string{`<a href="https://example.net/x">`}, nil},
 		{"heading ids", "## What we need\n\n## Documents\n\n## What we need", []string{`id="what-we-need"`, `id="documents-1"`, `id="what-we-need-1"`}, []string{`id="documents"`}},
 		{"tables", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil},
+		{"explicit heading ids", "## Papers {#documents}\n\n## Plain words {#jargon}", []string{`id="documents-section"`, `id="jargon"`}, []string{`id="documents"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
