@@ -60,6 +60,15 @@ func (f *siteFlags) clock(getenv func(string) string) (time.Time, error) {
 	return time.Now(), nil
 }
 
+// parseError is the exit code for a failed flag parse: 0 when the user
+// asked for help, 2 otherwise (the flag package has printed why).
+func parseError(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitFailure
+}
+
 func newFlagSet(c *command, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("tenders "+c.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -77,10 +86,7 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 	out := fl.String("out", "", "the `folder` to write the site to (default: public inside the site folder)")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file`, for performance work")
 	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitFailure
+		return parseError(err)
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(e.stderr, "tenders build: unexpected argument %q\n", fl.Arg(0))

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -33,10 +31,7 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 	strict := fl.Bool("strict", false, "exit 1 on warnings as well as errors")
 	listRules := fl.Bool("rules", false, "list every rule with its default severity, and exit")
 	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitFailure
+		return parseError(err)
 	}
 	if *listRules {
 		printRules(e.stdout)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -33,10 +32,7 @@ func runNew(ctx context.Context, c *command, e *env, args []string) int {
 	rest := args
 	for len(rest) > 0 {
 		if err := fl.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitFailure
+			return parseError(err)
 		}
 		if fl.NArg() == 0 {
 			break

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"time"
@@ -27,10 +25,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) int {
 	port := fl.Int("port", 8080, "the `port` to listen on")
 	bind := fl.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 shows the preview to your network")
 	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitFailure
+		return parseError(err)
 	}
 	if _, err := os.Stat(f.site + "/site.toml"); err != nil {
 		fmt.Fprintf(e.stderr, "tenders serve: %s has no site.toml; run it in a site folder or give --site\n", f.site)

@@ -404,6 +404,9 @@ func (r *renderer) funcs() template.FuncMap {
 			return a
 		},
 		"kinds": func() []*FacetKind { return r.kinds },
+		"openTable": func(caption, heading, root string, rows []OpenValue) openTable {
+			return openTable{caption, heading, root, rows}
+		},
 		"hasPage": func(slug string) bool {
 			return slices.ContainsFunc(r.Content.Pages, func(p *brief.Page) bool { return p.Slug == slug })
 		},
@@ -436,6 +439,12 @@ type navItem struct {
 type filterArgs struct {
 	Root string
 	Kind string
+}
+
+// openTable is what the "open-values" template takes.
+type openTable struct {
+	Caption, Heading, Root string
+	Rows                   []OpenValue
 }
 
 // alertArgs is what the "alerts" template takes.
