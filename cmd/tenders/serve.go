@@ -13,7 +13,7 @@ import (
 
 var serveCmd = &command{
 	name:  "serve",
-	usage: "serve [--site DIR] [--port 8080] [--bind 127.0.0.1] [--now TIME]",
+	usage: "serve [--site DIR] [--port 8080] [--bind 127.0.0.1] [--now TIME] [--base-url URL]",
 	short: "preview the site, rebuilding and reloading on every change",
 	run:   runServe,
 }
@@ -50,6 +50,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) int {
 		Defaults: site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
 		Now:      clock,
 		Log:      e.stdout,
+		BaseURL:  f.baseURL,
 	}
 	if err := s.Serve(ctx, l); err != nil {
 		fmt.Fprintln(e.stderr, "tenders serve:", err)

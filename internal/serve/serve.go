@@ -35,6 +35,7 @@ type Server struct {
 	Now      func() time.Time // the build clock
 	Log      io.Writer        // where rebuilds and problems are reported
 	Quiet    time.Duration    // how long a burst of changes must pause before a rebuild
+	BaseURL  string           // the address the preview is reached at, when not its own (behind a proxy)
 
 	session *build.Session
 	mu      sync.RWMutex
@@ -59,6 +60,9 @@ func Listen(bind string, port int) (net.Listener, error) {
 // ctx is done, then shuts down cleanly.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	base := "http://" + l.Addr().String() + "/"
+	if s.BaseURL != "" {
+		base = s.BaseURL
+	}
 	s.session = build.NewSession(os.DirFS(s.Dir), s.Defaults, base)
 	s.clients = map[chan string]struct{}{}
 	if s.Quiet == 0 {
@@ -89,7 +93,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 		WriteTimeout:      30 * time.Second, // lifted for the event stream
 		IdleTimeout:       2 * time.Minute,
 	}
-	fmt.Fprintf(s.Log, "Serving %s at %s (Ctrl-C to stop)\n", s.Dir, base)
+	fmt.Fprintf(s.Log, "Serving %s at http://%s/ (Ctrl-C to stop)\n", s.Dir, l.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(l) }()
 	select {
