@@ -54,7 +54,7 @@ type file struct {
 	Config *config.Config
 	Doc    ast.Node // the body's tree
 	Prose  []*Prose // in reading order
-	lines  lineIndex
+	lines  *lineIndex
 	front  []string // the front-matter lines; front[0] is file line 2
 	words  *wordList
 	stats  readStats

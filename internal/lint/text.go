@@ -17,30 +17,44 @@ type Span struct {
 	Line, Col, EndLine, EndCol int
 }
 
-// lineIndex finds the line and column of a byte offset in the body.
+// lineIndex finds the line and column of a byte offset in the body. It
+// belongs to one file and one goroutine: it remembers where it last
+// counted, so many findings on one very long line cost no more than one.
 type lineIndex struct {
 	src    []byte
 	starts []int // byte offset where each line starts; starts[0] is line 1
+	// The last column worked out: on line lastLine, offset lastOff is
+	// column lastCol.
+	lastLine, lastOff, lastCol int
 }
 
-func newLineIndex(src []byte) lineIndex {
+func newLineIndex(src []byte) *lineIndex {
 	starts := make([]int, 1, 64)
 	for i, c := range src {
 		if c == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return lineIndex{src: src, starts: starts}
+	return &lineIndex{src: src, starts: starts, lastLine: -1}
 }
 
 // pos returns the 1-based line and column of byte offset off.
-func (x lineIndex) pos(off int) (line, col int) {
+func (x *lineIndex) pos(off int) (line, col int) {
 	off = min(max(off, 0), len(x.src))
 	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	return i + 1, utf8.RuneCount(x.src[x.starts[i]:off]) + 1
+	switch {
+	case x.lastLine == i && x.lastOff <= off: // onward from the last
+		col = x.lastCol + utf8.RuneCount(x.src[x.lastOff:off])
+	case x.lastLine == i && x.lastOff-off < off-x.starts[i]: // back a little
+		col = x.lastCol - utf8.RuneCount(x.src[off:x.lastOff])
+	default:
+		col = 1 + utf8.RuneCount(x.src[x.starts[i]:off])
+	}
+	x.lastLine, x.lastOff, x.lastCol = i, off, col
+	return i + 1, col
 }
 
-func (x lineIndex) span(start, end int) Span {
+func (x *lineIndex) span(start, end int) Span {
 	l, c := x.pos(start)
 	el, ec := x.pos(end)
 	return Span{l, c, el, ec}
