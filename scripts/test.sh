@@ -21,8 +21,9 @@ apt_install() {
 }
 
 # Independent parsers that check the feeds and calendars; Chromium for the
-# browser tests; Java for the Nu Html Checker.
-apt_install python3-feedparser python3-icalendar chromium fonts-liberation
+# browser tests; git for the pull-request script test; Java for the Nu Html
+# Checker.
+apt_install python3-feedparser python3-icalendar chromium fonts-liberation git
 command -v java >/dev/null 2>&1 || apt_install default-jre-headless
 
 echo "== Go modules"
