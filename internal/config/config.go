@@ -200,7 +200,7 @@ func Parse(file, src string) (*Config, diag.List) {
 		}
 		if b.Borough != "" {
 			if _, ok := AreaName(b.Borough); !ok {
-				report(path+".borough", "borough %q is not a London borough key; %s", b.Borough, suggestArea(b.Borough))
+				report(path+".borough", "borough %q is not a London borough key; %s", b.Borough, SuggestArea(b.Borough))
 			}
 		}
 		if b.URL != "" {
@@ -303,15 +303,13 @@ func at(file string, p tomldec.Pos, msg string) diag.Diagnostic {
 	return diag.Diagnostic{File: file, Line: max(p.Line, 1), Col: max(p.Col, 1), Severity: diag.Error, Rule: "invalid", Message: msg}
 }
 
-func suggestArea(key string) string {
+// SuggestArea says what to write instead of an unknown area key.
+func SuggestArea(key string) string {
 	if best := tomldec.Closest(key, AreaKeys()); best != "" {
 		return fmt.Sprintf("did you mean %q?", best)
 	}
 	return "use one of " + strings.Join(AreaKeys(), ", ")
 }
-
-// SuggestArea says what to write instead of an unknown area key.
-func SuggestArea(key string) string { return suggestArea(key) }
 
 // CheckWebURL returns "" when s is an absolute http or https address, and
 // otherwise the end of a sentence that says what is wrong.

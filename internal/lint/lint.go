@@ -57,7 +57,6 @@ type file struct {
 	lines  *lineIndex
 	front  []string // the front-matter lines; front[0] is file line 2
 	words  *wordList
-	stats  readStats
 }
 
 // Report records a finding over a span.
@@ -236,8 +235,14 @@ func (e *Engine) CheckParsed(src *brief.Source, b *brief.Brief, ev *brief.EventP
 	}
 	list := f.applyIgnores(diag.List(out), e)
 	list.Sort()
-	s := Summary{File: src.File, Words: f.stats.words}
-	s.ReadingEase, s.Grade = f.stats.scores()
+	// The scores are in every summary, whether or not the readability
+	// rule is on.
+	var stats readStats
+	for _, pr := range f.Prose {
+		stats.add(pr.stats())
+	}
+	s := Summary{File: src.File, Words: stats.words}
+	s.ReadingEase, s.Grade = stats.scores()
 	for _, d := range list {
 		switch d.Severity {
 		case diag.Error:

@@ -45,12 +45,12 @@ func disproportionate(p *Pass) [][2]string {
 		path := "insurance." + strconv.Itoa(i) + ".amount"
 		switch {
 		case value > 0 && value < l.SmallContract:
-			out = append(out, [2]string{path, fmt.Sprintf("the contract is worth %s, under %s: ask for no insurance on work this small", money(value), money(l.SmallContract))})
+			out = append(out, [2]string{path, fmt.Sprintf("the contract is worth %s, under %s: ask for no insurance on work this small", brief.Money(value), brief.Money(l.SmallContract))})
 		case in.Kind == "employer's liability" && in.Amount > l.EmployersLiabilityMax:
-			out = append(out, [2]string{path, fmt.Sprintf("employer's liability of %s is more than the %s that is the usual legal minimum; ask for %s", money(in.Amount), money(l.EmployersLiabilityMax), money(l.EmployersLiabilityMax))})
+			out = append(out, [2]string{path, fmt.Sprintf("employer's liability of %s is more than the %s that is the usual legal minimum; ask for %s", brief.Money(in.Amount), brief.Money(l.EmployersLiabilityMax), brief.Money(l.EmployersLiabilityMax))})
 		case value > 0 && in.Kind != "employer's liability" && in.Kind != "motor" && float64(in.Amount) > max(float64(l.InsuranceFloor), l.InsuranceRatio*float64(value)):
 			limit := int64(max(float64(l.InsuranceFloor), l.InsuranceRatio*float64(value)))
-			out = append(out, [2]string{path, fmt.Sprintf("%s cover of %s is out of proportion to a contract worth %s; ask for no more than %s", strings.ToLower(brief.InsuranceKinds[in.Kind]), money(in.Amount), money(value), money(limit))})
+			out = append(out, [2]string{path, fmt.Sprintf("%s cover of %s is out of proportion to a contract worth %s; ask for no more than %s", strings.ToLower(brief.InsuranceKinds[in.Kind]), brief.Money(in.Amount), brief.Money(value), brief.Money(limit))})
 		}
 	}
 	return out
@@ -72,7 +72,7 @@ func turnoverTooHigh(p *Pass) (bool, string) {
 	if *b.TurnoverMin <= limit {
 		return false, ""
 	}
-	return true, fmt.Sprintf("a yearly turnover of %s is more than %g times the contract's value of %s; ask for no more than %s, or none", money(*b.TurnoverMin), p.Config.Lint.TurnoverRatio, money(value), money(limit))
+	return true, fmt.Sprintf("a yearly turnover of %s is more than %g times the contract's value of %s; ask for no more than %s, or none", brief.Money(*b.TurnoverMin), p.Config.Lint.TurnoverRatio, brief.Money(value), brief.Money(limit))
 }
 
 func runTurnover(p *Pass) {
@@ -316,18 +316,4 @@ func pathExt(u string) string {
 		return u[i:]
 	}
 	return ""
-}
-
-// money writes whole pounds as "£1,250,000".
-func money(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	b.WriteString("£")
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

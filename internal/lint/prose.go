@@ -206,7 +206,6 @@ func runSentenceLength(p *Pass) {
 func runReadability(p *Pass) {
 	for _, pr := range p.Prose {
 		st := pr.stats()
-		p.stats.add(st)
 		if pr.Kind != "paragraph" || st.words < 20 {
 			continue
 		}

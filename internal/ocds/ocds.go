@@ -218,10 +218,10 @@ type Input struct {
 }
 
 // Write writes the release package of every brief to w, one release at a
-// time, so a large site's package is never held in memory whole. It writes
-// the same JSON as encoding Build's result with two-space indents.
+// time, so a large site's package is never held in memory whole. Its
+// publishedDate is the newest date of the content.
 func Write(w io.Writer, cfg *config.Config, uri string, in []Input) error {
-	head := Build(cfg, uri, nil)
+	head := header(cfg, uri)
 	head.PublishedDate = stamp(newestDate(in))
 	in = slices.Clone(in)
 	slices.SortStableFunc(in, func(a, b Input) int { return strings.Compare(OCID(cfg, a.Brief), OCID(cfg, b.Brief)) })
@@ -288,10 +288,9 @@ func sortReleases(rs []Release) {
 	})
 }
 
-// Build makes the release package of every brief. Dates come from the
-// content: the package's publishedDate is the newest release's date.
-func Build(cfg *config.Config, uri string, in []Input) Package {
-	p := Package{
+// header is the package without its releases.
+func header(cfg *config.Config, uri string) Package {
+	return Package{
 		URI:        uri,
 		Version:    "1.1",
 		Extensions: Extensions,
@@ -299,12 +298,6 @@ func Build(cfg *config.Config, uri string, in []Input) Package {
 		License:    cfg.OCDS.License,
 		Releases:   []Release{},
 	}
-	for _, x := range in {
-		p.Releases = append(p.Releases, releases(cfg, x)...)
-	}
-	sortReleases(p.Releases)
-	p.PublishedDate = stamp(newestDate(in))
-	return p
 }
 
 func dates(b *brief.Brief) []time.Time {
@@ -392,7 +385,7 @@ func releases(cfg *config.Config, x Input) []Release {
 			r.Date = stamp(a.Date.Time)
 			r.Tag = []string{"award"}
 			r.Tender.Status = "complete"
-			supplierID := "supplier-" + slug(a.Supplier)
+			supplierID := "supplier-" + brief.SlugFor(a.Supplier)
 			details := map[string]any{"scale": "large"}
 			if a.SME {
 				details["scale"] = "sme"
@@ -505,21 +498,4 @@ func mimeType(u string) string {
 		return "text/html"
 	}
 	return ""
-}
-
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
 }

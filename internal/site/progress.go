@@ -104,13 +104,11 @@ func (r *renderer) progressOf(name string, opps []*Opp) *Progress {
 	for _, k := range config.SortedKeys(quarters) {
 		p.Quarters = append(p.Quarters, *quarters[k])
 	}
-	id := "chart-" + slugify(name)
+	id := "chart-" + brief.SlugFor(name)
 	p.SharesChart = sharesChart(id+"-shares", name, p)
 	p.QuartersChart = quartersChart(id+"-quarters", name, p.Quarters)
 	return p
 }
-
-func slugify(s string) string { return brief.Slug(s + ".md") }
 
 // openValues adds up the open briefs of each facet of a kind.
 func openValues(k *FacetKind) []OpenValue {

@@ -538,7 +538,9 @@ func (r *renderer) prepare() {
 		}
 		o.Value = ValueText(b.ValueMin, b.ValueMax)
 		o.Tags = tags(o)
-		o.key = fmt.Sprintf("%x|%s|%d|%t", b.Sum, o.Status, o.DaysLeft, o.ClosingSoon)
+		if r.Cache != nil { // only a cache needs the key
+			o.key = fmt.Sprintf("%x|%s|%d|%t", b.Sum, o.Status, o.DaysLeft, o.ClosingSoon)
+		}
 		o.Updated = b.Published.Time
 		for _, u := range b.Updates {
 			if u.Date.After(o.Updated) {
