@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/lint"
@@ -213,5 +214,20 @@ acronym = "loud"
 				t.Error("a site word or threshold changed another rule's severity")
 			}
 		}
+	}
+}
+
+// TestScoresWithoutReadabilityRule: the summary keeps its reading scores
+// when the readability rule is off.
+func TestScoresWithoutReadabilityRule(t *testing.T) {
+	cfg, _ := config.Parse("site.toml", defaultSiteTOML+"[lint.rules]\nreadability = \"off\"\n")
+	e, _ := lint.New(cfg)
+	b, list := (&brief.Parser{Config: cfg}).Brief("f.md", []byte(fuzzFront+"## What we need\n\nWe need a cleaner for two small libraries. The work is easy.\n"))
+	if list.Errors() > 0 {
+		t.Fatal(list)
+	}
+	_, s := e.CheckFile(&b.Source, b, nil)
+	if s.Words == 0 || s.ReadingEase == 0 {
+		t.Errorf("summary without scores: %+v", s)
 	}
 }
