@@ -6,6 +6,7 @@ package markdown
 import (
 	"bytes"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -55,11 +56,17 @@ func Parse(md goldmark.Markdown, src []byte) ast.Node {
 var ReservedIDs = []string{"main", "key-facts", "lots", "documents", "events", "updates", "bid", "questions", "open", "coming-soon"}
 
 // ids makes heading ids the way goldmark does (lower-case ASCII letters and
-// digits, hyphens for spaces), starting from ReservedIDs.
-type ids struct{ used map[string]bool }
+// digits, hyphens for spaces), starting from ReservedIDs. A repeated heading
+// gets the next free suffix ("what-we-need-1"); next remembers where to look
+// from for each base, so a body of thousands of equal headings costs no more
+// than one of different headings.
+type ids struct {
+	used map[string]bool
+	next map[string]int
+}
 
 func newIDs() *ids {
-	s := &ids{used: map[string]bool{}}
+	s := &ids{used: map[string]bool{}, next: map[string]int{}}
 	for _, r := range ReservedIDs {
 		s.used[r] = true
 	}
@@ -81,9 +88,15 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	if len(b) == 0 {
 		b = []byte("heading")
 	}
-	id := string(b)
-	for i := 1; s.used[id]; i++ {
-		id = string(b) + "-" + strconv.Itoa(i)
+	base := string(b)
+	id := base
+	if s.used[id] {
+		i := max(s.next[base], 1)
+		for s.used[base+"-"+strconv.Itoa(i)] {
+			i++
+		}
+		id = base + "-" + strconv.Itoa(i)
+		s.next[base] = i + 1
 	}
 	s.used[id] = true
 	return []byte(id)
@@ -115,12 +128,7 @@ func (l links) Transform(doc *ast.Document, reader text.Reader, _ parser.Context
 			case ast.KindLink, ast.KindImage, ast.KindAutoLink:
 				nodes = append(nodes, n)
 			case ast.KindHeading:
-				// An id written as {#id} must not repeat one of the page's.
-				if id, ok := n.AttributeString("id"); ok {
-					if b, ok := id.([]byte); ok && slices.Contains(ReservedIDs, string(b)) {
-						n.SetAttributeString("id", append(slices.Clone(b), "-section"...))
-					}
-				}
+				headingID(n)
 			}
 		}
 		return ast.WalkContinue, nil
@@ -147,6 +155,29 @@ func (l links) Transform(doc *ast.Document, reader text.Reader, _ parser.Context
 			}
 		}
 	}
+}
+
+// idRE is what an id written as {#id} may be.
+var idRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)
+
+// headingID keeps only the id of the attributes a heading may be given
+// with {...}: a class or a style written there could hide text or paint
+// over the page. An id must be a plain name, and must not repeat one of
+// the page's own.
+func headingID(n ast.Node) {
+	id, ok := n.AttributeString("id")
+	if n.Attributes() == nil {
+		return
+	}
+	n.RemoveAttributes()
+	b, isBytes := id.([]byte)
+	if !ok || !isBytes || !idRE.Match(b) {
+		return
+	}
+	if slices.Contains(ReservedIDs, string(b)) {
+		b = append(slices.Clone(b), "-section"...)
+	}
+	n.SetAttributeString("id", b)
 }
 
 // safe reports whether dest may be linked to, and returns it resolved.

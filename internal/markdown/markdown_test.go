@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -47,5 +48,39 @@ func TestRender(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestHeadingAttributes(t *testing.T) {
+	md := New(nil)
+	tests := []struct{ in, want string }{
+		{"## What we need {style=\"position:fixed;inset:0\"}", `<h2 id="what-we-need">What we need</h2>`},
+		{"## Hidden {.visually-hidden}", `<h2 id="hidden">Hidden</h2>`},
+		{"## Both {#mine .visually-hidden style=\"color:red\"}", `<h2 id="mine">Both</h2>`},
+		{"## Handler {onclick=\"alert(1)\"}", `<h2 id="handler">Handler</h2>`},
+		{"## Spaced {id=\"a b\"}", `<h2>Spaced</h2>`},
+	}
+	for _, tt := range tests {
+		out, err := Render(md, []byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(string(out)); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRepeatedHeadings(t *testing.T) {
+	md := New(nil)
+	src := strings.Repeat("## a\n", 5) + "## a-2 {#a-7}\n" + strings.Repeat("## a\n", 3)
+	out, err := Render(md, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`id="a"`, `id="a-1"`, `id="a-2"`, `id="a-3"`, `id="a-4"`, `id="a-7"`, `id="a-5"`, `id="a-6"`, `id="a-8"`}
+	got := regexp.MustCompile(`id="[^"]*"`).FindAllString(string(out), -1)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("ids\n got %v\nwant %v", got, want)
 	}
 }
