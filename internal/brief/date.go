@@ -2,6 +2,7 @@ package brief
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -43,8 +44,26 @@ var dateLayouts = []struct {
 	{"2006-01-02", false, false},
 }
 
+// The years a date may fall in. Outside them a date is surely a mistake,
+// and the zero time (year 1) could not be told from a date not written.
+const (
+	MinYear = 1900
+	MaxYear = 2199
+)
+
 // UnmarshalTOMLValue reads a TOML date or a quoted date.
 func (d *Date) UnmarshalTOMLValue(v any) error {
+	if err := d.unmarshal(v); err != nil {
+		return err
+	}
+	if y := d.Year(); y < MinYear || y > MaxYear {
+		*d = Date{}
+		return fmt.Errorf("must be a date between the years %d and %d; you wrote the year %d", MinYear, MaxYear, y)
+	}
+	return nil
+}
+
+func (d *Date) unmarshal(v any) error {
 	switch x := v.(type) {
 	case time.Time:
 		switch x.Location().String() {

@@ -12,6 +12,8 @@ import (
 
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/markdown"
+	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
 // Content is everything under a site's content/ folder that passed its
@@ -95,13 +97,13 @@ func (p *Parser) start(file string, src []byte, v any, s *Source) (*checker, boo
 		c.list = diag.List{*d}
 		return c, false
 	}
-	keys, list, bad := decodeFront(file, front, v)
+	keys, list, bad, fatal := decodeFront(file, front, v)
+	for _, p := range markdown.CheckLimits(body) {
+		list = append(list, errAt(file, tomldec.Pos{Line: p.Line, Col: p.Col}, p.Msg))
+	}
 	c.keys, c.list, c.bad = keys, list, bad
 	*s = Source{File: file, Slug: Slug(file), Front: front, Body: body, BodyLine: bodyLine, Keys: keys, Sum: sha256.Sum256(src)}
-	if len(list) > 0 && strings.HasPrefix(list[0].Message, "this is not valid TOML") {
-		return c, false
-	}
-	return c, true
+	return c, !fatal
 }
 
 // Slug makes the address part of a file: its name without ".md", in lower

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/safetext"
 	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
@@ -64,35 +65,44 @@ func CheckText(file string, src []byte) *diag.Diagnostic {
 	if len(src) > MaxFileSize {
 		return bad(1, 1, fmt.Sprintf("the file is %d bytes, over the 1 MiB limit; move long material into a document and link to it", len(src)))
 	}
-	if utf8.Valid(src) {
-		return nil
+	if !utf8.Valid(src) {
+		for i := 0; i < len(src); {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				line, col := position(src, i)
+				return bad(line, col, "the file is not UTF-8 text; save it again as UTF-8 (in most editors: Save As, Encoding, UTF-8)")
+			}
+			i += size
+		}
 	}
-	line, col := 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return bad(line, col, "the file is not UTF-8 text; save it again as UTF-8 (in most editors: Save As, Encoding, UTF-8)")
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
+	if off, why := safetext.Find(src); off >= 0 {
+		line, col := position(src, off)
+		return bad(line, col, "the file holds "+why+" here, which cannot be published; delete it (it may be invisible in your editor)")
 	}
 	return nil
 }
 
+// position is the line and column of byte offset off in src, for the
+// rare file that is refused as a whole.
+func position(src []byte, off int) (line, col int) {
+	before := src[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col
+}
+
 // decodeFront decodes front matter into v. Positions in the returned
 // diagnostics are file positions: the front matter starts on line 2.
-func decodeFront(file, front string, v any) (tomldec.Keys, diag.List, map[string]bool) {
+// fatal reports that the front matter could not be decoded at all (it is
+// not valid TOML, or breaks a limit), so nothing else about it is known.
+func decodeFront(file, front string, v any) (keys tomldec.Keys, list diag.List, bad map[string]bool, fatal bool) {
 	keys, problems := tomldec.Decode(front, v)
 	for k, p := range keys {
 		p.Line++
 		keys[k] = p
 	}
-	var list diag.List
-	bad := map[string]bool{}
+	bad = map[string]bool{}
+	fatal = len(problems) > 0 && problems[0].Path == ""
 	for _, p := range problems {
 		bad[p.Path] = true
 		pos := p.Pos
@@ -103,7 +113,7 @@ func decodeFront(file, front string, v any) (tomldec.Keys, diag.List, map[string
 		}
 		list = append(list, errAt(file, pos, p.Msg))
 	}
-	return keys, list, bad
+	return keys, list, bad, fatal
 }
 
 func errAt(file string, p tomldec.Pos, msg string) diag.Diagnostic {

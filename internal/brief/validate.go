@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -119,20 +120,60 @@ func (c *checker) link(path, what, s string) {
 	}
 }
 
+// MaxMoney is the largest sum of money a brief may give: £100 billion.
+// It keeps totals of every award on a site far from overflowing.
+const MaxMoney = 100_000_000_000
+
+// MaxDays is the longest span in days a brief may give, such as payment
+// terms.
+const MaxDays = 3650
+
+// MaxItems is the most items one list in front matter may hold: topics,
+// documents, lots and the rest.
+const MaxItems = 100
+
 func (c *checker) money(path string, v *int64) {
-	if v != nil && *v < 0 {
+	if v == nil {
+		return
+	}
+	switch {
+	case *v < 0:
 		c.report(path, "%s is %d; money must be zero or more, in whole pounds", path[strings.LastIndexByte(path, '.')+1:], *v)
+	case *v > MaxMoney:
+		c.report(path, "%s is %d, over %s, the most a brief may give; check the number (it is in whole pounds)", path[strings.LastIndexByte(path, '.')+1:], *v, Money(MaxMoney))
 	}
 }
 
 func (c *checker) count(path, example string, v *int64) {
-	if v != nil && *v < 0 {
+	switch {
+	case v == nil:
+	case *v < 0:
 		c.report(path, "%s is %d; it cannot be below zero: write a number such as %s", path, *v, example)
+	case *v > MaxDays:
+		c.report(path, "%s is %d, over %d; check the number: write one such as %s", path, *v, MaxDays, example)
 	}
 }
 
+// items reports a list longer than MaxItems.
+func (c *checker) items(path string, n int) bool {
+	if n > MaxItems {
+		c.report(path, "%s lists %d items; at most %d are allowed", path[strings.LastIndexByte(path, '.')+1:], n, MaxItems)
+		return false
+	}
+	return true
+}
+
+// list_ checks each value of a list of keys with valid, and that no value
+// is given twice.
 func (c *checker) list_(path, what string, values []string, valid func(string) (bool, string)) {
+	if !c.items(path, len(values)) {
+		return
+	}
 	for i, v := range values {
+		if j := slices.Index(values[:i], v); j >= 0 {
+			c.list = append(c.list, errAt(c.file, c.keys.Pos(path), fmt.Sprintf("%s %q is listed twice in %s (items %d and %d); list it once", what, v, path, j+1, i+1)))
+			continue
+		}
 		if ok, hint := valid(v); !ok {
 			c.list = append(c.list, errAt(c.file, c.keys.Pos(path), fmt.Sprintf("%s %q (item %d of %s) %s", what, v, i+1, path, hint)))
 		}
@@ -233,7 +274,11 @@ func (c *checker) order(before, after string, a, b Date, why string) {
 
 // validate checks a decoded brief against site.toml.
 func (c *checker) validate(b *Brief) {
-	c.required("title", b.Title, `title = "Cleaning for two community libraries"`)
+	if c.required("title", b.Title, `title = "Cleaning for two community libraries"`) {
+		if why := plainText(b.Title); why != "" {
+			c.report("title", "title %s", why)
+		}
+	}
 	if c.required("reference", b.Reference, `reference = "CAM-2026-014"`) && !referenceRE.MatchString(b.Reference) {
 		c.report("reference", "reference %q may hold only letters, digits, hyphens, dots and slashes, such as \"CAM-2026-014\"", b.Reference)
 	}
@@ -285,13 +330,23 @@ func (c *checker) validate(b *Brief) {
 	c.order("published", "deadline", b.Published, b.Deadline, "bids cannot close before the brief is published")
 	c.order("questions_deadline", "deadline", b.QuestionsDeadline, b.Deadline, "the questions deadline must come before the bid deadline")
 	c.order("contract_start", "contract_end", b.ContractStart, b.ContractEnd, "check the contract dates")
+	for _, l := range []struct {
+		path string
+		n    int
+	}{{"insurance", len(b.Insurance)}, {"documents", len(b.Documents)}, {"events", len(b.Events)}, {"lots", len(b.Lots)}, {"updates", len(b.Updates)}} {
+		c.items(l.path, l.n)
+	}
 	for i, in := range b.Insurance {
 		p := "insurance." + strconv.Itoa(i)
-		if c.required(p+".kind", in.Kind, `kind = "public liability"`) {
-			c.oneOf(p+".kind", "insurance kind", in.Kind, InsuranceKinds)
+		if c.required(p+".kind", in.Kind, `kind = "public liability"`) && c.oneOf(p+".kind", "insurance kind", in.Kind, InsuranceKinds) {
+			if j := slices.IndexFunc(b.Insurance[:i], func(o Insurance) bool { return o.Kind == in.Kind }); j >= 0 {
+				c.report(p+".kind", "insurance kind %q is also asked for in [[insurance]] number %d; ask for each kind once", in.Kind, j+1)
+			}
 		}
 		if in.Amount <= 0 && !c.bad[p+".amount"] {
 			c.report(p+".amount", "amount is missing or not above zero; give the cover in whole pounds, such as amount = 1000000")
+		} else {
+			c.money(p+".amount", &in.Amount)
 		}
 		if in.Needed != "" {
 			c.oneOf(p+".needed", "needed", in.Needed, InsuranceNeeded)
@@ -301,6 +356,7 @@ func (c *checker) validate(b *Brief) {
 		if sv.Weighting < 0 || sv.Weighting > 100 {
 			c.report("social_value.weighting", "weighting is %d; it is a percentage of the score, from 0 to 100", sv.Weighting)
 		}
+		c.items("social_value.asks", len(sv.Asks))
 	}
 	for i, d := range b.Documents {
 		p := "documents." + strconv.Itoa(i)
@@ -326,11 +382,12 @@ func (c *checker) validate(b *Brief) {
 		c.required(p+".text", u.Text, `text = "Deadline moved to 12pm on 18 December."`)
 	}
 	c.award(b)
-	for i, a := range b.Aliases {
+	c.list_("aliases", "alias", b.Aliases, func(a string) (bool, string) {
 		if AliasPath(a) == "" {
-			c.list = append(c.list, errAt(c.file, c.keys.Pos("aliases"), fmt.Sprintf("alias %q (item %d of aliases) is not an address in the site; write the old file name, such as \"cleaning-libraries\", or the old path, such as \"opportunities/cleaning-libraries/\"", a, i+1)))
+			return false, `is not an address in the site; write the old file name, such as "cleaning-libraries", or the old path, such as "opportunities/cleaning-libraries/"`
 		}
-	}
+		return true, ""
+	})
 }
 
 var aliasRE = regexp.MustCompile(`^[a-z0-9]+(?:[-_/][a-z0-9]+)*$`)
@@ -361,9 +418,7 @@ func (c *checker) award(b *Brief) {
 		c.report("award", `[award] is given but stage is not "awarded"; add stage = "awarded", or remove [award] until the contract is awarded`)
 	}
 	c.required("award.supplier", a.Supplier, `supplier = "Bright Cleaning Co-operative Ltd"`)
-	if a.Value < 0 {
-		c.report("award.value", "value is %d; money must be zero or more, in whole pounds", a.Value)
-	}
+	c.money("award.value", &a.Value)
 	if !a.Date.IsSet() {
 		c.missing("award.date", "date = 2027-01-15")
 	}

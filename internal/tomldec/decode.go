@@ -3,6 +3,7 @@ package tomldec
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -12,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/london-anchors/tenders/internal/safetext"
 )
 
 // Problem is one thing wrong in a TOML document.
@@ -34,7 +37,10 @@ type Unmarshaler interface {
 // error (then nothing else is checked), values of the wrong type, and keys
 // that match no field, with the closest allowed key as a suggestion.
 func Decode(src string, v any) (Keys, []Problem) {
-	keys := ScanKeys(src)
+	keys, problem := ScanKeys(src)
+	if problem != nil {
+		return keys, []Problem{*problem}
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
 		return keys, []Problem{syntaxProblem(src, err)}
@@ -99,6 +105,14 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 			d.report(path, "%s must be text in double quotes, such as %s = \"...\"; you wrote %s", name(path), last(path), describe(data))
 			return
 		}
+		if off, why := safetext.FindString(s); off >= 0 {
+			where := "at its start"
+			if off > 0 {
+				where = fmt.Sprintf("after %q", s[max(0, off-20):off])
+			}
+			d.report(path, "%s holds %s %s; delete it (an escape such as \\u0001 writes one)", name(path), why, where)
+			return
+		}
 		rv.SetString(s)
 	case reflect.Bool:
 		b, ok := data.(bool)
@@ -123,6 +137,10 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 		case int64:
 			rv.SetFloat(float64(n))
 		case float64:
+			if math.IsNaN(n) || math.IsInf(n, 0) {
+				d.report(path, "%s must be a number; %v is not one", name(path), n)
+				return
+			}
 			rv.SetFloat(n)
 		default:
 			d.report(path, "%s must be a number without quotes; you wrote %s", name(path), describe(data))

@@ -33,7 +33,10 @@ note = "c"
 name = "Camden"
 café = 1
 `
-	keys := ScanKeys(src)
+	keys, problem := ScanKeys(src)
+	if problem != nil {
+		t.Fatal(problem)
+	}
 	want := map[string]Pos{
 		"title":                   {1, 1},
 		"indented":                {2, 3},
@@ -116,5 +119,68 @@ func TestClosest(t *testing.T) {
 		if got := Closest(in, cands); got != want {
 			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestLimits(t *testing.T) {
+	type doc struct {
+		X any `toml:"x"`
+	}
+	tests := []struct {
+		name string
+		src  string
+		want Pos // where the problem is; the zero Pos for none
+	}{
+		{"dotted key", "ok = 1\n" + strings.Repeat("a.", 100000) + "a = 1\n", Pos{2, 1}},
+		{"eight parts", "a.b.c.d.e.f.g.h = 1\n", Pos{}},
+		{"nine parts", "a.b.c.d.e.f.g.h.i = 1\n", Pos{1, 1}},
+		{"table name", "[" + strings.Repeat("a.", 20) + "a]\n", Pos{1, 1}},
+		{"array of tables name", "[[" + strings.Repeat("a.", 20) + "a]]\n", Pos{1, 1}},
+		{"nested inline tables", "x = " + strings.Repeat("{a=", 50000) + "1" + strings.Repeat("}", 50000) + "\n", Pos{1, 29}},
+		{"nested arrays", "x = " + strings.Repeat("[", 9) + strings.Repeat("]", 9) + "\n", Pos{1, 13}},
+		{"nested over lines", "x = [\n" + strings.Repeat("[\n", 9) + strings.Repeat("]", 10) + "\n", Pos{9, 1}},
+		{"dotted key in inline table", "x = {" + strings.Repeat("a.", 30) + "a = 1}\n", Pos{1, 21}},
+		{"quoted dotted key in inline table", "x = {" + strings.Repeat(`"a".`, 30) + `"a" = 1}` + "\n", Pos{1, 37}},
+		{"floats and dates", "x = [1.5, 2.5, 3.5]\ny = 2026-12-01T10:00:00.000Z\nz = \"a.b.c.d.e.f.g.h.i.j\"\n", Pos{}},
+		{"many keys", strings.Repeat("k = 1\n", MaxKeys+1), Pos{MaxKeys + 1, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems := Decode(tt.src, &doc{})
+			var got Pos
+			for _, p := range problems {
+				if strings.Contains(p.Msg, "at most") || strings.Contains(p.Msg, "deep") {
+					got = p.Pos
+					break
+				}
+			}
+			if got != tt.want {
+				t.Errorf("limit problem at %v, want %v (problems: %v)", got, tt.want, problems)
+			}
+		})
+	}
+}
+
+func TestDecodeRefusesHostileValues(t *testing.T) {
+	var v struct {
+		Name  string  `toml:"name"`
+		Share float64 `toml:"share"`
+		Other float64 `toml:"other"`
+		Neg   float64 `toml:"neg"`
+	}
+	_, problems := Decode("name = \"x\\u0000y\\u202e\"\nshare = nan\nother = inf\nneg = -inf\n", &v)
+	var got []string
+	for _, p := range problems {
+		got = append(got, fmt.Sprintf("%d:%s", p.Pos.Line, p.Msg))
+	}
+	slices.Sort(got)
+	want := []string{
+		`1:name holds a control character (U+0000) after "x"; delete it (an escape such as \u0001 writes one)`,
+		`2:share must be a number; NaN is not one`,
+		`3:other must be a number; +Inf is not one`,
+		`4:neg must be a number; -Inf is not one`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
