@@ -89,7 +89,11 @@ func Brief(i int) (string, []byte) {
 	fmt.Fprintf(&b, "reference = \"SYN-%06d\"\nbuyer = \"buyer-%02d\"\n", i, buyer)
 	fmt.Fprintf(&b, "published = %s\ndeadline = %s\nquestions_deadline = %s\n", published.Format(time.RFC3339), deadline.Format(time.RFC3339), deadline.AddDate(0, 0, -7).Format(time.RFC3339))
 	fmt.Fprintf(&b, "summary = %q\n", sentence(r))
-	fmt.Fprintf(&b, "category = %q\ntopics = [%q, %q]\ncpv = [%q]\nboroughs = [%q]\n", pick(r, []string{"goods", "services", "works"}), t1, t2, pick(r, cpvs), area)
+	topics := fmt.Sprintf("%q, %q", t1, t2)
+	if t1 == t2 { // a topic may be listed only once
+		topics = fmt.Sprintf("%q", t1)
+	}
+	fmt.Fprintf(&b, "category = %q\ntopics = [%s]\ncpv = [%q]\nboroughs = [%q]\n", pick(r, []string{"goods", "services", "works"}), topics, pick(r, cpvs), area)
 	fmt.Fprintf(&b, "value_min = %d\nvalue_max = %d\n", value/2, value)
 	fmt.Fprintf(&b, "contract_start = %s\ncontract_end = %s\n", deadline.AddDate(0, 2, 0).Format("2006-01-02"), deadline.AddDate(2, 2, 0).Format("2006-01-02"))
 	fmt.Fprintf(&b, "suitable_for = [\"sme\", \"vcse\"]\nprocedure = %q\npayment_days = 30\nturnover_min = %d\n", pick(r, []string{"open", "quotes", "selective"}), value)
