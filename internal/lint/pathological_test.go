@@ -23,8 +23,8 @@ func BenchmarkPathological(b *testing.B) {
 	cases := map[string]string{
 		"ignores":  strings.Repeat("<!-- lint-ignore jargon: x -->\nWe utilise it.\n\n", 8000),
 		"acronyms": acr.String(),
-		"links":    strings.Repeat("[here](x) ", 30000),
-		"nested":   strings.Repeat("> ", 2000) + "utilise\n",
+		"links":    strings.Repeat(strings.Repeat("[here](x) ", 100)+"\n", 300),
+		"nested":   strings.Repeat(strings.Repeat("> ", 16)+"utilise\n", 2000),
 		"list":     strings.Repeat("- a\n  - b\n", 20000),
 		"caps":     strings.Repeat("WE MUST ", 60000),
 		"dots":     strings.Repeat("e.g. i.e. viz. ", 30000),

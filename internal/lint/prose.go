@@ -320,9 +320,13 @@ func runLinkText(p *Pass) {
 			}
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
-				sp := p.nodeSpan(n)
+				// Its own span, found from its neighbours: nodeSpan would
+				// walk the whole paragraph for each link.
+				var sp Span
 				if start, end := autoLinkSpan(n, src); start >= 0 {
 					sp = p.lines.span(start, end)
+				} else {
+					sp = p.nodeSpan(n)
 				}
 				p.Report(sp, "a bare web address is hard to read aloud; make it a link with words: [the bidding website](%s)", string(n.URL(src)))
 			}

@@ -9,11 +9,16 @@ import (
 // Limits on what one body may ask of the Markdown parser. Each guards
 // against input whose cost grows faster than its length inside goldmark:
 // many list or quote markers on one line make its thematic-break scan
-// quadratic, and a table header with many columns makes it add an empty
-// cell to every short row after it.
+// quadratic; each link that opens with "](" scans the rest of its line for
+// where the address ends, so many on one line are quadratic too; and a
+// table header with many columns makes it add an empty cell to every short
+// row after it. Deep indentation is capped too, since each open list
+// measures the indentation of every line again.
 const (
-	MaxNesting      = 16 // list and quote markers that open on one line
-	MaxTableColumns = 64 // columns of a table
+	MaxIndent       = 100 // columns of indentation, a tab counting as four
+	MaxNesting      = 16  // list and quote markers that open on one line
+	MaxLinksPerLine = 100 // "](" on one line
+	MaxTableColumns = 64  // columns of a table
 )
 
 // Problem is a place in a body that breaks a limit.
@@ -46,9 +51,19 @@ func CheckLimits(src []byte) []Problem {
 			fence = f
 			continue
 		}
+		if indent := indentWidth(line); indent > MaxIndent {
+			out = append(out, Problem{Line: n, Col: 1,
+				Msg: fmt.Sprintf("this line is indented by %d spaces; at most %d are allowed: nest lists less deeply", indent, MaxIndent)})
+			continue
+		}
 		if at := nesting(line); at >= 0 {
 			out = append(out, Problem{Line: n, Col: utf8.RuneCount(line[:at]) + 1,
 				Msg: fmt.Sprintf("more than %d lists or quotes open on this one line; nest them less deeply", MaxNesting)})
+			continue
+		}
+		if links := bytes.Count(line, []byte("](")); links > MaxLinksPerLine {
+			out = append(out, Problem{Line: n, Col: 1,
+				Msg: fmt.Sprintf("this line has %d links (\"](\"); at most %d are allowed on one line: break it into several lines or paragraphs", links, MaxLinksPerLine)})
 			continue
 		}
 		if cols := delimiterColumns(trimmed); cols > MaxTableColumns {
@@ -57,6 +72,23 @@ func CheckLimits(src []byte) []Problem {
 		}
 	}
 	return out
+}
+
+// indentWidth is the width of the indentation of line, a tab counting as
+// four columns.
+func indentWidth(line []byte) int {
+	w := 0
+	for _, c := range line {
+		switch c {
+		case ' ':
+			w++
+		case '\t':
+			w += 4
+		default:
+			return w
+		}
+	}
+	return 0 // a blank line
 }
 
 // fenceOf returns the fence that opens a code block on this line, or nil.
