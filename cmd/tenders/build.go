@@ -17,6 +17,7 @@ import (
 	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/safetext"
 	"github.com/london-anchors/tenders/internal/site"
 )
 
@@ -177,10 +178,13 @@ func printDiagnostics(w io.Writer, siteDir string, list diag.List) {
 		if siteDir != "." && d.File != "--base-url" {
 			d.File = filepath.ToSlash(filepath.Join(siteDir, d.File))
 		}
+		// Names and messages hold text from the files: each finding stays
+		// one line, safe to print in a CI log.
+		file, msg := safetext.Line(d.File), safetext.Line(d.Message)
 		if d.Severity >= diag.Error {
-			fmt.Fprintf(w, "%s:%d:%d: %s\n", d.File, d.Line, d.Col, d.Message)
+			fmt.Fprintf(w, "%s:%d:%d: %s\n", file, d.Line, d.Col, msg)
 			continue
 		}
-		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", d.File, d.Line, d.Col, d.Severity, d.Message, d.Rule)
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", file, d.Line, d.Col, d.Severity, msg, d.Rule)
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/london-anchors/tenders/internal/safetext"
 )
 
 // Calendar is one .ics file.
@@ -140,8 +142,11 @@ func (w *writer) prop(name, value string) { w.line(name + ":" + value) }
 
 // line writes one content line, folded so no line is longer than 75
 // octets: each continuation starts with a space, and a UTF-8 character is
-// never split.
+// never split. Control characters, which RFC 5545 forbids in a value, are
+// dropped (line breaks in TEXT values were escaped before), as is invalid
+// UTF-8.
 func (w *writer) line(s string) {
+	s = strings.ReplaceAll(safetext.Strip(s), "\n", "")
 	limit := 75
 	for len(s) > limit {
 		cut := limit

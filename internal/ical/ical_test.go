@@ -79,3 +79,29 @@ func TestEvent(t *testing.T) {
 		t.Error("an event with no end got a DTEND")
 	}
 }
+
+// TestControlCharacters: RFC 5545 forbids control characters in values
+// (only HTAB and the CRLF line ends may appear): none reaches the file,
+// whatever the event holds.
+func TestControlCharacters(t *testing.T) {
+	bad := "a\x00b\x01c\x1bd\x7fe\u0085f\u202eg\r\x0bh\xff"
+	c := &Calendar{Name: bad, Description: bad, Events: []Event{{
+		UID: bad, Stamp: time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC),
+		Start: time.Date(2026, 12, 18, 12, 0, 0, 0, time.UTC), Summary: bad, Description: bad,
+		Location: bad, URL: "https://example.org/\x00x", Categories: []string{bad},
+	}}}
+	out := c.Bytes()
+	for i, line := range bytes.Split(bytes.TrimSuffix(out, []byte("\r\n")), []byte("\r\n")) {
+		for _, b := range line {
+			if b < 0x20 && b != '\t' || b == 0x7f {
+				t.Fatalf("line %d holds control character %#x: %q", i+1, b, line)
+			}
+		}
+		if !utf8.Valid(line) || bytes.Contains(line, []byte("\u0085")) || bytes.Contains(line, []byte("\u202e")) {
+			t.Fatalf("line %d holds a forbidden character: %q", i+1, line)
+		}
+	}
+	if !bytes.Contains(out, []byte(`SUMMARY:abcdefg\nh`)) {
+		t.Errorf("the text around the control characters was lost:\n%s", out)
+	}
+}

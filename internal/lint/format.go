@@ -1,13 +1,17 @@
 package lint
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/safetext"
 )
 
 // Source reads a file's lines for the text format's excerpt; it may be nil.
@@ -17,6 +21,10 @@ type Source func(file string) []string
 // followed by the line it is on with a caret under the span, and the
 // suggested fix. With color, severities are coloured for a terminal. Then
 // a summary line a file.
+//
+// Every line is safe to print in a CI log: text from the files is escaped
+// (safetext.Line), and the quoted source line sits behind a gutter
+// ("  17 | ..."), so it can never start a line of its own.
 func Text(w io.Writer, list diag.List, sums []Summary, src Source, color bool) {
 	paint := func(code, s string) string {
 		if !color {
@@ -35,7 +43,7 @@ func Text(w io.Writer, list diag.List, sums []Summary, src Source, color bool) {
 		default:
 			sev = paint("1;36", sev)
 		}
-		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", d.File, d.Line, d.Col, sev, d.Message, d.Rule)
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", safetext.Line(d.File), d.Line, d.Col, sev, safetext.Line(d.Message), safetext.Line(d.Rule))
 		if src == nil {
 			continue
 		}
@@ -47,17 +55,22 @@ func Text(w io.Writer, list diag.List, sums []Summary, src Source, color bool) {
 		if d.Line < 1 || d.Line > len(lines) {
 			continue
 		}
-		line := strings.ReplaceAll(lines[d.Line-1], "\t", " ")
-		fmt.Fprintf(w, "    %s\n", line)
+		raw := strings.ReplaceAll(lines[d.Line-1], "\t", " ")
+		line := safetext.Line(raw)
+		num := strconv.Itoa(d.Line)
+		gutter := strings.Repeat(" ", len(num))
+		fmt.Fprintf(w, "  %s | %s\n", num, line)
 		width := 1
 		if (d.EndLine == 0 || d.EndLine == d.Line) && d.EndCol > d.Col {
 			width = d.EndCol - d.Col
 		} else if d.EndLine > d.Line {
-			width = max(utf8.RuneCountInString(line)-d.Col+1, 1)
+			width = max(utf8.RuneCountInString(raw)-d.Col+1, 1)
 		}
-		fmt.Fprintf(w, "    %s%s\n", strings.Repeat(" ", max(d.Col-1, 0)), paint("32", "^"+strings.Repeat("~", max(width-1, 0))))
+		if line == raw { // a caret under escaped text would point elsewhere
+			fmt.Fprintf(w, "  %s | %s%s\n", gutter, strings.Repeat(" ", max(d.Col-1, 0)), paint("32", "^"+strings.Repeat("~", max(width-1, 0))))
+		}
 		if d.Fix != "" {
-			fmt.Fprintf(w, "    suggestion: %s\n", d.Fix)
+			fmt.Fprintf(w, "  %s = suggestion: %s\n", gutter, safetext.Line(d.Fix))
 		}
 	}
 	for _, s := range sums {
@@ -71,7 +84,7 @@ func SummaryLine(s Summary) string {
 	if s.Words > 0 {
 		read = fmt.Sprintf("; %d words, reading ease %.0f, grade %.1f", s.Words, s.ReadingEase, s.Grade)
 	}
-	return fmt.Sprintf("%s: %s, %s, %s%s", s.File, plural(s.Errors, "error", "errors"), plural(s.Warnings, "warning", "warnings"), plural(s.Suggestions, "suggestion", "suggestions"), read)
+	return fmt.Sprintf("%s: %s, %s, %s%s", safetext.Line(s.File), plural(s.Errors, "error", "errors"), plural(s.Warnings, "warning", "warnings"), plural(s.Suggestions, "suggestion", "suggestions"), read)
 }
 
 // JSONReport is the --format json document. Its fields are stable: new
@@ -116,10 +129,21 @@ func JSON(w io.Writer, list diag.List, sums []Summary) error {
 	for _, s := range sums {
 		r.Files = append(r.Files, JSONFile{s.File, s.Errors, s.Warnings, s.Suggestions, s.Words, round1(s.ReadingEase), round1(s.Grade)})
 	}
-	enc := json.NewEncoder(w)
+	return encodeJSON(w, r)
+}
+
+// encodeJSON writes v as indented JSON that is safe to print in a CI log
+// (safetext.JSON).
+func encodeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(safetext.JSON(buf.Bytes()))
+	return err
 }
 
 func round1(f float64) float64 {
@@ -183,17 +207,40 @@ func GitHub(w io.Writer, summary io.Writer, list diag.List, docs string) {
 	}
 }
 
+// ghData escapes the message of a workflow command as the runner asks
+// (%, CR and LF), drops other control characters, and breaks up "##[",
+// an old-style command the runner finds anywhere in a line.
 func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return ghDataReplacer.Replace(ghClean(s))
 }
 
+// ghProp escapes a property of a workflow command, such as file=.
 func ghProp(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return ghPropReplacer.Replace(ghClean(s))
 }
 
-func mdCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+var (
+	ghDataReplacer = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", "##[", "## [")
+	ghPropReplacer = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C", "##[", "## [")
+)
+
+func ghClean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\r' && (r < 0x20 || r == 0x7f || safetext.Reason(r) != "") {
+			return -1
+		}
+		return r
+	}, s)
 }
+
+// mdCell makes text one cell of a Markdown table in the job summary: no
+// line break or pipe can end the cell, and no HTML, link or image written
+// in the text is rendered.
+func mdCell(s string) string {
+	return mdCellReplacer.Replace(safetext.Strip(s))
+}
+
+var mdCellReplacer = strings.NewReplacer("|", `\|`, "\n", " ", "\\", `\\`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "[", `\[`, "]", `\]`, "`", "\\`", "*", `\*`, "_", `\_`)
 
 // SARIF writes the findings as a SARIF 2.1.0 log, for code scanning.
 func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs string) error {
@@ -256,7 +303,7 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs 
 	results := []result{}
 	for _, d := range list {
 		var loc location
-		loc.PhysicalLocation.ArtifactLocation.URI = d.File
+		loc.PhysicalLocation.ArtifactLocation.URI = (&url.URL{Path: d.File}).EscapedPath()
 		loc.PhysicalLocation.Region = region{StartLine: d.Line, StartColumn: d.Col, EndLine: d.EndLine, EndColumn: d.EndCol}
 		m := d.Message
 		if d.Fix != "" {
@@ -278,10 +325,7 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs 
 			"results":    results,
 		}},
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return encodeJSON(w, doc)
 }
 
 var extraRuleDoc = map[string]string{

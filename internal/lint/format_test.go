@@ -164,9 +164,54 @@ func TestText(t *testing.T) {
 		return lines
 	}
 	lint.Text(&out, sample[:1], nil, src, false)
-	want := "content/opportunities/a.md:20:9: warning: \"utilise\" is a word to avoid; write use [jargon]\n    We will utilise the café.\n            ^~~~~~~\n    suggestion: use\n"
+	want := "content/opportunities/a.md:20:9: warning: \"utilise\" is a word to avoid; write use [jargon]\n  20 | We will utilise the café.\n     |         ^~~~~~~\n     = suggestion: use\n"
 	if out.String() != want {
 		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
+	}
+}
+
+// TestOutputsSafeInCILogs: whatever the files hold, no line any format
+// prints starts a GitHub workflow command ("::" after spaces) unless it is
+// one of the github format's own annotations, and none holds "##[", which
+// the runner reads anywhere in a line.
+func TestOutputsSafeInCILogs(t *testing.T) {
+	hostile := "x\n::error file=site.toml,line=1::Injected\n::stop-commands::t0k3n\r\n##[error]old\x1b[2J"
+	list := diag.List{{File: "content/opportunities/" + hostile + ".md", Line: 2, Col: 1, Severity: diag.Error, Rule: "invalid",
+		Message: "buyer " + hostile + " is not in site.toml", Fix: hostile}}
+	src := func(string) []string { return []string{"+++", "  ::error::from the file ##[warning]x", "+++"} }
+	sums := []lint.Summary{{File: list[0].File, Errors: 1}}
+	outputs := map[string]*bytes.Buffer{}
+	for _, name := range []string{"text", "json", "sarif", "github", "summary"} {
+		outputs[name] = &bytes.Buffer{}
+	}
+	lint.Text(outputs["text"], list, sums, src, false)
+	if err := lint.JSON(outputs["json"], list, sums); err != nil {
+		t.Fatal(err)
+	}
+	if err := lint.SARIF(outputs["sarif"], list, lint.Rules(), nil, "0", ""); err != nil {
+		t.Fatal(err)
+	}
+	lint.GitHub(outputs["github"], outputs["summary"], list, "")
+	for name, out := range outputs {
+		for i, line := range strings.Split(out.String(), "\n") {
+			if strings.Contains(line, "##[") {
+				t.Errorf("%s line %d holds ##[: %q", name, i+1, line)
+			}
+			if trimmed := strings.TrimLeft(line, " \t"); strings.HasPrefix(trimmed, "::") && (name != "github" || !strings.HasPrefix(line, "::error file=")) {
+				t.Errorf("%s line %d starts a workflow command: %q", name, i+1, line)
+			}
+			for _, c := range line {
+				if c < 0x20 && c != '\t' {
+					t.Errorf("%s line %d holds control character %#x: %q", name, i+1, c, line)
+				}
+			}
+		}
+	}
+	if n := strings.Count(outputs["github"].String(), "\n"); n != 1 {
+		t.Errorf("github format printed %d lines for one finding:\n%s", n, outputs["github"])
+	}
+	if strings.Count(outputs["summary"].String(), "\n|") != 3 {
+		t.Errorf("the job summary table does not have one row for one finding:\n%s", outputs["summary"])
 	}
 }
 

@@ -12,6 +12,7 @@
 package safetext
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -99,16 +100,18 @@ func Strip(s string) string {
 }
 
 // Line makes s safe to print as part of one line of a terminal or a CI
-// log: line ends and other control characters are shown as escapes (\n,
+// log. Line ends and other control characters are shown as escapes (\n,
 // \r, \x1b), so no text can start a line of its own, such as a GitHub
-// workflow command, or move the cursor.
+// workflow command ("::error::..."), or move the cursor; and "##[", which
+// the GitHub runner reads as an old-style command anywhere in a line,
+// becomes "## [".
 func Line(s string) string {
-	clean := true
+	clean := !strings.Contains(s, "##[")
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
-			clean = false
+		if !clean {
 			break
 		}
+		clean = !(r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069))
 	}
 	if clean {
 		return s
@@ -130,7 +133,14 @@ func Line(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	return strings.ReplaceAll(b.String(), "##[", "## [")
+}
+
+// JSON makes encoded JSON safe to print to a CI log: "##[" inside a string
+// becomes "#\u0023[", which decodes to the same text. JSON has "#" only
+// inside strings, so the replacement never touches its structure.
+func JSON(data []byte) []byte {
+	return bytes.ReplaceAll(data, []byte("##["), []byte(`#\u0023[`))
 }
 
 // Cell makes s safe as a cell of a CSV file opened in a spreadsheet: a

@@ -38,8 +38,8 @@ func TestStrip(t *testing.T) {
 }
 
 func TestLine(t *testing.T) {
-	in := "x\n::error file=site.toml,line=1::Injected\r\x1b[31m\u202e"
-	want := `x\n::error file=site.toml,line=1::Injected\r\x1b[31m\u202e`
+	in := "x\n::error file=site.toml,line=1::Injected\r\x1b[31m\u202e and ##[error]old"
+	want := `x\n::error file=site.toml,line=1::Injected\r\x1b[31m\u202e and ## [error]old`
 	if got := Line(in); got != want {
 		t.Errorf("Line = %q, want %q", got, want)
 	}
@@ -53,5 +53,13 @@ func TestCell(t *testing.T) {
 		if got := Cell(in); got != want {
 			t.Errorf("Cell(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestJSON(t *testing.T) {
+	in := []byte(`{"message": "buyer \"##[error]x\" is unknown"}`)
+	want := `{"message": "buyer \"#\u0023[error]x\" is unknown"}`
+	if got := string(JSON(in)); got != want {
+		t.Errorf("JSON = %s, want %s", got, want)
 	}
 }

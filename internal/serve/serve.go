@@ -25,6 +25,7 @@ import (
 
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/safetext"
 	"github.com/london-anchors/tenders/internal/site"
 )
 
@@ -140,7 +141,7 @@ func (s *Server) rebuild(changed []string) {
 		fmt.Fprintf(s.Log, "Rebuild failed in %s; still serving the last good site:\n", took)
 		for _, d := range list {
 			if d.Severity >= diag.Error {
-				fmt.Fprintf(s.Log, "  %s\n", d)
+				fmt.Fprintf(s.Log, "  %s\n", safetext.Line(d.String()))
 			}
 		}
 		return

@@ -15,6 +15,7 @@ import (
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/ical"
+	"github.com/london-anchors/tenders/internal/safetext"
 )
 
 // FeedSet is one group of feeds and calendars: the whole site, a topic, a
@@ -153,7 +154,7 @@ func (r *renderer) keyFacts(o *Opp) (text, htm string) {
 	h.WriteString("<ul>")
 	for _, f := range facts {
 		fmt.Fprintf(&t, "%s: %s. ", f[0], f[1])
-		fmt.Fprintf(&h, "<li><strong>%s:</strong> %s</li>", f[0], html.EscapeString(f[1]))
+		fmt.Fprintf(&h, "<li><strong>%s:</strong> %s</li>", f[0], html.EscapeString(safetext.Strip(f[1])))
 	}
 	h.WriteString("</ul>")
 	return t.String(), h.String()
@@ -163,7 +164,7 @@ func (r *renderer) keyFacts(o *Opp) (text, htm string) {
 func (r *renderer) feed(set *FeedSet) (*feeds.Feed, []feedItem) {
 	items := r.items(set)
 	f := &feeds.Feed{
-		Title:       set.Title,
+		Title:       safetext.Strip(set.Title),
 		Link:        &feeds.Link{Href: r.Config.URL(set.Page)},
 		Description: "Open opportunities to bid for: " + set.Title,
 		Id:          r.tagID("feed/" + cmpOr(set.Dir, "all")),
@@ -172,6 +173,7 @@ func (r *renderer) feed(set *FeedSet) (*feeds.Feed, []feedItem) {
 	if set.Kind != "site" {
 		f.Description = "Open opportunities to bid for, from " + r.Config.Title + ": " + strings.TrimSuffix(set.Title, " – "+r.Config.Title)
 	}
+	f.Description = safetext.Strip(f.Description)
 	if len(items) > 0 {
 		f.Updated = items[0].updated
 		for _, it := range items {
@@ -185,24 +187,26 @@ func (r *renderer) feed(set *FeedSet) (*feeds.Feed, []feedItem) {
 		o := it.opp
 		link := r.Config.URL(o.URL)
 		text, htm := r.keyFacts(o)
+		// Description is plain text: RSS and Atom get it escaped as HTML
+		// (feedFiles), JSON Feed as it is. Content is HTML.
 		item := &feeds.Item{
 			Id:          it.id,
-			Title:       o.Title,
+			Title:       safetext.Strip(o.Title),
 			Link:        &feeds.Link{Href: link},
-			Author:      &feeds.Author{Name: o.Buyer.Name, Email: o.Contact.Email},
+			Author:      &feeds.Author{Name: safetext.Strip(o.Buyer.Name), Email: o.Contact.Email},
 			Created:     it.created,
 			Updated:     it.updated,
-			Description: text + o.Summary,
-			Content:     htm + "<p>" + html.EscapeString(o.Summary) + "</p>",
+			Description: safetext.Strip(text + o.Summary),
+			Content:     htm + "<p>" + html.EscapeString(safetext.Strip(o.Summary)) + "</p>",
 		}
 		if r.Config.Feeds.FullContent {
-			item.Content = htm + string(o.BodyHTML)
+			item.Content = htm + safetext.Strip(string(o.BodyHTML))
 		}
 		if u := it.update; u != nil {
-			item.Title = "Update: " + o.Title + ": " + u.Text
+			item.Title = safetext.Strip("Update: " + o.Title + ": " + u.Text)
 			item.Link = &feeds.Link{Href: link + "#updates"}
-			item.Description = u.Text + " " + text
-			item.Content = "<p>" + html.EscapeString(u.Text) + "</p>" + htm
+			item.Description = safetext.Strip(u.Text + " " + text)
+			item.Content = "<p>" + html.EscapeString(safetext.Strip(u.Text)) + "</p>" + htm
 		}
 		f.Items = append(f.Items, item)
 	}
@@ -301,6 +305,12 @@ func (r *renderer) feedFiles(set *FeedSet) ([][]byte, error) {
 	}
 
 	rss := (&feeds.Rss{Feed: f}).RssFeed()
+	// RSS readers show <description> as HTML: plain text must be escaped
+	// for it, or "<script>" in an update would run in a reader.
+	rss.Description = html.EscapeString(rss.Description)
+	for _, it := range rss.Items {
+		it.Description = html.EscapeString(it.Description)
+	}
 	rss.Language = r.Config.Language
 	rss.Generator = "tenders"
 	doc := rssDoc{Version: "2.0", Content: "http://purl.org/rss/1.0/modules/content/", Atom: "http://www.w3.org/2005/Atom",
@@ -317,6 +327,11 @@ func (r *renderer) feedFiles(set *FeedSet) ([][]byte, error) {
 	}
 
 	atom := (&feeds.Atom{Feed: f}).AtomFeed()
+	for _, e := range atom.Entries {
+		if e.Summary != nil && e.Summary.Type == "html" {
+			e.Summary.Content = html.EscapeString(e.Summary.Content)
+		}
+	}
 	adoc := atomDoc{AtomFeed: atom, Links: []atomLink{
 		{r.Config.URL(set.Page), "alternate", "text/html"},
 		{r.Config.URL(set.Atom()), "self", "application/atom+xml"},
