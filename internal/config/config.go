@@ -149,6 +149,8 @@ func Parse(file, src string) (*Config, diag.List) {
 	c.defaults()
 	if strings.TrimSpace(c.Title) == "" {
 		report("title", `title is missing; add a line such as title = "London anchor opportunities"`)
+	} else if why := oneLine(c.Title); why != "" {
+		report("title", "title %s", why)
 	}
 	if c.BaseURL == "" {
 		report("base_url", `base_url is missing; add the address the site is published at, such as base_url = "https://example.org/opportunities/"`)
@@ -165,11 +167,52 @@ func Parse(file, src string) (*Config, diag.List) {
 			report("repo", "repo %s", msg)
 		}
 	}
-	if c.Feeds.Items < 0 {
-		report("feeds.items", "items must be 1 or more; it caps how many entries each feed holds")
+	for _, n := range []struct {
+		path       string
+		v, min, mx int
+		what       string
+	}{
+		{"feeds.items", c.Feeds.Items, 1, 1000, "it caps how many entries each feed holds"},
+		{"feeds.closing_soon_days", c.Feeds.ClosingSoonDays, 1, 366, "the days before a deadline that count as closing soon"},
+		{"lint.sentence_length", c.Lint.SentenceLength, 1, 1000, "the most words in a sentence"},
+		{"lint.min_response_days", c.Lint.MinResponseDays, 1, 366, "the fewest days from publishing to the deadline"},
+		{"lint.questions_working_days", c.Lint.QuestionsWorkingDays, 1, 100, "the fewest working days between the questions deadline and the deadline"},
+		{"lint.max_payment_days", c.Lint.MaxPaymentDays, 1, 366, "the longest payment terms, in days"},
+	} {
+		if n.v < n.min || n.v > n.mx {
+			report(n.path, "%s is %d; it must be from %d to %d: %s", n.path[strings.IndexByte(n.path, '.')+1:], n.v, n.min, n.mx, n.what)
+		}
 	}
-	if c.Feeds.ClosingSoonDays < 0 {
-		report("feeds.closing_soon_days", "closing_soon_days must be 1 or more")
+	for _, n := range []struct {
+		path  string
+		v, mx float64
+		what  string
+	}{
+		{"lint.readability_grade", c.Lint.ReadabilityGrade, 30, "a school grade"},
+		{"lint.turnover_ratio", c.Lint.TurnoverRatio, 1000, "a multiple of the contract's value"},
+		{"lint.insurance_ratio", c.Lint.InsuranceRatio, 1000, "a multiple of the contract's value"},
+	} {
+		if n.v <= 0 || n.v > n.mx {
+			report(n.path, "%s is %g; it must be above 0 and at most %g: %s", n.path[strings.IndexByte(n.path, '.')+1:], n.v, n.mx, n.what)
+		}
+	}
+	for _, n := range []struct {
+		path string
+		v    int64
+	}{{"lint.insurance_floor", c.Lint.InsuranceFloor}, {"lint.employers_liability_max", c.Lint.EmployersLiabilityMax}, {"lint.small_contract", c.Lint.SmallContract}} {
+		if n.v < 0 || n.v > 100_000_000_000 {
+			report(n.path, "%s is %d; it must be from 0 to 100000000000 pounds", n.path[strings.IndexByte(n.path, '.')+1:], n.v)
+		}
+	}
+	for _, l := range []struct {
+		path string
+		vs   []string
+	}{{"lint.acronyms", c.Lint.Acronyms}, {"lint.standards", c.Lint.Standards}} {
+		for i, v := range l.vs {
+			if j := slices.Index(l.vs[:i], v); j >= 0 {
+				report(l.path, "%q is listed twice in %s (items %d and %d); list it once", v, l.path, j+1, i+1)
+			}
+		}
 	}
 	if !ocidPrefixRE.MatchString(c.OCDS.Prefix) {
 		report("ocds.prefix", "prefix %q is not an ocid prefix; write \"ocds-\" and six letters or digits, such as \"ocds-a1b2c3\" (leave it out to use the placeholder %s)", c.OCDS.Prefix, PlaceholderPrefix)
@@ -194,6 +237,8 @@ func Parse(file, src string) (*Config, diag.List) {
 		}
 		if strings.TrimSpace(b.Name) == "" {
 			report(path, "buyer %q has no name; add name = \"...\" under [buyers.%s]", k, k)
+		} else if why := oneLine(b.Name); why != "" {
+			report(path+".name", "the name of buyer %q %s", k, why)
 		}
 		if _, ok := BuyerKinds[b.Kind]; !ok {
 			report(path+".kind", "buyer kind %q is not one we know; use one of %s", b.Kind, strings.Join(SortedKeys(BuyerKinds), ", "))
@@ -216,6 +261,8 @@ func Parse(file, src string) (*Config, diag.List) {
 		}
 		if strings.TrimSpace(t.Name) == "" {
 			report(path, "topic %q has no name; add name = \"...\" under [topics.%s]", k, k)
+		} else if why := oneLine(t.Name); why != "" {
+			report(path+".name", "the name of topic %q %s", k, why)
 		}
 		for _, p := range t.CPV {
 			if p == "" || strings.Trim(p, "0123456789") != "" || len(p) > 8 {
@@ -227,11 +274,31 @@ func Parse(file, src string) (*Config, diag.List) {
 	return c, list
 }
 
+// oneLine says why a name is not one line of plain text, or "".
+func oneLine(s string) string {
+	switch {
+	case strings.ContainsAny(s, "\n\r\t"):
+		return "must be one line, without line breaks or tabs"
+	case strings.ContainsAny(s, "<>"):
+		return "must be plain text, without < or >"
+	}
+	return ""
+}
+
 // setBase parses BaseURL into Base, or says what is wrong with it.
 func (c *Config) setBase() string {
 	u, err := url.Parse(c.BaseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Sprintf("%q is not a full web address; write it with https:// and the host, such as \"https://example.org/opportunities/\"", c.BaseURL)
+	}
+	// The path is written into _headers and _redirects, one rule a line
+	// and fields split at spaces: an encoded line break or space there
+	// would add a rule of its own.
+	if strings.ContainsFunc(u.Path, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '#' || r == '?' }) {
+		return fmt.Sprintf("%q has a space, a line break, a control character, # or ? in its path (%%20, %%0A and the like count); give the plain address, such as \"https://example.org/opportunities/\"", c.BaseURL)
+	}
+	if u.User != nil {
+		return fmt.Sprintf("%q holds a user name or password; give the public address of the site", c.BaseURL)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

@@ -53,6 +53,24 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:5:1: borough "camdn" is not a London borough key; did you mean "camden"?`,
 			`site.toml:8:1: CPV prefix "90-91" must be 1 to 8 digits, such as "9091"`,
 		}},
+		{"hostile base url", "title = \"T\"\nbase_url = \"https://example.org/x%0D%0A/*%20https://evil.example/%20200/\"\n", []string{
+			`site.toml:2:1: base_url "https://example.org/x%0D%0A/*%20https://evil.example/%20200/" has a space, a line break, a control character, # or ? in its path (%20, %0A and the like count); give the plain address, such as "https://example.org/opportunities/"`,
+		}},
+		{"numbers out of range", "title = \"T\"\nbase_url = \"https://e.org/\"\n[feeds]\nclosing_soon_days = 200000\nitems = -1\n[lint]\nreadability_grade = -3\nmin_response_days = 100000\nsmall_contract = -1\n[pledge]\nsme = nan\nlocal = 150\n", []string{
+			`site.toml:4:1: closing_soon_days is 200000; it must be from 1 to 366: the days before a deadline that count as closing soon`,
+			`site.toml:5:1: items is -1; it must be from 1 to 1000: it caps how many entries each feed holds`,
+			`site.toml:7:1: readability_grade is -3; it must be above 0 and at most 30: a school grade`,
+			`site.toml:8:1: min_response_days is 100000; it must be from 1 to 366: the fewest days from publishing to the deadline`,
+			`site.toml:9:1: small_contract is -1; it must be from 0 to 100000000000 pounds`,
+			`site.toml:11:1: sme must be a number; NaN is not one`,
+			`site.toml:12:1: local is 150; a pledge is a percentage of awarded value, from 0 to 100`,
+		}},
+		{"names on one line", "title = \"T\\n::error::x\"\nbase_url = \"https://e.org/\"\n[lint]\nacronyms = [\"GLA\", \"GLA\"]\n[buyers.x]\nname = \"x\\n::error file=site.toml,line=1::Injected\"\nkind = \"council\"\n[topics.t]\nname = \"<b>T</b>\"\n", []string{
+			`site.toml:1:1: title must be one line, without line breaks or tabs`,
+			`site.toml:4:1: "GLA" is listed twice in lint.acronyms (items 1 and 2); list it once`,
+			`site.toml:6:1: the name of buyer "x" must be one line, without line breaks or tabs`,
+			`site.toml:9:1: the name of topic "t" must be plain text, without < or >`,
+		}},
 		{"syntax", "title = \"T\nbase_url = 1\n", []string{
 			`site.toml:1:11: this is not valid TOML: strings cannot contain newlines; check the quotes, brackets and = signs on this line`,
 		}},

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -14,6 +15,7 @@ import (
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/ocds"
+	"github.com/london-anchors/tenders/internal/safetext"
 )
 
 // Share is part of the awarded value: to SMEs, VCSEs or local firms.
@@ -258,8 +260,7 @@ func (r *renderer) dataFiles(withPackage bool) ([][]byte, error) {
 	}
 
 	var c bytes.Buffer
-	w := csv.NewWriter(&c)
-	w.UseCRLF = true // RFC 4180
+	w := NewCSV(&c)
 	_ = w.Write(CSVColumns)
 	for _, o := range r.opps {
 		_ = w.Write(r.csvRow(o))
@@ -267,8 +268,7 @@ func (r *renderer) dataFiles(withPackage bool) ([][]byte, error) {
 	w.Flush()
 
 	var pc bytes.Buffer
-	pw := csv.NewWriter(&pc)
-	pw.UseCRLF = true
+	pw := NewCSV(&pc)
 	_ = pw.Write([]string{"who", "awards", "awarded_value", "sme_value", "sme_share", "sme_pledge", "vcse_value", "vcse_share", "vcse_pledge", "local_value", "local_share", "local_pledge"})
 	for _, p := range append([]*Progress{network}, buyers...) {
 		_ = pw.Write([]string{p.Name, strconv.Itoa(p.Count), strconv.FormatInt(p.Value, 10),
@@ -277,8 +277,37 @@ func (r *renderer) dataFiles(withPackage bool) ([][]byte, error) {
 			strconv.FormatInt(p.Local.Value, 10), pct(p.Local.Pct), pct(p.Local.Target)})
 	}
 	pw.Flush()
-	return [][]byte{buf.Bytes(), c.Bytes(), pc.Bytes()}, w.Error()
+	return [][]byte{buf.Bytes(), c.Bytes(), pc.Bytes()}, errors.Join(w.Error(), pw.Error())
 }
+
+// CSV writes the site's CSV files: RFC 4180 with CRLF line ends, every
+// cell safe to open in a spreadsheet. A cell that would start with =, +,
+// -, @, tab or carriage return gets a leading apostrophe (safetext.Cell),
+// so a title such as "=HYPERLINK(...)" is shown, never run; control
+// characters are dropped.
+type CSV struct{ w *csv.Writer }
+
+// NewCSV starts a CSV file on w.
+func NewCSV(w io.Writer) *CSV {
+	c := &CSV{w: csv.NewWriter(w)}
+	c.w.UseCRLF = true
+	return c
+}
+
+// Write writes one row.
+func (c *CSV) Write(row []string) error {
+	cells := make([]string, len(row))
+	for i, s := range row {
+		cells[i] = safetext.Cell(safetext.Strip(s))
+	}
+	return c.w.Write(cells)
+}
+
+// Flush writes what is buffered.
+func (c *CSV) Flush() { c.w.Flush() }
+
+// Error is the first error of a Write or Flush.
+func (c *CSV) Error() error { return c.w.Error() }
 
 func pct(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 

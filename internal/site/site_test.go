@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"flag"
 	"html"
 	"net/url"
@@ -364,5 +365,41 @@ func TestHostingFiles(t *testing.T) {
 	_, list := build.Build(fsys, defaults, build.Options{Now: fixedNow})
 	if errs := errorsOnly(list); len(errs) != 1 || !strings.Contains(errs[0].Message, `alias "laundry" is the address of another page`) {
 		t.Errorf("want one error for a clashing alias, got %v", errs)
+	}
+}
+
+// TestCSVFormulas: no cell of the site's CSV files starts with a character
+// a spreadsheet reads as the start of a formula.
+func TestCSVFormulas(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	for name, f := range fsys {
+		if strings.HasPrefix(name, "content/opportunities/") {
+			s := strings.Replace(string(f.Data), "title = \"", "title = \"=HYPERLINK(\\\"https://evil.example\\\")", 1)
+			s = strings.Replace(s, "supplier = \"", "supplier = \"@SUM(A1)+", 1)
+			f.Data = []byte(s)
+		}
+	}
+	f := fsys["site.toml"]
+	f.Data = []byte(strings.Replace(string(f.Data), `name = "Hackney Council"`, `name = "-2+3+cmd|' /C calc'!A0"`, 1))
+	out := buildSite(t, fsys, "")
+	for _, name := range []string{"data/opportunities.csv", "data/progress.csv"} {
+		rows, err := csv.NewReader(bytes.NewReader(out[name])).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		seen := 0
+		for _, row := range rows {
+			for _, cell := range row {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+					t.Errorf("%s: cell %q starts a formula", name, cell)
+				}
+				if strings.HasPrefix(cell, "'=") || strings.HasPrefix(cell, "'@") || strings.HasPrefix(cell, "'-") {
+					seen++
+				}
+			}
+		}
+		if seen == 0 {
+			t.Errorf("%s: no hostile cell was written at all", name)
+		}
 	}
 }
