@@ -37,7 +37,7 @@ const (
 var ReservedBriefSlugs = []string{"closed", "index"}
 
 // ReservedPageSlugs are file names a plain page may not take.
-var ReservedPageSlugs = []string{"opportunities", "topics", "boroughs", "buyers", "events", "feeds", "data", "progress", "submit", "static", "index", "404"}
+var ReservedPageSlugs = []string{"opportunities", "topics", "boroughs", "buyers", "events", "feeds", "data", "progress", "submit", "closing-soon", "static", "index", "404"}
 
 // Parser checks files against one site's settings.
 type Parser struct {
@@ -282,13 +282,13 @@ func (c *Content) CrossCheck() diag.List {
 		refs[reference] = ref{s.File, p.Line}
 	}
 	slugs := map[string]string{}
-	seeSlug := func(s *Source, ns string, reserved []string) {
+	seeSlug := func(s *Source, ns, kind string, reserved []string) {
 		if s.Slug == "" {
 			report(s.File, 1, 1, "the file name makes an empty web address; rename it with letters or digits, such as cleaning-libraries.md")
 			return
 		}
 		if slices.Contains(reserved, s.Slug) {
-			report(s.File, 1, 1, "the file name %q is reserved for another page of the site; rename the file, such as %s-%s.md", path.Base(s.File), s.Slug, "brief")
+			report(s.File, 1, 1, "the file name %q is reserved for another page of the site; rename the file, such as %s-%s.md", path.Base(s.File), s.Slug, kind)
 			return
 		}
 		if prev, ok := slugs[ns+s.Slug]; ok {
@@ -299,14 +299,14 @@ func (c *Content) CrossCheck() diag.List {
 	}
 	for _, b := range c.Briefs {
 		seeRef(&b.Source, b.Reference, "brief")
-		seeSlug(&b.Source, "brief:", ReservedBriefSlugs)
+		seeSlug(&b.Source, "brief:", "brief", ReservedBriefSlugs)
 	}
 	for _, e := range c.Events {
 		seeRef(&e.Source, e.Reference, "event")
-		seeSlug(&e.Source, "event:", nil)
+		seeSlug(&e.Source, "event:", "event", nil)
 	}
 	for _, p := range c.Pages {
-		seeSlug(&p.Source, "page:", ReservedPageSlugs)
+		seeSlug(&p.Source, "page:", "page", ReservedPageSlugs)
 	}
 	c.Briefs = slices.DeleteFunc(c.Briefs, func(b *Brief) bool { return bad[b.File] })
 	c.Events = slices.DeleteFunc(c.Events, func(e *EventPage) bool { return bad[e.File] })

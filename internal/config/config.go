@@ -9,6 +9,7 @@ package config
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"net/mail"
 	"net/url"
@@ -40,6 +41,7 @@ type Config struct {
 	Buyers      map[string]Buyer `toml:"buyers"`
 	Topics      map[string]Topic `toml:"topics"`
 
+	Sum      [32]byte       `toml:"-"` // SHA-256 of the file's bytes
 	Base     *url.URL       `toml:"-"` // BaseURL parsed; its path always ends in "/"
 	Location *time.Location `toml:"-"` // Timezone loaded
 	Keys     tomldec.Keys   `toml:"-"` // where each key was written
@@ -133,7 +135,7 @@ var (
 // every problem, positioned; the Config is usable only when it holds no
 // errors.
 func Parse(file, src string) (*Config, diag.List) {
-	c := &Config{}
+	c := &Config{Sum: sha256.Sum256([]byte(src))}
 	keys, problems := tomldec.Decode(src, c)
 	c.Keys = keys
 	var list diag.List

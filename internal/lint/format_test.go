@@ -3,6 +3,7 @@ package lint_test
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -206,6 +207,24 @@ func TestOutputsSafeInCILogs(t *testing.T) {
 				}
 			}
 		}
+	}
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(outputs["sarif"].Bytes(), &sarif); err != nil {
+		t.Fatal(err)
+	}
+	uri := sarif.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI
+	if u, err := url.Parse(uri); err != nil || strings.ContainsAny(uri, " \n\r[]") || u.Path != list[0].File {
+		t.Errorf("SARIF uri %q is not the file's path percent-encoded (%v)", uri, err)
 	}
 	if n := strings.Count(outputs["github"].String(), "\n"); n != 1 {
 		t.Errorf("github format printed %d lines for one finding:\n%s", n, outputs["github"])

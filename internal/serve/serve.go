@@ -186,7 +186,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	if !ok {
 		if _, dir := out[name+"/index.html"]; dir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			// A relative target: http.Redirect resolves it against the
+			// request's path and cleans it. The raw path plus "/" would
+			// make "//topics" a redirect to the host "topics".
+			http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)
 			return
 		}
 		data, status, name = out["404.html"], http.StatusNotFound, "404.html"

@@ -132,3 +132,22 @@ func TestServeExample(t *testing.T) {
 		}
 	}
 }
+
+// TestServeRedirectStaysOnSite: a folder's address without its slash is
+// redirected to the same address with it, never to another host, however
+// the path starts.
+func TestServeRedirectStaysOnSite(t *testing.T) {
+	dir := copySite(t)
+	base, _ := start(t, dir)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for path, want := range map[string]string{"/topics": "/topics/", "//topics": "/topics/", "///topics": "/topics/", "/opportunities//closed": "/opportunities/closed/"} {
+		resp, err := client.Get(strings.TrimSuffix(base, "/") + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusMovedPermanently || loc != want {
+			t.Errorf("GET %s: %d Location %q, want 301 %q", path, resp.StatusCode, loc, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"html"
 	"html/template"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,7 +67,7 @@ func (r *renderer) progressOf(name string, opps []*Opp) *Progress {
 			continue
 		}
 		p.Count++
-		p.Value += a.Value
+		p.Value = addMoney(p.Value, a.Value)
 		d := a.Date.In(r.loc)
 		label := fmt.Sprintf("%d Q%d", d.Year(), (int(d.Month())+2)/3)
 		q := quarters[label]
@@ -75,21 +76,21 @@ func (r *renderer) progressOf(name string, opps []*Opp) *Progress {
 			quarters[label] = q
 		}
 		q.Count++
-		q.Value += a.Value
+		q.Value = addMoney(q.Value, a.Value)
 		if a.SME {
-			p.SME.Value += a.Value
+			p.SME.Value = addMoney(p.SME.Value, a.Value)
 			p.SME.Count++
-			q.SME += a.Value
+			q.SME = addMoney(q.SME, a.Value)
 		}
 		if a.VCSE {
-			p.VCSE.Value += a.Value
+			p.VCSE.Value = addMoney(p.VCSE.Value, a.Value)
 			p.VCSE.Count++
-			q.VCSE += a.Value
+			q.VCSE = addMoney(q.VCSE, a.Value)
 		}
 		if a.Local {
-			p.Local.Value += a.Value
+			p.Local.Value = addMoney(p.Local.Value, a.Value)
 			p.Local.Count++
-			q.Local += a.Value
+			q.Local = addMoney(q.Local, a.Value)
 		}
 	}
 	p.HasAwards = p.Count > 0
@@ -112,6 +113,17 @@ func (r *renderer) progressOf(name string, opps []*Opp) *Progress {
 	return p
 }
 
+// addMoney adds two sums of money, stopping at the largest int64 rather
+// than wrapping round to a negative total. Each brief's sums are capped
+// (brief.MaxMoney), so only a site of tens of millions of awards could
+// reach it.
+func addMoney(a, b int64) int64 {
+	if b > 0 && a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	return a + b
+}
+
 // openValues adds up the open briefs of each facet of a kind.
 func openValues(k *FacetKind) []OpenValue {
 	var out []OpenValue
@@ -120,9 +132,9 @@ func openValues(k *FacetKind) []OpenValue {
 		for _, o := range f.Open {
 			v.Count++
 			if o.ValueMax != nil {
-				v.Value += *o.ValueMax
+				v.Value = addMoney(v.Value, *o.ValueMax)
 			} else if o.ValueMin != nil {
-				v.Value += *o.ValueMin
+				v.Value = addMoney(v.Value, *o.ValueMin)
 			}
 		}
 		if v.Count > 0 {

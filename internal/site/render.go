@@ -22,6 +22,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io"
@@ -1004,12 +1005,13 @@ func (r *renderer) renderOpps() diag.List {
 		}
 		r.put(o.URL+"index.html", page.Bytes())
 		var card bytes.Buffer
-		if err := tmpl.ExecuteTemplate(&card, "opp-card", listArgs{Root: cardRoot, Opps: []*Opp{o}}); err != nil {
+		root := r.cardRoot(o)
+		if err := tmpl.ExecuteTemplate(&card, "opp-card", listArgs{Root: root, Opps: []*Opp{o}}); err != nil {
 			d := templateDiag("partials.html", err)
 			errs[i] = &d
 			return
 		}
-		o.card = bytes.Split(card.Bytes(), []byte(cardRoot))
+		o.card = bytes.Split(card.Bytes(), []byte(root))
 		if !r.Config.Feeds.FullContent {
 			o.BodyHTML = "" // not needed again: free it
 		}
@@ -1044,8 +1046,15 @@ func (r *renderer) renderOpps() diag.List {
 }
 
 // cardRoot stands in for a page's Root in a rendered card, so one card
-// serves listing pages at every depth.
-const cardRoot = "tenders-card-root-9f2c41/"
+// serves listing pages at every depth. It is a hash of the brief's file and
+// of site.toml, the two sources of every word on the card, so neither can
+// hold it: a fixed marker written into a title would split the card there.
+func (r *renderer) cardRoot(o *Opp) string {
+	h := sha256.New()
+	h.Write(o.Sum[:])
+	h.Write(r.Config.Sum[:])
+	return "r" + hex.EncodeToString(h.Sum(nil)[:12]) + "/"
+}
 
 // cards writes the cards of opps for a page whose root is root.
 func cards(root string, opps []*Opp) template.HTML {

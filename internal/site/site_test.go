@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"flag"
+	"fmt"
 	"html"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -401,5 +403,93 @@ func TestCSVFormulas(t *testing.T) {
 		if seen == 0 {
 			t.Errorf("%s: no hostile cell was written at all", name)
 		}
+	}
+}
+
+// TestCardRootInTitle: a title holding text like the marker a card is
+// rendered with stays as written, and every card still links to its brief.
+func TestCardRootInTitle(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	f := fsys["content/opportunities/cleaning-libraries.md"]
+	f.Data = []byte(strings.Replace(string(f.Data), `title = "Cleaning for two libraries"`, `title = "Cleaning tenders-card-root-9f2c41/ for two libraries"`, 1))
+	out := buildSite(t, fsys, "")
+	for _, page := range []string{"index.html", "opportunities/index.html", "topics/cleaning/index.html"} {
+		html := string(out[page])
+		if !strings.Contains(html, "Cleaning tenders-card-root-9f2c41/ for two libraries") {
+			t.Errorf("%s: the title was changed", page)
+		}
+		if !regexp.MustCompile(`href="(\./|\.\./|\.\./\.\./)opportunities/cleaning-libraries/"`).MatchString(html) {
+			t.Errorf("%s: no link to the brief", page)
+		}
+	}
+}
+
+// TestReservedPageSlugs: every folder at the top of a built site that the
+// site makes itself is reserved, so no plain page can take its address
+// (content/closing-soon.md once replaced the closing-soon list).
+func TestReservedPageSlugs(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	out := buildSite(t, fsys, "")
+	pages := map[string]bool{}
+	for name := range fsys {
+		if dir, file := path.Split(name); dir == "content/" && strings.HasSuffix(file, ".md") {
+			pages[brief.Slug(name)] = true
+		}
+		if rest, ok := strings.CutPrefix(name, "static/"); ok {
+			pages[strings.Split(rest, "/")[0]] = true
+		}
+	}
+	seen := map[string]bool{}
+	for name := range out {
+		top, _, nested := strings.Cut(name, "/")
+		if !nested || pages[top] || top == "css" || top == "js" || seen[top] {
+			continue
+		}
+		seen[top] = true
+		if !slices.Contains(brief.ReservedPageSlugs, top) {
+			t.Errorf("the site writes %s/, but a plain page may take that address", top)
+		}
+	}
+	fsys["content/closing-soon.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Mine\"\n+++\nText.\n")}
+	_, list := build.Build(fsys, defaults, build.Options{Now: fixedNow})
+	if !strings.Contains(list.Error(), "content/closing-soon.md:1:1: the file name") {
+		t.Errorf("a page at the closing-soon address was not refused:\n%v", list.Err())
+	}
+}
+
+// TestLargeAwards: the largest awards a brief may give add up without
+// wrapping round, and no chart draws a bar of negative size.
+func TestLargeAwards(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	for i := range 2 {
+		fsys[fmt.Sprintf("content/opportunities/big-%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(`+++
+title = "Big"
+reference = "BIG-%d"
+buyer = "camden"
+published = 2026-06-01T09:00:00Z
+deadline = 2026-07-01T12:00:00Z
+summary = "A very large contract."
+category = "works"
+topics = ["cleaning"]
+apply_url = "https://example.org/bid"
+stage = "awarded"
+[contact]
+email = "a@camden.example"
+[award]
+supplier = "Big Co"
+value = %d
+date = 2026-10-01
+sme = true
++++
+Text.
+`, i, brief.MaxMoney))}
+	}
+	out := buildSite(t, fsys, "")
+	progress := string(out["progress/index.html"])
+	if !strings.Contains(progress, "£200,000,000,000") {
+		t.Errorf("the network total of two £100bn awards is not £200,000,000,000")
+	}
+	if strings.Contains(progress, "-£") || regexp.MustCompile(`(height|width)="-`).MatchString(progress) {
+		t.Errorf("a negative sum or bar on the progress page")
 	}
 }
