@@ -2,6 +2,7 @@ package ical
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -104,4 +105,73 @@ func TestControlCharacters(t *testing.T) {
 	if !bytes.Contains(out, []byte(`SUMMARY:abcdefg\nh`)) {
 		t.Errorf("the text around the control characters was lost:\n%s", out)
 	}
+}
+
+// FuzzCalendar writes events of arbitrary text: the file always parses as
+// RFC 5545 content lines: CRLF ends, no line over 75 octets, valid UTF-8,
+// no control characters, every unfolded line NAME:VALUE, and BEGIN and END
+// nested properly.
+func FuzzCalendar(f *testing.F) {
+	f.Add("Deadline", "A, b; c\\d\nnext", "Town Hall", "https://example.org/x", "uid-1@example.org", "Cleaning")
+	f.Add("\x00\x01\x1b[31m", "\r\n\r", "\u202e", "", "", "")
+	f.Add(strings.Repeat("é", 80), strings.Repeat("£", 200), "", "", "", strings.Repeat(",", 20))
+	f.Fuzz(func(t *testing.T, summary, desc, place, link, uid, category string) {
+		c := &Calendar{Name: summary, Description: desc, Events: []Event{{
+			UID: uid, Stamp: time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC),
+			Start: time.Date(2026, 12, 18, 12, 0, 0, 0, time.UTC), Summary: summary, Description: desc,
+			Location: place, URL: link, Categories: []string{category}, Alarm: time.Hour,
+		}}}
+		if problem := checkContentLines(c.Bytes()); problem != "" {
+			t.Fatal(problem)
+		}
+	})
+}
+
+// checkContentLines says what in data is not RFC 5545, or "".
+func checkContentLines(data []byte) string {
+	if !bytes.HasSuffix(data, []byte("\r\n")) {
+		return "the file does not end in CRLF"
+	}
+	var unfolded []string
+	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\r\n"), "\r\n") {
+		if len(line) > 75 {
+			return fmt.Sprintf("line %d is %d octets", i+1, len(line))
+		}
+		if !utf8.ValidString(line) {
+			return fmt.Sprintf("line %d is not UTF-8: %q", i+1, line)
+		}
+		for _, c := range line {
+			if c < 0x20 && c != '\t' || c == 0x7f {
+				return fmt.Sprintf("line %d holds control character %#x", i+1, c)
+			}
+		}
+		if strings.HasPrefix(line, " ") {
+			if len(unfolded) == 0 {
+				return "the file starts with a continuation"
+			}
+			unfolded[len(unfolded)-1] += line[1:]
+			continue
+		}
+		unfolded = append(unfolded, line)
+	}
+	var stack []string
+	for _, line := range unfolded {
+		name, value, ok := strings.Cut(line, ":")
+		if !ok || name == "" || strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ-") != "" {
+			return fmt.Sprintf("not a content line: %q", line)
+		}
+		switch name {
+		case "BEGIN":
+			stack = append(stack, value)
+		case "END":
+			if len(stack) == 0 || stack[len(stack)-1] != value {
+				return fmt.Sprintf("END:%s does not close %v", value, stack)
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) != 0 {
+		return fmt.Sprintf("unclosed %v", stack)
+	}
+	return ""
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/london-anchors/tenders/internal/audit"
 )
 
 func TestRender(t *testing.T) {
@@ -83,4 +85,33 @@ func TestRepeatedHeadings(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("ids\n got %v\nwant %v", got, want)
 	}
+}
+
+// FuzzRender renders arbitrary bodies: the HTML never holds a script or
+// another active element, an event handler, a style of the body's own, or
+// a link to a scheme other than http, https and mailto.
+func FuzzRender(f *testing.F) {
+	for _, seed := range []string{
+		"## What we need {style=\"position:fixed\"}\n\n<script>alert(1)</script>",
+		"[x](javascript:alert(1)) ![y](data:image/png;base64,AA) <https://example.org>",
+		"| a | b |\n|:-|-:|\n| <b onclick=x>1</b> | 2 |",
+		"<a href=\"x\" onmouseover=\"y\">z</a>\n\n<!-- comment -->\n\n<style>body{}</style>",
+		"- [ ] task\n- [x] done\n\n~~strike~~ www.example.org a@b.example",
+		"[ref]: javascript:alert(1)\n\n[click][ref]",
+		"## Heading {#id .class onclick=\"x\"}\n\n```html\n<script>\n```",
+		"![a onload=x](https://example.org/i.png \"t onerror=y\")",
+	} {
+		f.Add(seed)
+	}
+	base, _ := url.Parse("https://example.org/opps/")
+	md := New(base)
+	f.Fuzz(func(t *testing.T, src string) {
+		out, err := Render(md, []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if problems := audit.Fragment(out); len(problems) > 0 {
+			t.Fatalf("%s in\n%s", problems[0], out)
+		}
+	})
 }
