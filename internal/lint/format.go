@@ -33,6 +33,7 @@ func Text(w io.Writer, list diag.List, sums []Summary, src Source, color bool) {
 		return "\x1b[" + code + "m" + s + "\x1b[0m"
 	}
 	cache := map[string][]string{}
+	var long longLine // the long line last quoted, kept for its next finding
 	for _, d := range list {
 		sev := d.Severity.String()
 		switch d.Severity {
@@ -55,19 +56,20 @@ func Text(w io.Writer, list diag.List, sums []Summary, src Source, color bool) {
 		if d.Line < 1 || d.Line > len(lines) {
 			continue
 		}
-		raw := strings.ReplaceAll(lines[d.Line-1], "\t", " ")
-		line := safetext.Line(raw)
-		num := strconv.Itoa(d.Line)
-		gutter := strings.Repeat(" ", len(num))
-		fmt.Fprintf(w, "  %s | %s\n", num, line)
 		width := 1
 		if (d.EndLine == 0 || d.EndLine == d.Line) && d.EndCol > d.Col {
 			width = d.EndCol - d.Col
 		} else if d.EndLine > d.Line {
-			width = max(utf8.RuneCountInString(raw)-d.Col+1, 1)
+			width = max(utf8.RuneCountInString(lines[d.Line-1])-d.Col+1, 1)
 		}
+		raw, col, width := long.excerpt(d.File, d.Line, lines[d.Line-1], d.Col, width)
+		raw = strings.ReplaceAll(raw, "\t", " ")
+		line := safetext.Line(raw)
+		num := strconv.Itoa(d.Line)
+		gutter := strings.Repeat(" ", len(num))
+		fmt.Fprintf(w, "  %s | %s\n", num, line)
 		if line == raw { // a caret under escaped text would point elsewhere
-			fmt.Fprintf(w, "  %s | %s%s\n", gutter, strings.Repeat(" ", max(d.Col-1, 0)), paint("32", "^"+strings.Repeat("~", max(width-1, 0))))
+			fmt.Fprintf(w, "  %s | %s%s\n", gutter, strings.Repeat(" ", max(col-1, 0)), paint("32", "^"+strings.Repeat("~", max(width-1, 0))))
 		}
 		if d.Fix != "" {
 			fmt.Fprintf(w, "  %s = suggestion: %s\n", gutter, safetext.Line(d.Fix))
@@ -76,6 +78,61 @@ func Text(w io.Writer, list diag.List, sums []Summary, src Source, color bool) {
 	for _, s := range sums {
 		fmt.Fprintln(w, SummaryLine(s))
 	}
+}
+
+// excerptWidth is the most characters of a line an excerpt shows.
+const excerptWidth = 100
+
+// longLine remembers where each character of one long line starts, so
+// that many findings on it each cost only their own excerpt.
+type longLine struct {
+	file  string
+	line  int
+	text  string
+	start []int // byte offset of each character
+}
+
+// excerpt cuts a long line down to about excerptWidth characters around
+// column col, marking what is left out with "…", so that many findings on
+// a very long line do not print it whole each time. It returns the text,
+// where the span starts in it, and its width, cut to fit.
+func (l *longLine) excerpt(file string, n int, line string, col, width int) (string, int, int) {
+	if len(line) <= excerptWidth+20 {
+		return line, col, width
+	}
+	if l.file != file || l.line != n || l.text != line {
+		l.file, l.line, l.text, l.start = file, n, line, l.start[:0]
+		for i := range line {
+			l.start = append(l.start, i)
+		}
+	}
+	chars := len(l.start)
+	if chars <= excerptWidth+20 {
+		return line, col, width
+	}
+	from := max(0, min(col-1-excerptWidth/3, chars-excerptWidth))
+	to := min(chars, from+excerptWidth)
+	end := len(line)
+	if to < chars {
+		end = l.start[to]
+	}
+	text := line[l.start[from]:end]
+	col -= from
+	if from > 0 {
+		text = "…" + text
+		col++
+	}
+	if to < chars {
+		text += "…"
+	}
+	return text, col, max(1, min(width, to-from-(col-1)+btoi(from > 0)))
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // SummaryLine tells one file's counts and readability.

@@ -295,3 +295,23 @@ func TestScoresWithoutReadabilityRule(t *testing.T) {
 		t.Errorf("summary without scores: %+v", s)
 	}
 }
+
+// TestTextLongLine: a finding on a very long line quotes only the part
+// around it, so thousands of findings on one line print no more than a
+// hundred characters of it each.
+func TestTextLongLine(t *testing.T) {
+	line := strings.Repeat("a", 500) + " utilise " + strings.Repeat("b", 500)
+	d := diag.Diagnostic{File: "a.md", Line: 1, Col: 502, EndLine: 1, EndCol: 509, Severity: diag.Warning, Rule: "jargon", Message: "m"}
+	var out bytes.Buffer
+	lint.Text(&out, diag.List{d}, nil, func(string) []string { return []string{line} }, false)
+	lines := strings.Split(out.String(), "\n")
+	if len(lines[1]) > 130 {
+		t.Fatalf("the excerpt is %d bytes long: %q", len(lines[1]), lines[1])
+	}
+	quoted := strings.TrimPrefix(lines[1], "  1 | ")
+	caret := strings.TrimPrefix(lines[2], "    | ")
+	at := strings.Index(caret, "^")
+	if got := string([]rune(quoted)[at : at+7]); got != "utilise" || !strings.HasPrefix(quoted, "…") || !strings.HasSuffix(quoted, "…") {
+		t.Errorf("the caret is under %q in\n%s", got, out.String())
+	}
+}
