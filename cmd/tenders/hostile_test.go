@@ -27,7 +27,8 @@ import (
 //     write nothing;
 //   - a case marked "want built" builds, and the output passes the audit
 //     (internal/audit), a real feed and calendar parser
-//     (scripts/check_feeds.py), and its "present" and "absent" lines.
+//     (scripts/check_feeds.py), and its "present" and "absent" lines
+//     (a regular expression, in every file or "in FILE").
 //
 // A line "@repeat N "text"" in a case's file stands for the quoted text N
 // times, so that large inputs stay small in the repository.
@@ -55,7 +56,25 @@ func TestHostile(t *testing.T) {
 type hostileWant struct {
 	built           bool
 	errors          []*regexp.Regexp
-	present, absent []*regexp.Regexp
+	present, absent []pattern
+}
+
+// pattern is a "present" or "absent" line: a regular expression, looked
+// for in one file ("present in index.html REGEXP") or in every file.
+type pattern struct {
+	file string
+	re   *regexp.Regexp
+}
+
+func (p pattern) String() string { return strings.TrimSpace(p.file + " " + p.re.String()) }
+
+func parsePattern(value string) pattern {
+	var p pattern
+	if rest, ok := strings.CutPrefix(value, "in "); ok {
+		p.file, value, _ = strings.Cut(rest, " ")
+	}
+	p.re = regexp.MustCompile(value)
+	return p
 }
 
 func parseWant(t *testing.T, comment []byte) hostileWant {
@@ -70,9 +89,9 @@ func parseWant(t *testing.T, comment []byte) hostileWant {
 		case "error":
 			w.errors = append(w.errors, regexp.MustCompile("(?m)"+value))
 		case "present":
-			w.present = append(w.present, regexp.MustCompile(value))
+			w.present = append(w.present, parsePattern(value))
 		case "absent":
-			w.absent = append(w.absent, regexp.MustCompile(value))
+			w.absent = append(w.absent, parsePattern(value))
 		}
 	}
 	if !seen {
@@ -177,20 +196,20 @@ func hostileCase(t *testing.T, base, ar *txtar.Archive) {
 	for _, p := range audit.Site(files) {
 		t.Error(p)
 	}
-	for _, re := range want.absent {
+	for _, p := range want.absent {
 		for name, data := range files {
-			if re.Match(data) {
-				t.Errorf("%s holds %s", name, re)
+			if (p.file == "" || p.file == name) && p.re.Match(data) {
+				t.Errorf("%s holds %s", name, p.re)
 			}
 		}
 	}
-	for _, re := range want.present {
+	for _, p := range want.present {
 		found := false
-		for _, data := range files {
-			found = found || re.Match(data)
+		for name, data := range files {
+			found = found || (p.file == "" || p.file == name) && p.re.Match(data)
 		}
 		if !found {
-			t.Errorf("no file holds %s", re)
+			t.Errorf("no file holds %s", p)
 		}
 	}
 	checker := exec.Command("/usr/bin/python3", "../../scripts/check_feeds.py", out)
