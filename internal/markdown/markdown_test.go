@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/london-anchors/tenders/internal/audit"
 )
@@ -106,6 +107,9 @@ func FuzzRender(f *testing.F) {
 	base, _ := url.Parse("https://example.org/opps/")
 	md := New(base)
 	f.Fuzz(func(t *testing.T, src string) {
+		if !utf8.ValidString(src) {
+			return // content is refused unless it is UTF-8 (brief.CheckText)
+		}
 		out, err := Render(md, []byte(src))
 		if err != nil {
 			t.Fatal(err)
