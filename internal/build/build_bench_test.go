@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
@@ -13,6 +14,7 @@ import (
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/sitefs"
 	"github.com/london-anchors/tenders/internal/synth"
 )
 
@@ -152,5 +154,55 @@ func BenchmarkCheck(b *testing.B) {
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "briefs/s")
 		})
+	}
+}
+
+// BenchmarkReadDisk finds and reads (without parsing) N briefs from a
+// folder on disk, one after another, as os.DirFS reads them and as the
+// link-refusing sitefs.FS does, with and without sitefs.Check's walk: the
+// cost of never following a link.
+func BenchmarkReadDisk(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		dir := b.TempDir()
+		for name, data := range synth.Site(n) {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, c := range []struct {
+			name  string
+			check bool
+			open  func() (fs.FS, func())
+		}{
+			{"dirfs", false, func() (fs.FS, func()) { return os.DirFS(dir), func() {} }},
+			{"sitefs", false, func() (fs.FS, func()) { f, _ := sitefs.Open(dir); return f, func() { f.Close() } }},
+			{"sitefs+check", true, func() (fs.FS, func()) { f, _ := sitefs.Open(dir); return f, func() { f.Close() } }},
+		} {
+			b.Run(briefsName(n)+"/"+c.name, func(b *testing.B) {
+				for b.Loop() {
+					fsys, done := c.open()
+					if c.check {
+						if list := sitefs.Check(fsys); len(list) > 0 {
+							b.Fatal(list[:1])
+						}
+					}
+					files, list := brief.FindFiles(fsys)
+					if len(list) > 0 || len(files) != n {
+						b.Fatal(len(files), list)
+					}
+					for _, f := range files {
+						if _, err := fs.ReadFile(fsys, f.Path); err != nil {
+							b.Fatal(err)
+						}
+					}
+					done()
+				}
+				b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(n*b.N), "µs/brief")
+			})
+		}
 	}
 }
