@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -18,6 +19,7 @@ import (
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 var buildCmd = &command{
@@ -58,6 +60,22 @@ func (f *siteFlags) clock(getenv func(string) string) (time.Time, error) {
 		return time.Unix(n, 0).UTC(), nil
 	}
 	return time.Now(), nil
+}
+
+// openSite opens the site folder for reading. Nothing is ever read through
+// a symbolic link inside it (see internal/sitefs); the folder itself may be
+// one.
+func openSite(name, dir string, stderr io.Writer) (*sitefs.FS, bool) {
+	fsys, err := sitefs.Open(dir)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		fmt.Fprintf(stderr, "tenders %s: cannot open the site folder %s: %v; give --site the folder that holds site.toml\n", name, dir, err)
+		return nil, false
+	}
+	return fsys, true
 }
 
 // parseError is the exit code for a failed flag parse: 0 when the user
@@ -119,6 +137,11 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 	if e.getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
+	fsys, ok := openSite(c.name, f.site, e.stderr)
+	if !ok {
+		return exitFailure
+	}
+	defer fsys.Close()
 	start := time.Now()
 	pub, err := site.NewPublisher(*out)
 	if err != nil {
@@ -126,7 +149,7 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 		return exitFailure
 	}
 	counter := &countingSink{Publisher: pub}
-	list := build.BuildTo(os.DirFS(f.site), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+	list := build.BuildTo(fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
 		build.Options{Now: now, BaseURL: f.baseURL}, counter)
 	printDiagnostics(e.stderr, f.site, list)
 	if list.Errors() > 0 {

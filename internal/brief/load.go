@@ -214,7 +214,9 @@ func (c *Content) Add(b *Brief, e *EventPage, pg *Page, list diag.List) {
 }
 
 // FindFiles lists the content files in a stable order, warning about
-// Markdown files in folders that are not read.
+// Markdown files in folders that are not read. Only plain files are
+// listed: a symbolic link or a special file is left out, never opened
+// (sitefs.Check reports it).
 func FindFiles(fsys fs.FS) ([]File, diag.List) {
 	var jobs []File
 	var list diag.List
@@ -228,7 +230,7 @@ func FindFiles(fsys fs.FS) ([]File, diag.List) {
 			}
 			return nil
 		}
-		if !strings.HasSuffix(name, ".md") || strings.HasPrefix(d.Name(), ".") {
+		if !d.Type().IsRegular() || !strings.HasSuffix(name, ".md") || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		kind := KindPage

@@ -18,6 +18,7 @@ import (
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/lint"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 // Options adjust a build.
@@ -38,9 +39,14 @@ type Checked struct {
 // Check reads site.toml and every content file of fsys, validates them and
 // runs the linter. Findings at error level mean the site must not be
 // built. When validation fails the linter does not run, so a broken file
-// gets only its validation errors.
+// gets only its validation errors. A symbolic link among the inputs is an
+// error, and then nothing else is read (see sitefs.Check).
 func Check(fsys fs.FS, baseURL string) *Checked {
 	c := &Checked{}
+	if links := sitefs.Check(fsys); len(links) > 0 {
+		c.List = links
+		return c
+	}
 	cfg, list := LoadConfig(fsys, baseURL)
 	c.Config, c.List = cfg, list
 	if list.Errors() > 0 {
@@ -88,8 +94,13 @@ func (m *mapSink) Put(name string, data []byte) error {
 
 // BuildTo checks the site in fsys and renders it into sink, file by file.
 // Briefs are linted as they are rendered, from the same parsed body. When
-// the list holds an error, whatever sink received must be thrown away.
+// the list holds an error, whatever sink received must be thrown away. A
+// symbolic link among the inputs is an error, and then nothing else is
+// read (see sitefs.Check).
 func BuildTo(fsys fs.FS, defaults site.Defaults, opt Options, sink site.Sink) diag.List {
+	if links := sitefs.Check(fsys); len(links) > 0 {
+		return links
+	}
 	cfg, list := LoadConfig(fsys, opt.BaseURL)
 	if list.Errors() > 0 {
 		return list

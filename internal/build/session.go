@@ -16,6 +16,7 @@ import (
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/lint"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 // Session rebuilds one site again and again, as tenders serve does, doing
@@ -58,6 +59,13 @@ func NewSession(fsys fs.FS, defaults site.Defaults, baseURL string) *Session {
 func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if links := sitefs.Check(s.fsys); len(links) > 0 {
+		s.Findings = map[string]diag.List{}
+		for _, d := range links {
+			s.Findings[d.File] = append(s.Findings[d.File], d)
+		}
+		return nil, links
+	}
 	src, err := fs.ReadFile(s.fsys, config.FileName)
 	if err != nil || sha256.Sum256(src) != s.cfgSum || s.cfg == nil {
 		s.cfg, s.cfgList = LoadConfig(s.fsys, s.baseURL)
@@ -167,7 +175,7 @@ func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 // hashTree adds the names, sizes and times of every file under fsys to h.
 func hashTree(h interface{ Write([]byte) (int, error) }, fsys fs.FS) {
 	_ = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if err != nil || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		if info, err := d.Info(); err == nil {

@@ -22,6 +22,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -42,6 +43,7 @@ import (
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/markdown"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 // Site is everything a render needs.
@@ -498,12 +500,25 @@ func templateDiag(file string, err error) diag.Diagnostic {
 }
 
 func (r *renderer) parseTemplates() diag.List {
+	// ParseFS finds files through fs.Glob, which hides why one cannot be
+	// opened: say it when a template is a link (never followed).
+	var list diag.List
+	for _, name := range append([]string{"base.html", "partials.html"}, pageTemplates...) {
+		f, err := r.Templates.Open(name)
+		if err == nil {
+			f.Close()
+		} else if errors.Is(err, sitefs.ErrSymlink) || errors.Is(err, sitefs.ErrSpecial) {
+			list = append(list, diag.Diagnostic{File: "templates/" + name, Line: 1, Col: 1, Severity: diag.Error, Rule: "template", Message: err.Error()})
+		}
+	}
+	if len(list) > 0 {
+		return list
+	}
 	base, err := template.New("base.html").Funcs(r.funcs()).ParseFS(r.Templates, "base.html", "partials.html")
 	if err != nil {
 		return diag.List{templateDiag("base.html", err)}
 	}
 	r.tmpl = map[string]*template.Template{}
-	var list diag.List
 	for _, name := range pageTemplates {
 		t := template.Must(base.Clone())
 		if _, err := t.ParseFS(r.Templates, name); err != nil {
@@ -1103,6 +1118,9 @@ func (r *renderer) copyStatic() *diag.Diagnostic {
 	err := fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(path.Base(name), ".") {
 			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil // a link or a special file: never read (sitefs.Check reports it)
 		}
 		if r.written[name] {
 			clash = &diag.Diagnostic{File: "static/" + name, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid",
