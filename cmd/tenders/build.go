@@ -143,7 +143,7 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 	}
 	defer fsys.Close()
 	start := time.Now()
-	pub, err := site.NewPublisher(*out)
+	pub, err := site.NewPublisher(*out, f.site)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "tenders build:", err)
 		return exitFailure
