@@ -149,18 +149,17 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 		return exitFailure
 	}
 	counter := &countingSink{Publisher: pub}
-	list := build.BuildTo(fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+	list := build.BuildTo(ctx, fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
 		build.Options{Now: now, BaseURL: f.baseURL}, counter)
+	if ctx.Err() != nil {
+		pub.Abort()
+		return stopped(c, e)
+	}
 	printDiagnostics(e.stderr, f.site, list)
 	if list.Errors() > 0 {
 		pub.Abort()
 		fmt.Fprintf(e.stderr, "tenders build: %s; nothing was written\n", countErrors(list))
 		return exitFindings
-	}
-	if err := ctx.Err(); err != nil {
-		pub.Abort()
-		fmt.Fprintln(e.stderr, "tenders build: stopped; nothing was written")
-		return exitFailure
 	}
 	if err := pub.Commit(); err != nil {
 		fmt.Fprintln(e.stderr, "tenders build:", err)
@@ -168,6 +167,12 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "Built %d files into %s in %s\n", counter.n.Load(), *out, time.Since(start).Round(time.Millisecond))
 	return exitOK
+}
+
+// stopped reports a command stopped by Ctrl-C or SIGTERM.
+func stopped(c *command, e *env) int {
+	fmt.Fprintf(e.stderr, "tenders %s: stopped; nothing was written\n", c.name)
+	return exitFailure
 }
 
 // countingSink counts the files it passes on to the publisher.

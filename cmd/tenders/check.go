@@ -59,7 +59,10 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "tenders check:", err)
 		return exitFailure
 	}
-	checked := build.Check(fsys, f.baseURL)
+	checked := build.Check(ctx, fsys, f.baseURL)
+	if ctx.Err() != nil {
+		return stopped(c, e)
+	}
 	var list diag.List
 	sources := map[string]string{} // display path -> path in the site folder
 	for _, d := range checked.List {

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -144,9 +145,13 @@ type File struct {
 // folder): briefs, events and plain pages, in parallel. It then checks what
 // no single file can: that references and slugs are unique. The list holds
 // every problem of every file, sorted by file and line; files with errors
-// are left out of the Content.
-func (p *Parser) Load(fsys fs.FS) (*Content, diag.List) {
+// are left out of the Content. When ctx ends first, Load stops after the
+// files being read and returns empty content with diag.Stopped(ctx.Err()).
+func (p *Parser) Load(ctx context.Context, fsys fs.FS) (*Content, diag.List) {
 	jobs, list := FindFiles(fsys)
+	if err := ctx.Err(); err != nil {
+		return &Content{}, diag.List{diag.Stopped(err)}
+	}
 	type result struct {
 		brief *Brief
 		event *EventPage
@@ -159,16 +164,27 @@ func (p *Parser) Load(fsys fs.FS) (*Content, diag.List) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
+				if ctx.Err() != nil {
+					continue
+				}
 				r := &results[i]
 				r.brief, r.event, r.page, r.list = p.ParseFile(fsys, jobs[i])
 			}
 		})
 	}
+feed:
 	for i := range jobs {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return &Content{}, diag.List{diag.Stopped(err)}
+	}
 
 	c := &Content{}
 	for _, r := range results {

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -38,7 +39,7 @@ func BenchmarkBuild(b *testing.B) {
 			defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, list := build.Build(fsys, defaults, build.Options{Now: benchNow}); list.Errors() > 0 {
+				if _, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow}); list.Errors() > 0 {
 					b.Fatal(list[:1])
 				}
 			}
@@ -60,7 +61,7 @@ func BenchmarkBuildStream(b *testing.B) {
 			defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
 			b.ReportAllocs()
 			for b.Loop() {
-				if list := build.BuildTo(fsys, defaults, build.Options{Now: benchNow}, discard{}); list.Errors() > 0 {
+				if list := build.BuildTo(context.Background(), fsys, defaults, build.Options{Now: benchNow}, discard{}); list.Errors() > 0 {
 					b.Fatal(list[:1])
 				}
 			}
@@ -82,7 +83,7 @@ func BenchmarkParse(b *testing.B) {
 			p := &brief.Parser{Config: cfg}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, list := p.Load(fsys); list.Errors() > 0 {
+				if _, list := p.Load(context.Background(), fsys); list.Errors() > 0 {
 					b.Fatal(list[:1])
 				}
 			}
@@ -98,14 +99,14 @@ func BenchmarkRender(b *testing.B) {
 		b.Run(briefsName(n), func(b *testing.B) {
 			fsys := synthFS(n)
 			cfg, _ := build.LoadConfig(fsys, "")
-			content, _ := (&brief.Parser{Config: cfg}).Load(fsys)
+			content, _ := (&brief.Parser{Config: cfg}).Load(context.Background(), fsys)
 			b.ReportAllocs()
 			for b.Loop() {
 				// Render drops briefs' sources when it has no cache; give it
 				// one, empty each time, so the sources stay for the next loop.
 				s := &site.Site{Config: cfg, Content: content, Now: benchNow, Templates: defaults.Templates, Static: defaults.Static,
 					Cache: site.NewCache(), Generation: fmt.Sprint(b.N)}
-				if list := site.Render(s, discard{}); list.Errors() > 0 {
+				if list := site.Render(context.Background(), s, discard{}); list.Errors() > 0 {
 					b.Fatal(list[:1])
 				}
 			}
@@ -148,7 +149,7 @@ func BenchmarkCheck(b *testing.B) {
 			fsys := synthFS(n)
 			b.ReportAllocs()
 			for b.Loop() {
-				if c := build.Check(fsys, ""); c.List.Errors() > 0 {
+				if c := build.Check(context.Background(), fsys, ""); c.List.Errors() > 0 {
 					b.Fatal(c.List[:1])
 				}
 			}

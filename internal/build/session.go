@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -55,10 +56,15 @@ func NewSession(fsys fs.FS, defaults site.Defaults, baseURL string) *Session {
 }
 
 // Build rebuilds the site at the clock now. It returns the output only when
-// there is no error; the list holds every finding.
-func (s *Session) Build(now time.Time) (site.Output, diag.List) {
+// there is no error; the list holds every finding. When ctx ends first, it
+// stops and returns diag.Stopped(ctx.Err()) alone; the next Build redoes
+// whatever this one left undone.
+func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.List) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return nil, diag.List{diag.Stopped(err)}
+	}
 	if links := sitefs.Check(s.fsys); len(links) > 0 {
 		s.Findings = map[string]diag.List{}
 		for _, d := range links {
@@ -103,9 +109,15 @@ func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, f := range stale {
+		if ctx.Err() != nil {
+			break
+		}
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-slots }()
+			if ctx.Err() != nil {
+				return
+			}
 			c := &cachedFile{size: f.Info.Size(), mod: f.Info.ModTime()}
 			c.brief, c.event, c.page, c.list = p.ParseFile(s.fsys, f)
 			if c.list.Errors() == 0 {
@@ -125,6 +137,9 @@ func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, diag.List{diag.Stopped(err)}
+	}
 	for i, f := range stale {
 		s.files[f.Path] = fresh[i]
 	}
@@ -155,7 +170,7 @@ func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 		return nil, list
 	}
 	out := site.Output{}
-	rlist := site.Render(&site.Site{
+	rlist := site.Render(ctx, &site.Site{
 		Config:     s.cfg,
 		Content:    content,
 		Now:        now,
@@ -164,6 +179,9 @@ func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 		Cache:      s.render,
 		Generation: hex.EncodeToString(gen.Sum(nil)),
 	}, &mapSink{out: out})
+	if err := ctx.Err(); err != nil {
+		return nil, diag.List{diag.Stopped(err)}
+	}
 	list = append(list, rlist...)
 	list.Sort()
 	if list.Errors() > 0 {

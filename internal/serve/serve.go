@@ -76,7 +76,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	if s.Quiet == 0 {
 		s.Quiet = 60 * time.Millisecond
 	}
-	s.rebuild(nil)
+	s.rebuild(ctx, nil)
 	w, err := newWatcher(s.Dir)
 	if err != nil {
 		return fmt.Errorf("cannot watch %s: %w", s.Dir, err)
@@ -90,7 +90,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 			case <-ctx.Done():
 				return
 			case batch := <-deb.Out:
-				s.rebuild(batch)
+				s.rebuild(ctx, batch)
 			}
 		}
 	}()
@@ -120,13 +120,17 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	return srv.Shutdown(shutdown)
 }
 
-// rebuild builds the site again and tells the browsers.
-func (s *Server) rebuild(changed []string) {
+// rebuild builds the site again and tells the browsers. A rebuild that
+// ctx stops part way (the server is stopping) changes nothing.
+func (s *Server) rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
 	// Folders may have been moved or made again since the last build:
 	// check them afresh.
 	s.fsys.Forget()
-	out, list := s.session.Build(s.Now())
+	out, list := s.session.Build(ctx, s.Now())
+	if ctx.Err() != nil {
+		return
+	}
 	s.mu.Lock()
 	if list.Errors() > 0 {
 		s.failed = list

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"context"
 	"io/fs"
 	"strings"
 	"sync"
@@ -20,14 +21,14 @@ func renderUnchecked(t *testing.T, fsys fstest.MapFS) (site.Output, error) {
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}
-	content, list := (&brief.Parser{Config: cfg}).Load(fsys)
+	content, list := (&brief.Parser{Config: cfg}).Load(context.Background(), fsys)
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}
 	templates, _ := fs.Sub(fsys, "templates")
 	static, _ := fs.Sub(fsys, "static")
 	sink := &mapSink{out: site.Output{}}
-	rlist := site.Render(&site.Site{Config: cfg, Content: content, Now: fixedNow,
+	rlist := site.Render(context.Background(), &site.Site{Config: cfg, Content: content, Now: fixedNow,
 		Templates: site.Overlay(templates, defaults.Templates), Static: site.Overlay(static, defaults.Static)}, sink)
 	return sink.out, rlist.Err()
 }

@@ -21,6 +21,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -209,8 +210,13 @@ type EventView struct {
 // it is made, so a build need not hold the whole site in memory. It writes
 // nothing itself; a problem in a template comes back as a positioned
 // diagnostic, and then the files already given to sink must be discarded.
-func Render(s *Site, sink Sink) diag.List {
-	r := &renderer{Site: s, md: markdown.New(s.Config.Base), loc: s.Config.Location, sink: sink, written: map[string]bool{}}
+// When ctx ends first, Render stops after the pages being made and returns
+// diag.Stopped(ctx.Err()); what sink got must be discarded too.
+func Render(ctx context.Context, s *Site, sink Sink) diag.List {
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}
+	}
+	r := &renderer{Site: s, ctx: ctx, md: markdown.New(s.Config.Base), loc: s.Config.Location, sink: sink, written: map[string]bool{}}
 	if list := r.parseTemplates(); len(list) > 0 {
 		return list
 	}
@@ -221,11 +227,19 @@ func Render(s *Site, sink Sink) diag.List {
 	if list := r.renderOpps(); len(list) > 0 {
 		return list
 	}
-	return r.render()
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}
+	}
+	list := r.render()
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}
+	}
+	return list
 }
 
 type renderer struct {
 	*Site
+	ctx   context.Context // the render stops when it ends
 	md    goldmark.Markdown
 	loc   *time.Location
 	tmpl  map[string]*template.Template
@@ -901,7 +915,7 @@ func (r *renderer) render() diag.List {
 		return diag.List{*d}
 	}
 	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) {
+	parallel(r.ctx, len(jobs), func(i int) {
 		j := jobs[i]
 		p := j.page
 		make := func() ([]byte, error) {
@@ -950,10 +964,16 @@ func (r *renderer) render() diag.List {
 		list.Sort()
 		return list
 	}
+	if r.ctx.Err() != nil {
+		return nil // Render reports it
+	}
 	if err := r.writeFeeds(); err != nil {
 		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "feeds", Message: "cannot write the feeds: " + err.Error()}}
 	}
 	r.writeCalendars()
+	if r.ctx.Err() != nil {
+		return nil
+	}
 	if err := r.writeData(); err != nil {
 		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "data", Message: "cannot write the open data: " + err.Error()}}
 	}
@@ -983,7 +1003,7 @@ func (r *renderer) renderOpps() diag.List {
 		c.gen, c.opps, c.files = r.Generation, map[string]*cachedOpp{}, map[string]memoFile{}
 		c.mu.Unlock()
 	}
-	parallel(len(r.opps), func(i int) {
+	parallel(r.ctx, len(r.opps), func(i int) {
 		o := r.opps[i]
 		key := o.key
 		if r.Cache != nil {
@@ -1127,6 +1147,9 @@ func (r *renderer) copyStatic() *diag.Diagnostic {
 				Message: fmt.Sprintf("static/%s has the same address as a page the site makes; rename or move it", name)}
 			return fs.SkipAll
 		}
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
 		data, err := fs.ReadFile(r.Static, name)
 		if err != nil {
 			return err
@@ -1143,11 +1166,15 @@ func (r *renderer) copyStatic() *diag.Diagnostic {
 	return clash
 }
 
-// parallel runs f(0..n-1) on every core.
-func parallel(n int, f func(i int)) {
+// parallel runs f(0..n-1) on every core. Once ctx ends it starts no more:
+// it returns when the calls already running are done.
+func parallel(ctx context.Context, n int, f func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		for i := range n {
+			if ctx.Err() != nil {
+				return
+			}
 			f(i)
 		}
 		return
@@ -1162,7 +1189,7 @@ func parallel(n int, f func(i int)) {
 				j := i
 				i++
 				next.Unlock()
-				if j >= n {
+				if j >= n || ctx.Err() != nil {
 					return
 				}
 				f(j)
