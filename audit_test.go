@@ -13,7 +13,7 @@ import (
 // TestExampleAudit: the example site passes the audit the hostile corpus
 // is held to, so the audit itself finds nothing in a good site.
 func TestExampleAudit(t *testing.T) {
-	out, list := build.Build(os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	out, list := build.Build(t.Context(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}

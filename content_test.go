@@ -1,6 +1,7 @@
 package tenders_test
 
 import (
+	"context"
 	"os"
 	"testing"
 	"time"
@@ -20,7 +21,7 @@ var exampleNow = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 // no errors and no warnings, and hold what the demo promises.
 func TestExampleSite(t *testing.T) {
 	fsys := os.DirFS(".")
-	out, list := build.Build(fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow})
+	out, list := build.Build(context.Background(), fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow})
 	for _, d := range list {
 		if d.Severity >= diag.Warning {
 			t.Errorf("the example site must pass tenders check --strict: %v [%s]", d, d.Rule)
@@ -32,7 +33,7 @@ func TestExampleSite(t *testing.T) {
 		t.FailNow()
 	}
 	cfg, _ := build.LoadConfig(fsys, "")
-	content, _ := (&brief.Parser{Config: cfg}).Load(fsys)
+	content, _ := (&brief.Parser{Config: cfg}).Load(context.Background(), fsys)
 	buyers, topics, boroughs, stages := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	var lots, docs, events, updates, awards int
 	min, max := int64(1<<62), int64(0)

@@ -2,6 +2,7 @@ package tenders_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -20,7 +21,7 @@ import (
 
 func buildExampleMap(t *testing.T) site.Output {
 	t.Helper()
-	out, list := build.Build(os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	out, list := build.Build(context.Background(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}
@@ -146,7 +147,7 @@ func TestCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg, _ := build.LoadConfig(os.DirFS("."), "")
-	content, _ := (&brief.Parser{Config: cfg}).Load(os.DirFS("."))
+	content, _ := (&brief.Parser{Config: cfg}).Load(context.Background(), os.DirFS("."))
 	if len(rows) != len(content.Briefs)+1 {
 		t.Fatalf("%d rows for %d briefs", len(rows)-1, len(content.Briefs))
 	}

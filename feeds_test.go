@@ -2,6 +2,7 @@ package tenders_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,7 +37,7 @@ func checkFeeds(t *testing.T, dir string) (string, bool) {
 
 func buildExample(t *testing.T) string {
 	t.Helper()
-	out, list := build.Build(os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	out, list := build.Build(context.Background(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -19,6 +20,7 @@ import (
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/safetext"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 var buildCmd = &command{
@@ -59,6 +61,22 @@ func (f *siteFlags) clock(getenv func(string) string) (time.Time, error) {
 		return time.Unix(n, 0).UTC(), nil
 	}
 	return time.Now(), nil
+}
+
+// openSite opens the site folder for reading. Nothing is ever read through
+// a symbolic link inside it (see internal/sitefs); the folder itself may be
+// one.
+func openSite(name, dir string, stderr io.Writer) (*sitefs.FS, bool) {
+	fsys, err := sitefs.Open(dir)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		fmt.Fprintf(stderr, "tenders %s: cannot open the site folder %s: %v; give --site the folder that holds site.toml\n", name, dir, err)
+		return nil, false
+	}
+	return fsys, true
 }
 
 // parseError is the exit code for a failed flag parse: 0 when the user
@@ -120,25 +138,29 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 	if e.getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
+	fsys, ok := openSite(c.name, f.site, e.stderr)
+	if !ok {
+		return exitFailure
+	}
+	defer fsys.Close()
 	start := time.Now()
-	pub, err := site.NewPublisher(*out)
+	pub, err := site.NewPublisher(*out, f.site)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "tenders build:", err)
 		return exitFailure
 	}
 	counter := &countingSink{Publisher: pub}
-	list := build.BuildTo(os.DirFS(f.site), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+	list := build.BuildTo(ctx, fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
 		build.Options{Now: now, BaseURL: f.baseURL}, counter)
+	if ctx.Err() != nil {
+		pub.Abort()
+		return stopped(c, e)
+	}
 	printDiagnostics(e.stderr, f.site, list)
 	if list.Errors() > 0 {
 		pub.Abort()
 		fmt.Fprintf(e.stderr, "tenders build: %s; nothing was written\n", countErrors(list))
 		return exitFindings
-	}
-	if err := ctx.Err(); err != nil {
-		pub.Abort()
-		fmt.Fprintln(e.stderr, "tenders build: stopped; nothing was written")
-		return exitFailure
 	}
 	if err := pub.Commit(); err != nil {
 		fmt.Fprintln(e.stderr, "tenders build:", err)
@@ -146,6 +168,12 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "Built %d files into %s in %s\n", counter.n.Load(), *out, time.Since(start).Round(time.Millisecond))
 	return exitOK
+}
+
+// stopped reports a command stopped by Ctrl-C or SIGTERM.
+func stopped(c *command, e *env) int {
+	fmt.Fprintf(e.stderr, "tenders %s: stopped; nothing was written\n", c.name)
+	return exitFailure
 }
 
 // countingSink counts the files it passes on to the publisher.

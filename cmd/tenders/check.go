@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/lint"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 var checkCmd = &command{
@@ -43,7 +45,12 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "tenders check: --format %q is not one of text, json, github, sarif\n", *format)
 		return exitFailure
 	}
-	if _, err := os.Stat(filepath.Join(f.site, "site.toml")); err != nil {
+	fsys, err := sitefs.Open(f.site)
+	if err == nil {
+		defer fsys.Close()
+		_, err = fsys.Lstat("site.toml")
+	}
+	if err != nil {
 		fmt.Fprintf(e.stderr, "tenders check: %s has no site.toml; run it in a site folder or give --site\n", f.site)
 		return exitFailure
 	}
@@ -52,10 +59,15 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "tenders check:", err)
 		return exitFailure
 	}
-	checked := build.Check(os.DirFS(f.site), f.baseURL)
+	checked := build.Check(ctx, fsys, f.baseURL)
+	if ctx.Err() != nil {
+		return stopped(c, e)
+	}
 	var list diag.List
+	sources := map[string]string{} // display path -> path in the site folder
 	for _, d := range checked.List {
 		if filter(d.File) {
+			sources[displayPath(f.site, d.File)] = d.File
 			d.File = displayPath(f.site, d.File)
 			list = append(list, d)
 		}
@@ -69,8 +81,8 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 	}
 	switch *format {
 	case "text":
-		lint.Text(e.stdout, list, sums, readLines(f.site), isTerminal(e.stdout))
-		if docs := rulesDocURL(f.site, checked); docs != "" && len(list) > 0 {
+		lint.Text(e.stdout, list, sums, readLines(fsys, sources), isTerminal(e.stdout))
+		if docs := rulesDocURL(fsys, checked); docs != "" && len(list) > 0 {
 			fmt.Fprintf(e.stdout, "Each check is explained at %s, under its name: %s#jargon, and so on.\n", docs, docs)
 		}
 	case "json":
@@ -86,9 +98,9 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 			defer file.Close()
 			summary = file
 		}
-		lint.GitHub(e.stdout, summary, list, rulesDocURL(f.site, checked))
+		lint.GitHub(e.stdout, summary, list, rulesDocURL(fsys, checked))
 	case "sarif":
-		err = lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, version, rulesDocURL(f.site, checked))
+		err = lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, version, rulesDocURL(fsys, checked))
 	}
 	if err != nil {
 		fmt.Fprintln(e.stderr, "tenders check:", err)
@@ -111,11 +123,11 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 
 // rulesDocURL is where the buyers' guide explains each rule, for links in
 // the job summary.
-func rulesDocURL(siteDir string, c *build.Checked) string {
+func rulesDocURL(fsys fs.FS, c *build.Checked) string {
 	if c.Config == nil || c.Config.Base == nil {
 		return ""
 	}
-	if _, err := os.Stat(filepath.Join(siteDir, "content", "writing-guide.md")); err != nil {
+	if _, err := fs.Stat(fsys, "content/writing-guide.md"); err != nil {
 		return ""
 	}
 	return c.Config.URL("writing-guide/")
@@ -172,15 +184,18 @@ func displayPath(siteDir, file string) string {
 	return filepath.ToSlash(filepath.Join(siteDir, file))
 }
 
-// readLines returns a reader of a file's lines for excerpts.
-func readLines(siteDir string) lint.Source {
+// readLines returns a reader of a file's lines for excerpts: the file of
+// the site that a finding's display path names, read through fsys, so
+// never through a symbolic link.
+func readLines(fsys fs.FS, sources map[string]string) lint.Source {
 	return func(file string) []string {
-		data, err := os.ReadFile(file)
+		name, ok := sources[file]
+		if !ok {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			data, err = os.ReadFile(filepath.Join(siteDir, file))
-			if err != nil {
-				return nil
-			}
+			return nil
 		}
 		return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 	}

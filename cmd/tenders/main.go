@@ -45,10 +45,12 @@ var commands = []*command{buildCmd, checkCmd, serveCmd, newCmd}
 func main() { os.Exit(mainCode()) }
 
 // mainCode runs the command line with Ctrl-C (and SIGTERM) wired to a
-// clean stop, and returns the exit code.
+// clean stop, and returns the exit code. A second signal kills at once:
+// after the first, the signals are let go of.
 func mainCode() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	context.AfterFunc(ctx, stop)
 	return run(ctx, &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:])
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,7 +48,12 @@ func runNew(ctx context.Context, c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "usage: tenders %s\n", c.usage)
 		return exitFailure
 	}
-	cfg, list := build.LoadConfig(os.DirFS(f.site), "")
+	fsys, ok := openSite(c.name, f.site, e.stderr)
+	if !ok {
+		return exitFailure
+	}
+	defer fsys.Close()
+	cfg, list := build.LoadConfig(fsys, "")
 	if list.Errors() > 0 {
 		printDiagnostics(e.stderr, f.site, list)
 		return exitFailure
@@ -73,6 +79,12 @@ func runNew(ctx context.Context, c *command, e *env, args []string) int {
 	}
 	now, err := f.clock(e.getenv)
 	if err != nil {
+		fmt.Fprintln(e.stderr, "tenders new:", err)
+		return exitFailure
+	}
+	// Never write through a link: the folder, and each folder above it,
+	// must be a plain folder or not there yet.
+	if _, err := fsys.Stat(brief.OpportunitiesDir); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintln(e.stderr, "tenders new:", err)
 		return exitFailure
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/london-anchors/tenders"
@@ -27,7 +28,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) int {
 	if err := fl.Parse(args); err != nil {
 		return parseError(err)
 	}
-	if _, err := os.Stat(f.site + "/site.toml"); err != nil {
+	if _, err := os.Lstat(filepath.Join(f.site, "site.toml")); err != nil {
 		fmt.Fprintf(e.stderr, "tenders serve: %s has no site.toml; run it in a site folder or give --site\n", f.site)
 		return exitFailure
 	}

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -146,9 +147,13 @@ type File struct {
 // folder): briefs, events and plain pages, in parallel. It then checks what
 // no single file can: that references and slugs are unique. The list holds
 // every problem of every file, sorted by file and line; files with errors
-// are left out of the Content.
-func (p *Parser) Load(fsys fs.FS) (*Content, diag.List) {
+// are left out of the Content. When ctx ends first, Load stops after the
+// files being read and returns empty content with diag.Stopped(ctx.Err()).
+func (p *Parser) Load(ctx context.Context, fsys fs.FS) (*Content, diag.List) {
 	jobs, list := FindFiles(fsys)
+	if err := ctx.Err(); err != nil {
+		return &Content{}, diag.List{diag.Stopped(err)}
+	}
 	type result struct {
 		brief *Brief
 		event *EventPage
@@ -161,16 +166,27 @@ func (p *Parser) Load(fsys fs.FS) (*Content, diag.List) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
+				if ctx.Err() != nil {
+					continue
+				}
 				r := &results[i]
 				r.brief, r.event, r.page, r.list = p.ParseFile(fsys, jobs[i])
 			}
 		})
 	}
+feed:
 	for i := range jobs {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return &Content{}, diag.List{diag.Stopped(err)}
+	}
 
 	c := &Content{}
 	for _, r := range results {
@@ -216,7 +232,9 @@ func (c *Content) Add(b *Brief, e *EventPage, pg *Page, list diag.List) {
 }
 
 // FindFiles lists the content files in a stable order, warning about
-// Markdown files in folders that are not read.
+// Markdown files in folders that are not read. Only plain files are
+// listed: a symbolic link or a special file is left out, never opened
+// (sitefs.Check reports it).
 func FindFiles(fsys fs.FS) ([]File, diag.List) {
 	var jobs []File
 	var list diag.List
@@ -230,7 +248,7 @@ func FindFiles(fsys fs.FS) ([]File, diag.List) {
 			}
 			return nil
 		}
-		if !strings.HasSuffix(name, ".md") || strings.HasPrefix(d.Name(), ".") {
+		if !d.Type().IsRegular() || !strings.HasSuffix(name, ".md") || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		kind := KindPage

@@ -1,6 +1,7 @@
 package brief_test
 
 import (
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -54,7 +55,7 @@ func load(t *testing.T, ar *txtar.Archive) string {
 	if list.Errors() == 0 {
 		static, _ := fsys.Sub("static")
 		p := &brief.Parser{Config: cfg, Static: static}
-		_, more := p.Load(fsys)
+		_, more := p.Load(context.Background(), fsys)
 		list = append(list, more...)
 	}
 	list.Sort()

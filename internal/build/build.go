@@ -5,6 +5,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/lint"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 // Options adjust a build.
@@ -38,9 +40,19 @@ type Checked struct {
 // Check reads site.toml and every content file of fsys, validates them and
 // runs the linter. Findings at error level mean the site must not be
 // built. When validation fails the linter does not run, so a broken file
-// gets only its validation errors.
-func Check(fsys fs.FS, baseURL string) *Checked {
+// gets only its validation errors. A symbolic link among the inputs is an
+// error, and then nothing else is read (see sitefs.Check). When ctx ends
+// first, Check stops and its list is diag.Stopped(ctx.Err()) alone.
+func Check(ctx context.Context, fsys fs.FS, baseURL string) *Checked {
 	c := &Checked{}
+	if err := ctx.Err(); err != nil {
+		c.List = diag.List{diag.Stopped(err)}
+		return c
+	}
+	if links := sitefs.Check(fsys); len(links) > 0 {
+		c.List = links
+		return c
+	}
 	cfg, list := LoadConfig(fsys, baseURL)
 	c.Config, c.List = cfg, list
 	if list.Errors() > 0 {
@@ -50,13 +62,17 @@ func Check(fsys fs.FS, baseURL string) *Checked {
 	c.Engine = engine
 	c.List = append(c.List, elist...)
 	p := &brief.Parser{Config: cfg, Static: sub(fsys, brief.StaticDir)}
-	content, clist := p.Load(fsys)
+	content, clist := p.Load(ctx, fsys)
 	c.Content = content
 	c.List = append(c.List, clist...)
 	if c.List.Errors() == 0 {
-		llist, sums := engine.Check(content)
+		llist, sums := engine.Check(ctx, content)
 		c.List = append(c.List, llist...)
 		c.Summaries = sums
+	}
+	if err := ctx.Err(); err != nil {
+		c.List, c.Summaries = diag.List{diag.Stopped(err)}, nil
+		return c
 	}
 	c.List.Sort()
 	return c
@@ -64,10 +80,10 @@ func Check(fsys fs.FS, baseURL string) *Checked {
 
 // Build checks the site in fsys and renders it into memory. It returns
 // output only when there is no error; the list holds every finding,
-// warnings included.
-func Build(fsys fs.FS, defaults site.Defaults, opt Options) (site.Output, diag.List) {
+// warnings included (or, when ctx ends first, diag.Stopped(ctx.Err())).
+func Build(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Options) (site.Output, diag.List) {
 	out := site.Output{}
-	list := BuildTo(fsys, defaults, opt, &mapSink{out: out})
+	list := BuildTo(ctx, fsys, defaults, opt, &mapSink{out: out})
 	if list.Errors() > 0 {
 		return nil, list
 	}
@@ -88,8 +104,17 @@ func (m *mapSink) Put(name string, data []byte) error {
 
 // BuildTo checks the site in fsys and renders it into sink, file by file.
 // Briefs are linted as they are rendered, from the same parsed body. When
-// the list holds an error, whatever sink received must be thrown away.
-func BuildTo(fsys fs.FS, defaults site.Defaults, opt Options, sink site.Sink) diag.List {
+// the list holds an error, whatever sink received must be thrown away. A
+// symbolic link among the inputs is an error, and then nothing else is
+// read (see sitefs.Check). When ctx ends first, BuildTo stops after the
+// files being read or made, and returns diag.Stopped(ctx.Err()) alone.
+func BuildTo(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Options, sink site.Sink) diag.List {
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}
+	}
+	if links := sitefs.Check(fsys); len(links) > 0 {
+		return links
+	}
 	cfg, list := LoadConfig(fsys, opt.BaseURL)
 	if list.Errors() > 0 {
 		return list
@@ -97,16 +122,19 @@ func BuildTo(fsys fs.FS, defaults site.Defaults, opt Options, sink site.Sink) di
 	engine, elist := lint.New(cfg)
 	list = append(list, elist...)
 	p := &brief.Parser{Config: cfg, Static: sub(fsys, brief.StaticDir)}
-	content, clist := p.Load(fsys)
+	content, clist := p.Load(ctx, fsys)
 	list = append(list, clist...)
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}
+	}
 	if list.Errors() > 0 {
 		list.Sort()
 		return list
 	}
-	others, _ := engine.Check(&brief.Content{Events: content.Events, Pages: content.Pages})
+	others, _ := engine.Check(ctx, &brief.Content{Events: content.Events, Pages: content.Pages})
 	list = append(list, others...)
 	var mu sync.Mutex
-	rlist := site.Render(&site.Site{
+	rlist := site.Render(ctx, &site.Site{
 		Config:    cfg,
 		Content:   content,
 		Now:       opt.Now,
@@ -121,6 +149,9 @@ func BuildTo(fsys fs.FS, defaults site.Defaults, opt Options, sink site.Sink) di
 			}
 		},
 	}, sink)
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}
+	}
 	list = append(list, rlist...)
 	list.Sort()
 	return list

@@ -2,8 +2,10 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
@@ -13,6 +15,7 @@ import (
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/sitefs"
 	"github.com/london-anchors/tenders/internal/synth"
 )
 
@@ -36,7 +39,7 @@ func BenchmarkBuild(b *testing.B) {
 			defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, list := build.Build(fsys, defaults, build.Options{Now: benchNow}); list.Errors() > 0 {
+				if _, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow}); list.Errors() > 0 {
 					b.Fatal(list[:1])
 				}
 			}
@@ -58,7 +61,7 @@ func BenchmarkBuildStream(b *testing.B) {
 			defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
 			b.ReportAllocs()
 			for b.Loop() {
-				if list := build.BuildTo(fsys, defaults, build.Options{Now: benchNow}, discard{}); list.Errors() > 0 {
+				if list := build.BuildTo(context.Background(), fsys, defaults, build.Options{Now: benchNow}, discard{}); list.Errors() > 0 {
 					b.Fatal(list[:1])
 				}
 			}
@@ -80,7 +83,7 @@ func BenchmarkParse(b *testing.B) {
 			p := &brief.Parser{Config: cfg}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, list := p.Load(fsys); list.Errors() > 0 {
+				if _, list := p.Load(context.Background(), fsys); list.Errors() > 0 {
 					b.Fatal(list[:1])
 				}
 			}
@@ -96,14 +99,14 @@ func BenchmarkRender(b *testing.B) {
 		b.Run(briefsName(n), func(b *testing.B) {
 			fsys := synthFS(n)
 			cfg, _ := build.LoadConfig(fsys, "")
-			content, _ := (&brief.Parser{Config: cfg}).Load(fsys)
+			content, _ := (&brief.Parser{Config: cfg}).Load(context.Background(), fsys)
 			b.ReportAllocs()
 			for b.Loop() {
 				// Render drops briefs' sources when it has no cache; give it
 				// one, empty each time, so the sources stay for the next loop.
 				s := &site.Site{Config: cfg, Content: content, Now: benchNow, Templates: defaults.Templates, Static: defaults.Static,
 					Cache: site.NewCache(), Generation: fmt.Sprint(b.N)}
-				if list := site.Render(s, discard{}); list.Errors() > 0 {
+				if list := site.Render(context.Background(), s, discard{}); list.Errors() > 0 {
 					b.Fatal(list[:1])
 				}
 			}
@@ -146,11 +149,61 @@ func BenchmarkCheck(b *testing.B) {
 			fsys := synthFS(n)
 			b.ReportAllocs()
 			for b.Loop() {
-				if c := build.Check(fsys, ""); c.List.Errors() > 0 {
+				if c := build.Check(context.Background(), fsys, ""); c.List.Errors() > 0 {
 					b.Fatal(c.List[:1])
 				}
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "briefs/s")
 		})
+	}
+}
+
+// BenchmarkReadDisk finds and reads (without parsing) N briefs from a
+// folder on disk, one after another, as os.DirFS reads them and as the
+// link-refusing sitefs.FS does, with and without sitefs.Check's walk: the
+// cost of never following a link.
+func BenchmarkReadDisk(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		dir := b.TempDir()
+		for name, data := range synth.Site(n) {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, c := range []struct {
+			name  string
+			check bool
+			open  func() (fs.FS, func())
+		}{
+			{"dirfs", false, func() (fs.FS, func()) { return os.DirFS(dir), func() {} }},
+			{"sitefs", false, func() (fs.FS, func()) { f, _ := sitefs.Open(dir); return f, func() { f.Close() } }},
+			{"sitefs+check", true, func() (fs.FS, func()) { f, _ := sitefs.Open(dir); return f, func() { f.Close() } }},
+		} {
+			b.Run(briefsName(n)+"/"+c.name, func(b *testing.B) {
+				for b.Loop() {
+					fsys, done := c.open()
+					if c.check {
+						if list := sitefs.Check(fsys); len(list) > 0 {
+							b.Fatal(list[:1])
+						}
+					}
+					files, list := brief.FindFiles(fsys)
+					if len(list) > 0 || len(files) != n {
+						b.Fatal(len(files), list)
+					}
+					for _, f := range files {
+						if _, err := fs.ReadFile(fsys, f.Path); err != nil {
+							b.Fatal(err)
+						}
+					}
+					done()
+				}
+				b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(n*b.N), "µs/brief")
+			})
+		}
 	}
 }

@@ -111,7 +111,7 @@ func TestPathological(t *testing.T) {
 	defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
 	for _, c := range pathological() {
 		t.Run(c.name, func(t *testing.T) {
-			out, list := build.Build(hostileFS(c.src), defaults, build.Options{Now: benchNow})
+			out, list := build.Build(t.Context(), hostileFS(c.src), defaults, build.Options{Now: benchNow})
 			if c.refused {
 				if list.Errors() == 0 {
 					t.Fatalf("built; want it refused")
@@ -152,8 +152,8 @@ func BenchmarkPathological(b *testing.B) {
 		b.Run(strings.ReplaceAll(c.name, " ", "-"), func(b *testing.B) {
 			start := time.Now()
 			for b.Loop() {
-				build.Check(fsys, "")
-				build.Build(fsys, defaults, build.Options{Now: benchNow})
+				build.Check(b.Context(), fsys, "")
+				build.Build(b.Context(), fsys, defaults, build.Options{Now: benchNow})
 			}
 			per := time.Since(start) / time.Duration(b.N)
 			b.ReportMetric(float64(per.Nanoseconds())*1e5/float64(len(c.src)), "ns/100KB")

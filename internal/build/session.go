@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/lint"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 // Session rebuilds one site again and again, as tenders serve does, doing
@@ -54,10 +56,22 @@ func NewSession(fsys fs.FS, defaults site.Defaults, baseURL string) *Session {
 }
 
 // Build rebuilds the site at the clock now. It returns the output only when
-// there is no error; the list holds every finding.
-func (s *Session) Build(now time.Time) (site.Output, diag.List) {
+// there is no error; the list holds every finding. When ctx ends first, it
+// stops and returns diag.Stopped(ctx.Err()) alone; the next Build redoes
+// whatever this one left undone.
+func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.List) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return nil, diag.List{diag.Stopped(err)}
+	}
+	if links := sitefs.Check(s.fsys); len(links) > 0 {
+		s.Findings = map[string]diag.List{}
+		for _, d := range links {
+			s.Findings[d.File] = append(s.Findings[d.File], d)
+		}
+		return nil, links
+	}
 	src, err := fs.ReadFile(s.fsys, config.FileName)
 	if err != nil || sha256.Sum256(src) != s.cfgSum || s.cfg == nil {
 		s.cfg, s.cfgList = LoadConfig(s.fsys, s.baseURL)
@@ -95,9 +109,15 @@ func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, f := range stale {
+		if ctx.Err() != nil {
+			break
+		}
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-slots }()
+			if ctx.Err() != nil {
+				return
+			}
 			c := &cachedFile{size: f.Info.Size(), mod: f.Info.ModTime()}
 			c.brief, c.event, c.page, c.list = p.ParseFile(s.fsys, f)
 			if c.list.Errors() == 0 {
@@ -117,6 +137,9 @@ func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, diag.List{diag.Stopped(err)}
+	}
 	for i, f := range stale {
 		s.files[f.Path] = fresh[i]
 	}
@@ -147,7 +170,7 @@ func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 		return nil, list
 	}
 	out := site.Output{}
-	rlist := site.Render(&site.Site{
+	rlist := site.Render(ctx, &site.Site{
 		Config:     s.cfg,
 		Content:    content,
 		Now:        now,
@@ -156,6 +179,9 @@ func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 		Cache:      s.render,
 		Generation: hex.EncodeToString(gen.Sum(nil)),
 	}, &mapSink{out: out})
+	if err := ctx.Err(); err != nil {
+		return nil, diag.List{diag.Stopped(err)}
+	}
 	list = append(list, rlist...)
 	list.Sort()
 	if list.Errors() > 0 {
@@ -167,7 +193,7 @@ func (s *Session) Build(now time.Time) (site.Output, diag.List) {
 // hashTree adds the names, sizes and times of every file under fsys to h.
 func hashTree(h interface{ Write([]byte) (int, error) }, fsys fs.FS) {
 	_ = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if err != nil || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		if info, err := d.Info(); err == nil {

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -39,11 +40,11 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	s := build.NewSession(fsys, defaults, "")
 	check := func(what string) {
 		t.Helper()
-		got, list := s.Build(benchNow)
+		got, list := s.Build(context.Background(), benchNow)
 		if list.Errors() > 0 {
 			t.Fatalf("%s: %v", what, list)
 		}
-		want, _ := build.Build(fsys, defaults, build.Options{Now: benchNow})
+		want, _ := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow})
 		sameOutput(t, what, got, want)
 	}
 	check("first build")
@@ -62,8 +63,8 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	delete(fsys, "content/opportunities/brief-000008.md")
 	check("brief deleted")
 
-	got, _ := s.Build(benchNow.Add(40 * 24 * time.Hour))
-	want, _ := build.Build(fsys, defaults, build.Options{Now: benchNow.Add(40 * 24 * time.Hour)})
+	got, _ := s.Build(context.Background(), benchNow.Add(40*24*time.Hour))
+	want, _ := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow.Add(40 * 24 * time.Hour)})
 	sameOutput(t, "clock moved on", got, want)
 }
 
@@ -85,7 +86,7 @@ func BenchmarkRebuildOneBrief(b *testing.B) {
 				f.ModTime = stamp
 			}
 			s := build.NewSession(fsys, defaults, "")
-			if _, list := s.Build(benchNow); list.Errors() > 0 {
+			if _, list := s.Build(context.Background(), benchNow); list.Errors() > 0 {
 				b.Fatal(list[:1])
 			}
 			name, data := synth.Brief(5)
@@ -93,7 +94,7 @@ func BenchmarkRebuildOneBrief(b *testing.B) {
 			for b.Loop() {
 				i++
 				fsys[name] = &fstest.MapFile{Data: append(bytes.Clone(data), []byte("\nOne more line.\n")[:1+i%15]...), ModTime: stamp.Add(time.Duration(i) * time.Second)}
-				if _, list := s.Build(benchNow); list.Errors() > 0 {
+				if _, list := s.Build(context.Background(), benchNow); list.Errors() > 0 {
 					b.Fatal(list[:1])
 				}
 			}

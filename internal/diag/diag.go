@@ -104,3 +104,11 @@ func (l List) Err() error {
 	}
 	return l
 }
+
+// Stopped is the one finding of work whose context ended before the work
+// did: an error, so that nothing is published, at no file, with the
+// context's error as its message and "stopped" as its rule. Callers that
+// hold the context print their own line instead.
+func Stopped(err error) Diagnostic {
+	return Diagnostic{Severity: Error, Rule: "stopped", Message: err.Error()}
+}

@@ -1,6 +1,7 @@
 package lint_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -22,7 +23,7 @@ func loadSynth(b *testing.B, n int) (*lint.Engine, *brief.Content) {
 	if list.Errors() > 0 {
 		b.Fatal(list)
 	}
-	content, list := (&brief.Parser{Config: cfg}).Load(fsys)
+	content, list := (&brief.Parser{Config: cfg}).Load(context.Background(), fsys)
 	if list.Errors() > 0 {
 		b.Fatal(list[:1])
 	}
@@ -39,7 +40,7 @@ func BenchmarkCheck(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				e.Check(content)
+				e.Check(context.Background(), content)
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "briefs/s")
 		})

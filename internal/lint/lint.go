@@ -13,6 +13,7 @@
 package lint
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"slices"
@@ -169,8 +170,13 @@ type Summary struct {
 }
 
 // Check runs every rule on every file of content, in parallel, and returns
-// the findings sorted by file and line, and a summary a file.
-func (e *Engine) Check(c *brief.Content) (diag.List, []Summary) {
+// the findings sorted by file and line, and a summary a file. When ctx ends
+// first, it stops after the files being checked and returns only
+// diag.Stopped(ctx.Err()).
+func (e *Engine) Check(ctx context.Context, c *brief.Content) (diag.List, []Summary) {
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}, nil
+	}
 	type job struct {
 		src   *brief.Source
 		brief *brief.Brief
@@ -193,16 +199,27 @@ func (e *Engine) Check(c *brief.Content) (diag.List, []Summary) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
+				if ctx.Err() != nil {
+					continue
+				}
 				j := jobs[i]
 				results[i], sums[i] = e.CheckFile(j.src, j.brief, j.event)
 			}
 		})
 	}
+feed:
 	for i := range jobs {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}, nil
+	}
 	var all diag.List
 	for _, r := range results {
 		all = append(all, r...)

@@ -1,6 +1,7 @@
 package lint_test
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -68,11 +69,11 @@ func check(t *testing.T, ar *txtar.Archive) (diag.List, map[string]map[int][]str
 	if len(elist) > 0 {
 		t.Fatal(elist)
 	}
-	content, clist := (&brief.Parser{Config: cfg}).Load(fsys)
+	content, clist := (&brief.Parser{Config: cfg}).Load(context.Background(), fsys)
 	if clist.Errors() > 0 {
 		t.Fatalf("fixture does not validate:\n%v", clist)
 	}
-	found, _ := e.Check(content)
+	found, _ := e.Check(context.Background(), content)
 	return found, want
 }
 

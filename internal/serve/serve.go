@@ -12,9 +12,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -27,6 +27,7 @@ import (
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/safetext"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 // Server is a running preview.
@@ -38,6 +39,7 @@ type Server struct {
 	Quiet    time.Duration    // how long a burst of changes must pause before a rebuild
 	BaseURL  string           // the address the preview is reached at, when not its own (behind a proxy)
 
+	fsys    *sitefs.FS // the site folder, never read through a link
 	session *build.Session
 	mu      sync.RWMutex
 	out     site.Output // the last good site
@@ -64,12 +66,18 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	if s.BaseURL != "" {
 		base = s.BaseURL
 	}
-	s.session = build.NewSession(os.DirFS(s.Dir), s.Defaults, base)
+	fsys, err := sitefs.Open(s.Dir)
+	if err != nil {
+		return fmt.Errorf("cannot open the site folder %s: %w; give --site the folder that holds site.toml", s.Dir, err)
+	}
+	defer fsys.Close()
+	s.fsys = fsys
+	s.session = build.NewSession(fsys, s.Defaults, base)
 	s.clients = map[chan string]struct{}{}
 	if s.Quiet == 0 {
 		s.Quiet = 60 * time.Millisecond
 	}
-	s.rebuild(nil)
+	s.rebuild(ctx, nil)
 	w, err := newWatcher(s.Dir)
 	if err != nil {
 		return fmt.Errorf("cannot watch %s: %w", s.Dir, err)
@@ -83,7 +91,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 			case <-ctx.Done():
 				return
 			case batch := <-deb.Out:
-				s.rebuild(batch)
+				s.rebuild(ctx, batch)
 			}
 		}
 	}()
@@ -113,10 +121,17 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	return srv.Shutdown(shutdown)
 }
 
-// rebuild builds the site again and tells the browsers.
-func (s *Server) rebuild(changed []string) {
+// rebuild builds the site again and tells the browsers. A rebuild that
+// ctx stops part way (the server is stopping) changes nothing.
+func (s *Server) rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
-	out, list := s.session.Build(s.Now())
+	// Folders may have been moved or made again since the last build:
+	// check them afresh.
+	s.fsys.Forget()
+	out, list := s.session.Build(ctx, s.Now())
+	if ctx.Err() != nil {
+		return
+	}
 	s.mu.Lock()
 	if list.Errors() > 0 {
 		s.failed = list
@@ -370,12 +385,13 @@ func (s *Server) inject(page []byte, depth int, name string, failed diag.List, f
 	return append(out, page[i:]...)
 }
 
-// sourceLine reads one line of a site file, for the overlay.
+// sourceLine reads one line of a site file, for the overlay, never
+// through a symbolic link.
 func (s *Server) sourceLine(file string, line int) string {
-	if line < 1 || !filepath.IsLocal(file) {
+	if line < 1 || !fs.ValidPath(file) {
 		return ""
 	}
-	data, err := os.ReadFile(filepath.Join(s.Dir, filepath.FromSlash(file)))
+	data, err := fs.ReadFile(s.fsys, file)
 	if err != nil {
 		return ""
 	}

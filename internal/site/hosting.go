@@ -21,7 +21,7 @@ import (
 func (r *renderer) fingerprint() {
 	r.assets = map[string]string{}
 	_ = fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || !d.Type().IsRegular() {
 			return nil
 		}
 		ext := path.Ext(name)

@@ -1,8 +1,11 @@
 package site
 
 import (
+	"errors"
 	"io/fs"
 	"slices"
+
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 // Defaults are the built-in templates and static files, used wherever a
@@ -19,7 +22,10 @@ func (emptyFS) Open(name string) (fs.File, error) {
 }
 
 // Overlay returns a file system that reads from upper, and from lower for
-// any name upper does not have. A nil side is an empty file system.
+// any name upper does not have. A nil side is an empty file system. A
+// symbolic link (or a special file) in upper is never followed, and never
+// hidden by lower's file of the same name: opening it is an error, and
+// listings leave it out.
 func Overlay(upper, lower fs.FS) fs.FS {
 	if upper == nil {
 		upper = emptyFS{}
@@ -32,7 +38,30 @@ func Overlay(upper, lower fs.FS) fs.FS {
 
 type overlay struct{ upper, lower fs.FS }
 
+// refused is the error of opening name in upper when it is a link or a
+// special file, or has a link on its way; nil otherwise.
+func (o overlay) refused(name string) error {
+	info, err := fs.Lstat(o.upper, name)
+	if err != nil {
+		if errors.Is(err, sitefs.ErrSymlink) || errors.Is(err, sitefs.ErrSpecial) {
+			return err
+		}
+		return nil
+	}
+	if t := info.Mode().Type(); t != 0 && t != fs.ModeDir {
+		e := &sitefs.RefusedError{Path: name, Mode: t}
+		if t&fs.ModeSymlink != 0 {
+			e.Target, _ = fs.ReadLink(o.upper, name)
+		}
+		return e
+	}
+	return nil
+}
+
 func (o overlay) Open(name string) (fs.File, error) {
+	if err := o.refused(name); err != nil {
+		return nil, err
+	}
 	if f, err := o.upper.Open(name); err == nil {
 		if st, err := f.Stat(); err == nil && !st.IsDir() {
 			return f, nil
@@ -58,9 +87,17 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	if errA != nil && errB != nil {
 		return nil, errA
 	}
+	// upper's links and special files are left out, and so is lower's
+	// entry of the same name: opening that name is an error (see Open).
 	seen := map[string]bool{}
 	var out []fs.DirEntry
-	for _, e := range append(a, b...) {
+	for _, e := range a {
+		seen[e.Name()] = true
+		if t := e.Type(); t == 0 || t == fs.ModeDir {
+			out = append(out, e)
+		}
+	}
+	for _, e := range b {
 		if !seen[e.Name()] {
 			seen[e.Name()] = true
 			out = append(out, e)

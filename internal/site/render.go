@@ -21,8 +21,10 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -43,6 +45,7 @@ import (
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/markdown"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 // Site is everything a render needs.
@@ -208,8 +211,13 @@ type EventView struct {
 // it is made, so a build need not hold the whole site in memory. It writes
 // nothing itself; a problem in a template comes back as a positioned
 // diagnostic, and then the files already given to sink must be discarded.
-func Render(s *Site, sink Sink) diag.List {
-	r := &renderer{Site: s, md: markdown.New(s.Config.Base), loc: s.Config.Location, sink: sink, written: map[string]bool{}}
+// When ctx ends first, Render stops after the pages being made and returns
+// diag.Stopped(ctx.Err()); what sink got must be discarded too.
+func Render(ctx context.Context, s *Site, sink Sink) diag.List {
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}
+	}
+	r := &renderer{Site: s, ctx: ctx, md: markdown.New(s.Config.Base), loc: s.Config.Location, sink: sink, written: map[string]bool{}}
 	if list := r.parseTemplates(); len(list) > 0 {
 		return list
 	}
@@ -220,11 +228,19 @@ func Render(s *Site, sink Sink) diag.List {
 	if list := r.renderOpps(); len(list) > 0 {
 		return list
 	}
-	return r.render()
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}
+	}
+	list := r.render()
+	if err := ctx.Err(); err != nil {
+		return diag.List{diag.Stopped(err)}
+	}
+	return list
 }
 
 type renderer struct {
 	*Site
+	ctx   context.Context // the render stops when it ends
 	md    goldmark.Markdown
 	loc   *time.Location
 	tmpl  map[string]*template.Template
@@ -499,12 +515,25 @@ func templateDiag(file string, err error) diag.Diagnostic {
 }
 
 func (r *renderer) parseTemplates() diag.List {
+	// ParseFS finds files through fs.Glob, which hides why one cannot be
+	// opened: say it when a template is a link (never followed).
+	var list diag.List
+	for _, name := range append([]string{"base.html", "partials.html"}, pageTemplates...) {
+		f, err := r.Templates.Open(name)
+		if err == nil {
+			f.Close()
+		} else if errors.Is(err, sitefs.ErrSymlink) || errors.Is(err, sitefs.ErrSpecial) {
+			list = append(list, diag.Diagnostic{File: "templates/" + name, Line: 1, Col: 1, Severity: diag.Error, Rule: "template", Message: err.Error()})
+		}
+	}
+	if len(list) > 0 {
+		return list
+	}
 	base, err := template.New("base.html").Funcs(r.funcs()).ParseFS(r.Templates, "base.html", "partials.html")
 	if err != nil {
 		return diag.List{templateDiag("base.html", err)}
 	}
 	r.tmpl = map[string]*template.Template{}
-	var list diag.List
 	for _, name := range pageTemplates {
 		t := template.Must(base.Clone())
 		if _, err := t.ParseFS(r.Templates, name); err != nil {
@@ -887,7 +916,7 @@ func (r *renderer) render() diag.List {
 		return diag.List{*d}
 	}
 	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) {
+	parallel(r.ctx, len(jobs), func(i int) {
 		j := jobs[i]
 		p := j.page
 		make := func() ([]byte, error) {
@@ -936,10 +965,16 @@ func (r *renderer) render() diag.List {
 		list.Sort()
 		return list
 	}
+	if r.ctx.Err() != nil {
+		return nil // Render reports it
+	}
 	if err := r.writeFeeds(); err != nil {
 		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "feeds", Message: "cannot write the feeds: " + err.Error()}}
 	}
 	r.writeCalendars()
+	if r.ctx.Err() != nil {
+		return nil
+	}
 	if err := r.writeData(); err != nil {
 		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "data", Message: "cannot write the open data: " + err.Error()}}
 	}
@@ -969,7 +1004,7 @@ func (r *renderer) renderOpps() diag.List {
 		c.gen, c.opps, c.files = r.Generation, map[string]*cachedOpp{}, map[string]memoFile{}
 		c.mu.Unlock()
 	}
-	parallel(len(r.opps), func(i int) {
+	parallel(r.ctx, len(r.opps), func(i int) {
 		o := r.opps[i]
 		key := o.key
 		if r.Cache != nil {
@@ -1113,10 +1148,16 @@ func (r *renderer) copyStatic() *diag.Diagnostic {
 		if err != nil || d.IsDir() || strings.HasPrefix(path.Base(name), ".") {
 			return err
 		}
+		if !d.Type().IsRegular() {
+			return nil // a link or a special file: never read (sitefs.Check reports it)
+		}
 		if r.written[name] {
 			clash = &diag.Diagnostic{File: "static/" + name, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid",
 				Message: fmt.Sprintf("static/%s has the same address as a page the site makes; rename or move it", name)}
 			return fs.SkipAll
+		}
+		if err := r.ctx.Err(); err != nil {
+			return err
 		}
 		data, err := fs.ReadFile(r.Static, name)
 		if err != nil {
@@ -1134,11 +1175,15 @@ func (r *renderer) copyStatic() *diag.Diagnostic {
 	return clash
 }
 
-// parallel runs f(0..n-1) on every core.
-func parallel(n int, f func(i int)) {
+// parallel runs f(0..n-1) on every core. Once ctx ends it starts no more:
+// it returns when the calls already running are done.
+func parallel(ctx context.Context, n int, f func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		for i := range n {
+			if ctx.Err() != nil {
+				return
+			}
 			f(i)
 		}
 		return
@@ -1153,7 +1198,7 @@ func parallel(n int, f func(i int)) {
 				j := i
 				i++
 				next.Unlock()
-				if j >= n {
+				if j >= n || ctx.Err() != nil {
 					return
 				}
 				f(j)

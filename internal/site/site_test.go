@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"flag"
 	"fmt"
@@ -52,7 +53,7 @@ func fixture(t *testing.T, name string) (*txtar.Archive, fstest.MapFS) {
 
 func buildSite(t *testing.T, fsys fstest.MapFS, baseURL string) site.Output {
 	t.Helper()
-	out, list := build.Build(fsys, defaults, build.Options{Now: fixedNow, BaseURL: baseURL})
+	out, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow, BaseURL: baseURL})
 	if list.Errors() > 0 {
 		t.Fatalf("build failed:\n%v", list)
 	}
@@ -169,7 +170,7 @@ func TestLinksResolve(t *testing.T) {
 func TestBrokenBuildWritesNothing(t *testing.T) {
 	_, fsys := fixture(t, "small")
 	fsys["content/opportunities/broken.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Broken\"\nbuyer = \"nobody\"\n+++\n")}
-	out, list := build.Build(fsys, defaults, build.Options{Now: fixedNow})
+	out, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
 	if out != nil {
 		t.Error("a failed build returned output")
 	}
@@ -186,13 +187,13 @@ func TestBrokenBuildWritesNothing(t *testing.T) {
 func TestBadTemplate(t *testing.T) {
 	_, fsys := fixture(t, "small")
 	fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Site.Title}</h1>\n{{end}}\n")}
-	_, list := build.Build(fsys, defaults, build.Options{Now: fixedNow})
+	_, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
 	list = errorsOnly(list)
 	if len(list) != 1 || !strings.HasPrefix(list[0].String(), "templates/home.html:2:1: bad character") {
 		t.Fatalf("want one error at templates/home.html:2, got %v", list)
 	}
 	fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Nope}}</h1>\n{{end}}\n")}
-	_, list = build.Build(fsys, defaults, build.Options{Now: fixedNow})
+	_, list = build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
 	list = errorsOnly(list)
 	if len(list) != 1 || !strings.HasPrefix(list[0].String(), "templates/home.html:2:7: ") {
 		t.Fatalf("want one error at templates/home.html:2:7, got %v", list)
@@ -364,7 +365,7 @@ func TestHostingFiles(t *testing.T) {
 	}
 	// An alias that takes another page's address is an error.
 	fsys["content/opportunities/garden.md"] = &fstest.MapFile{Data: []byte(strings.Replace(g, "[contact]", "aliases = [\"laundry\"]\n[contact]", 1))}
-	_, list := build.Build(fsys, defaults, build.Options{Now: fixedNow})
+	_, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
 	if errs := errorsOnly(list); len(errs) != 1 || !strings.Contains(errs[0].Message, `alias "laundry" is the address of another page`) {
 		t.Errorf("want one error for a clashing alias, got %v", errs)
 	}
@@ -451,7 +452,7 @@ func TestReservedPageSlugs(t *testing.T) {
 		}
 	}
 	fsys["content/closing-soon.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Mine\"\n+++\nText.\n")}
-	_, list := build.Build(fsys, defaults, build.Options{Now: fixedNow})
+	_, list := build.Build(t.Context(), fsys, defaults, build.Options{Now: fixedNow})
 	if !strings.Contains(list.Error(), "content/closing-soon.md:1:1: the file name") {
 		t.Errorf("a page at the closing-soon address was not refused:\n%v", list.Err())
 	}
