@@ -13,7 +13,10 @@ import (
 // TestExampleAudit: the example site passes the audit the hostile corpus
 // is held to, so the audit itself finds nothing in a good site.
 func TestExampleAudit(t *testing.T) {
-	out, list := build.Build(t.Context(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	out, list, err := build.Build(t.Context(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}

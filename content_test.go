@@ -21,7 +21,10 @@ var exampleNow = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 // no errors and no warnings, and hold what the demo promises.
 func TestExampleSite(t *testing.T) {
 	fsys := os.DirFS(".")
-	out, list := build.Build(context.Background(), fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow})
+	out, list, err := build.Build(context.Background(), fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, d := range list {
 		if d.Severity >= diag.Warning {
 			t.Errorf("the example site must pass tenders check --strict: %v [%s]", d, d.Rule)

@@ -21,7 +21,10 @@ import (
 
 func buildExampleMap(t *testing.T) site.Output {
 	t.Helper()
-	out, list := build.Build(context.Background(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	out, list, err := build.Build(context.Background(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}

@@ -37,7 +37,10 @@ func checkFeeds(t *testing.T, dir string) (string, bool) {
 
 func buildExample(t *testing.T) string {
 	t.Helper()
-	out, list := build.Build(context.Background(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	out, list, err := build.Build(context.Background(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}

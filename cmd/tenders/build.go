@@ -150,11 +150,17 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 		return exitFailure
 	}
 	counter := &countingSink{Publisher: pub}
-	list := build.BuildTo(ctx, fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+	list, err := build.BuildTo(ctx, fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
 		build.Options{Now: now, BaseURL: f.baseURL}, counter)
 	if ctx.Err() != nil {
 		pub.Abort()
 		return stopped(c, e)
+	}
+	if err != nil {
+		// A failure of the machine, such as a full disk: not the content.
+		pub.Abort()
+		fmt.Fprintf(e.stderr, "tenders build: %s; nothing was written\n", safetext.Line(err.Error()))
+		return exitFailure
 	}
 	printDiagnostics(e.stderr, f.site, list)
 	if list.Errors() > 0 {

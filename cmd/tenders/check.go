@@ -12,6 +12,7 @@ import (
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/lint"
+	"github.com/london-anchors/tenders/internal/safetext"
 	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
@@ -59,9 +60,13 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "tenders check:", err)
 		return exitFailure
 	}
-	checked := build.Check(ctx, fsys, f.baseURL)
+	checked, err := build.Check(ctx, fsys, f.baseURL)
 	if ctx.Err() != nil {
 		return stopped(c, e)
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, "tenders check:", safetext.Line(err.Error()))
+		return exitFailure
 	}
 	var list diag.List
 	sources := map[string]string{} // display path -> path in the site folder

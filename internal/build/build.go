@@ -41,22 +41,21 @@ type Checked struct {
 // runs the linter. Findings at error level mean the site must not be
 // built. When validation fails the linter does not run, so a broken file
 // gets only its validation errors. A symbolic link among the inputs is an
-// error, and then nothing else is read (see sitefs.Check). When ctx ends
-// first, Check stops and its list is diag.Stopped(ctx.Err()) alone.
-func Check(ctx context.Context, fsys fs.FS, baseURL string) *Checked {
+// error, and then nothing else is read (see sitefs.Check). The error is
+// ctx's, when it ends first.
+func Check(ctx context.Context, fsys fs.FS, baseURL string) (*Checked, error) {
 	c := &Checked{}
 	if err := ctx.Err(); err != nil {
-		c.List = diag.List{diag.Stopped(err)}
-		return c
+		return nil, err
 	}
 	if links := sitefs.Check(fsys); len(links) > 0 {
 		c.List = links
-		return c
+		return c, nil
 	}
 	cfg, list := LoadConfig(fsys, baseURL)
 	c.Config, c.List = cfg, list
 	if list.Errors() > 0 {
-		return c
+		return c, nil
 	}
 	engine, elist := lint.New(cfg)
 	c.Engine = engine
@@ -71,23 +70,23 @@ func Check(ctx context.Context, fsys fs.FS, baseURL string) *Checked {
 		c.Summaries = sums
 	}
 	if err := ctx.Err(); err != nil {
-		c.List, c.Summaries = diag.List{diag.Stopped(err)}, nil
-		return c
+		return nil, err
 	}
 	c.List.Sort()
-	return c
+	return c, nil
 }
 
 // Build checks the site in fsys and renders it into memory. It returns
-// output only when there is no error; the list holds every finding,
-// warnings included (or, when ctx ends first, diag.Stopped(ctx.Err())).
-func Build(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Options) (site.Output, diag.List) {
+// output only when there is no finding at error level; the list holds
+// every finding, warnings included. The error is a failure to build (see
+// BuildTo).
+func Build(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Options) (site.Output, diag.List, error) {
 	out := site.Output{}
-	list := BuildTo(ctx, fsys, defaults, opt, &mapSink{out: out})
-	if list.Errors() > 0 {
-		return nil, list
+	list, err := BuildTo(ctx, fsys, defaults, opt, &mapSink{out: out})
+	if err != nil || list.Errors() > 0 {
+		return nil, list, err
 	}
-	return out, list
+	return out, list, nil
 }
 
 type mapSink struct {
@@ -103,21 +102,22 @@ func (m *mapSink) Put(name string, data []byte) error {
 }
 
 // BuildTo checks the site in fsys and renders it into sink, file by file.
-// Briefs are linted as they are rendered, from the same parsed body. When
-// the list holds an error, whatever sink received must be thrown away. A
+// Briefs are linted as they are rendered, from the same parsed body. A
 // symbolic link among the inputs is an error, and then nothing else is
-// read (see sitefs.Check). When ctx ends first, BuildTo stops after the
-// files being read or made, and returns diag.Stopped(ctx.Err()) alone.
-func BuildTo(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Options, sink site.Sink) diag.List {
+// read (see sitefs.Check). Problems of the content are findings in the
+// list; the error is a failure to build at all: sink's (a full disk, say),
+// or ctx's when it ends first. After an error, or a finding at error
+// level, whatever sink received must be thrown away.
+func BuildTo(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Options, sink site.Sink) (diag.List, error) {
 	if err := ctx.Err(); err != nil {
-		return diag.List{diag.Stopped(err)}
+		return nil, err
 	}
 	if links := sitefs.Check(fsys); len(links) > 0 {
-		return links
+		return links, nil
 	}
 	cfg, list := LoadConfig(fsys, opt.BaseURL)
 	if list.Errors() > 0 {
-		return list
+		return list, nil
 	}
 	engine, elist := lint.New(cfg)
 	list = append(list, elist...)
@@ -125,16 +125,16 @@ func BuildTo(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Option
 	content, clist := p.Load(ctx, fsys)
 	list = append(list, clist...)
 	if err := ctx.Err(); err != nil {
-		return diag.List{diag.Stopped(err)}
+		return nil, err
 	}
 	if list.Errors() > 0 {
 		list.Sort()
-		return list
+		return list, nil
 	}
 	others, _ := engine.Check(ctx, &brief.Content{Events: content.Events, Pages: content.Pages})
 	list = append(list, others...)
 	var mu sync.Mutex
-	rlist := site.Render(ctx, &site.Site{
+	rlist, err := site.Render(ctx, &site.Site{
 		Config:    cfg,
 		Content:   content,
 		Now:       opt.Now,
@@ -149,12 +149,12 @@ func BuildTo(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Option
 			}
 		},
 	}, sink)
-	if err := ctx.Err(); err != nil {
-		return diag.List{diag.Stopped(err)}
+	if err != nil {
+		return nil, err
 	}
 	list = append(list, rlist...)
 	list.Sort()
-	return list
+	return list, nil
 }
 
 // LoadConfig reads and checks site.toml from fsys, with baseURL (when not

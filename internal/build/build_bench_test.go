@@ -39,8 +39,8 @@ func BenchmarkBuild(b *testing.B) {
 			defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow}); list.Errors() > 0 {
-					b.Fatal(list[:1])
+				if _, list, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow}); err != nil || list.Errors() > 0 {
+					b.Fatal(err, list)
 				}
 			}
 			b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(n*b.N), "µs/brief")
@@ -61,8 +61,8 @@ func BenchmarkBuildStream(b *testing.B) {
 			defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
 			b.ReportAllocs()
 			for b.Loop() {
-				if list := build.BuildTo(context.Background(), fsys, defaults, build.Options{Now: benchNow}, discard{}); list.Errors() > 0 {
-					b.Fatal(list[:1])
+				if list, err := build.BuildTo(context.Background(), fsys, defaults, build.Options{Now: benchNow}, discard{}); err != nil || list.Errors() > 0 {
+					b.Fatal(err, list)
 				}
 			}
 			b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(n*b.N), "µs/brief")
@@ -106,8 +106,8 @@ func BenchmarkRender(b *testing.B) {
 				// one, empty each time, so the sources stay for the next loop.
 				s := &site.Site{Config: cfg, Content: content, Now: benchNow, Templates: defaults.Templates, Static: defaults.Static,
 					Cache: site.NewCache(), Generation: fmt.Sprint(b.N)}
-				if list := site.Render(context.Background(), s, discard{}); list.Errors() > 0 {
-					b.Fatal(list[:1])
+				if list, err := site.Render(context.Background(), s, discard{}); err != nil || list.Errors() > 0 {
+					b.Fatal(err, list)
 				}
 			}
 			b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(n*b.N), "µs/brief")
@@ -149,8 +149,8 @@ func BenchmarkCheck(b *testing.B) {
 			fsys := synthFS(n)
 			b.ReportAllocs()
 			for b.Loop() {
-				if c := build.Check(context.Background(), fsys, ""); c.List.Errors() > 0 {
-					b.Fatal(c.List[:1])
+				if c, err := build.Check(context.Background(), fsys, ""); err != nil || c.List.Errors() > 0 {
+					b.Fatal(err, c.List)
 				}
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "briefs/s")

@@ -36,25 +36,25 @@ func TestStoppedBeforeStart(t *testing.T) {
 	}
 	var puts atomic.Int64
 	sink := countSink{&puts}
-	if list := site.Render(ctx, &site.Site{Config: cfg, Content: full, Now: benchNow, Templates: defaults.Templates, Static: defaults.Static}, sink); !stopped(list) || puts.Load() != 0 {
-		t.Errorf("Render: %d files, %v", puts.Load(), list)
+	if _, err := site.Render(ctx, &site.Site{Config: cfg, Content: full, Now: benchNow, Templates: defaults.Templates, Static: defaults.Static}, sink); !errors.Is(err, context.Canceled) || puts.Load() != 0 {
+		t.Errorf("Render: %d files, %v", puts.Load(), err)
 	}
-	if c := build.Check(ctx, fsys, ""); !stopped(c.List) {
-		t.Errorf("Check: %v", c.List)
+	if _, err := build.Check(ctx, fsys, ""); !errors.Is(err, context.Canceled) {
+		t.Errorf("Check: %v", err)
 	}
-	if list := build.BuildTo(ctx, fsys, defaults, build.Options{Now: benchNow}, sink); !stopped(list) || puts.Load() != 0 {
-		t.Errorf("BuildTo: %d files, %v", puts.Load(), list)
+	if _, err := build.BuildTo(ctx, fsys, defaults, build.Options{Now: benchNow}, sink); !errors.Is(err, context.Canceled) || puts.Load() != 0 {
+		t.Errorf("BuildTo: %d files, %v", puts.Load(), err)
 	}
-	if out, list := build.Build(ctx, fsys, defaults, build.Options{Now: benchNow}); out != nil || !stopped(list) {
-		t.Errorf("Build: %d files, %v", len(out), list)
+	if out, _, err := build.Build(ctx, fsys, defaults, build.Options{Now: benchNow}); out != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("Build: %d files, %v", len(out), err)
 	}
 	s := build.NewSession(fsys, defaults, "")
-	if out, list := s.Build(ctx, benchNow); out != nil || !stopped(list) {
-		t.Errorf("Session.Build: %d files, %v", len(out), list)
+	if out, _, err := s.Build(ctx, benchNow); out != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("Session.Build: %d files, %v", len(out), err)
 	}
 	// A session stopped once builds in full the next time.
-	if _, list := s.Build(context.Background(), benchNow); list.Errors() > 0 {
-		t.Errorf("Session.Build after a stop: %v", list[:1])
+	if _, list, err := s.Build(context.Background(), benchNow); err != nil || list.Errors() > 0 {
+		t.Errorf("Session.Build after a stop: %v %v", err, list)
 	}
 }
 
@@ -82,15 +82,15 @@ func (c *cancelSink) Put(string, []byte) error {
 func TestStoppedMidBuild(t *testing.T) {
 	fsys := synthFS(400)
 	var all atomic.Int64
-	if list := build.BuildTo(context.Background(), fsys, defaults, build.Options{Now: benchNow}, countSink{&all}); list.Errors() > 0 {
-		t.Fatal(list[:1])
+	if list, err := build.BuildTo(context.Background(), fsys, defaults, build.Options{Now: benchNow}, countSink{&all}); err != nil || list.Errors() > 0 {
+		t.Fatal(err, list)
 	}
 	for _, at := range []int64{1, 50, all.Load() / 2, all.Load() - 20} {
 		ctx, cancel := context.WithCancel(context.Background())
 		sink := &cancelSink{n: at, cancel: cancel}
-		list := build.BuildTo(ctx, fsys, defaults, build.Options{Now: benchNow}, sink)
-		if !stopped(list) || !errors.Is(ctx.Err(), context.Canceled) {
-			t.Errorf("cancelled at file %d of %d: %v", at, all.Load(), list)
+		_, err := build.BuildTo(ctx, fsys, defaults, build.Options{Now: benchNow}, sink)
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled at file %d of %d: %v", at, all.Load(), err)
 		}
 		after := sink.puts.Load() - at
 		t.Logf("cancelled at file %d of %d: %d more files", at, all.Load(), after)

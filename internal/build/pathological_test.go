@@ -111,7 +111,10 @@ func TestPathological(t *testing.T) {
 	defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
 	for _, c := range pathological() {
 		t.Run(c.name, func(t *testing.T) {
-			out, list := build.Build(t.Context(), hostileFS(c.src), defaults, build.Options{Now: benchNow})
+			out, list, err := build.Build(t.Context(), hostileFS(c.src), defaults, build.Options{Now: benchNow})
+			if err != nil {
+				t.Fatal(err)
+			}
 			if c.refused {
 				if list.Errors() == 0 {
 					t.Fatalf("built; want it refused")

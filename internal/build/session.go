@@ -56,21 +56,21 @@ func NewSession(fsys fs.FS, defaults site.Defaults, baseURL string) *Session {
 }
 
 // Build rebuilds the site at the clock now. It returns the output only when
-// there is no error; the list holds every finding. When ctx ends first, it
-// stops and returns diag.Stopped(ctx.Err()) alone; the next Build redoes
-// whatever this one left undone.
-func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.List) {
+// there is no finding at error level; the list holds every finding. The
+// error is a failure to build, or ctx's when it ends first; the next Build
+// redoes whatever this one left undone.
+func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.List, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := ctx.Err(); err != nil {
-		return nil, diag.List{diag.Stopped(err)}
+		return nil, nil, err
 	}
 	if links := sitefs.Check(s.fsys); len(links) > 0 {
 		s.Findings = map[string]diag.List{}
 		for _, d := range links {
 			s.Findings[d.File] = append(s.Findings[d.File], d)
 		}
-		return nil, links
+		return nil, links, nil
 	}
 	src, err := fs.ReadFile(s.fsys, config.FileName)
 	if err != nil || sha256.Sum256(src) != s.cfgSum || s.cfg == nil {
@@ -86,7 +86,7 @@ func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.L
 	}
 	list := slices.Clone(s.cfgList)
 	if list.Errors() > 0 {
-		return nil, list
+		return nil, list, nil
 	}
 	files, flist := brief.FindFiles(s.fsys)
 	list = append(list, flist...)
@@ -138,7 +138,7 @@ func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.L
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, diag.List{diag.Stopped(err)}
+		return nil, nil, err
 	}
 	for i, f := range stale {
 		s.files[f.Path] = fresh[i]
@@ -167,10 +167,10 @@ func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.L
 	}
 	if list.Errors() > 0 {
 		list.Sort()
-		return nil, list
+		return nil, list, nil
 	}
 	out := site.Output{}
-	rlist := site.Render(ctx, &site.Site{
+	rlist, err := site.Render(ctx, &site.Site{
 		Config:     s.cfg,
 		Content:    content,
 		Now:        now,
@@ -179,15 +179,15 @@ func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.L
 		Cache:      s.render,
 		Generation: hex.EncodeToString(gen.Sum(nil)),
 	}, &mapSink{out: out})
-	if err := ctx.Err(); err != nil {
-		return nil, diag.List{diag.Stopped(err)}
+	if err != nil {
+		return nil, nil, err
 	}
 	list = append(list, rlist...)
 	list.Sort()
 	if list.Errors() > 0 {
-		return nil, list
+		return nil, list, nil
 	}
-	return out, list
+	return out, list, nil
 }
 
 // hashTree adds the names, sizes and times of every file under fsys to h.

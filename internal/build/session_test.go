@@ -40,11 +40,17 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	s := build.NewSession(fsys, defaults, "")
 	check := func(what string) {
 		t.Helper()
-		got, list := s.Build(context.Background(), benchNow)
+		got, list, err := s.Build(context.Background(), benchNow)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if list.Errors() > 0 {
 			t.Fatalf("%s: %v", what, list)
 		}
-		want, _ := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow})
+		want, _, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow})
+		if err != nil {
+			t.Fatal(err)
+		}
 		sameOutput(t, what, got, want)
 	}
 	check("first build")
@@ -63,8 +69,14 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	delete(fsys, "content/opportunities/brief-000008.md")
 	check("brief deleted")
 
-	got, _ := s.Build(context.Background(), benchNow.Add(40*24*time.Hour))
-	want, _ := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow.Add(40 * 24 * time.Hour)})
+	got, _, err := s.Build(context.Background(), benchNow.Add(40*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow.Add(40 * 24 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
 	sameOutput(t, "clock moved on", got, want)
 }
 
@@ -86,7 +98,7 @@ func BenchmarkRebuildOneBrief(b *testing.B) {
 				f.ModTime = stamp
 			}
 			s := build.NewSession(fsys, defaults, "")
-			if _, list := s.Build(context.Background(), benchNow); list.Errors() > 0 {
+			if _, list, err := s.Build(context.Background(), benchNow); err != nil || list.Errors() > 0 {
 				b.Fatal(list[:1])
 			}
 			name, data := synth.Brief(5)
@@ -94,7 +106,7 @@ func BenchmarkRebuildOneBrief(b *testing.B) {
 			for b.Loop() {
 				i++
 				fsys[name] = &fstest.MapFile{Data: append(bytes.Clone(data), []byte("\nOne more line.\n")[:1+i%15]...), ModTime: stamp.Add(time.Duration(i) * time.Second)}
-				if _, list := s.Build(context.Background(), benchNow); list.Errors() > 0 {
+				if _, list, err := s.Build(context.Background(), benchNow); err != nil || list.Errors() > 0 {
 					b.Fatal(list[:1])
 				}
 			}

@@ -128,9 +128,14 @@ func (s *Server) rebuild(ctx context.Context, changed []string) {
 	// Folders may have been moved or made again since the last build:
 	// check them afresh.
 	s.fsys.Forget()
-	out, list := s.session.Build(ctx, s.Now())
+	out, list, err := s.session.Build(ctx, s.Now())
 	if ctx.Err() != nil {
 		return
+	}
+	if err != nil {
+		// Not a problem of the content, but it stops the build all the
+		// same: show it where the content's problems go.
+		list = diag.List{{File: "tenders", Severity: diag.Error, Rule: "failure", Message: err.Error()}}
 	}
 	s.mu.Lock()
 	if list.Errors() > 0 {
@@ -356,7 +361,11 @@ func (s *Server) inject(page []byte, depth int, name string, failed diag.List, f
 		var items []shown
 		for _, d := range failed {
 			if d.Severity >= diag.Error {
-				items = append(items, shown{Where: fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col), Message: d.Message, Line: s.sourceLine(d.File, d.Line)})
+				where := fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
+				if d.Line == 0 {
+					where = d.File
+				}
+				items = append(items, shown{Where: where, Message: d.Message, Line: s.sourceLine(d.File, d.Line)})
 			}
 		}
 		_ = overlay.Execute(&extra, items)

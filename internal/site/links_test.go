@@ -28,8 +28,11 @@ func renderUnchecked(t *testing.T, fsys fstest.MapFS) (site.Output, error) {
 	templates, _ := fs.Sub(fsys, "templates")
 	static, _ := fs.Sub(fsys, "static")
 	sink := &mapSink{out: site.Output{}}
-	rlist := site.Render(context.Background(), &site.Site{Config: cfg, Content: content, Now: fixedNow,
+	rlist, err := site.Render(context.Background(), &site.Site{Config: cfg, Content: content, Now: fixedNow,
 		Templates: site.Overlay(templates, defaults.Templates), Static: site.Overlay(static, defaults.Static)}, sink)
+	if err != nil {
+		return nil, err
+	}
 	return sink.out, rlist.Err()
 }
 

@@ -267,7 +267,7 @@ func (r *renderer) dataFiles(withPackage bool) ([][]byte, error) {
 	var buf bytes.Buffer
 	if withPackage {
 		if err := ocds.Write(&buf, r.Config, r.Config.URL("data/ocds.json"), r.ocdsInputs()); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("cannot make the open data: %w", err)
 		}
 	}
 

@@ -30,6 +30,7 @@ import (
 // once in the same folder, which on ext4 costs more than it gains.
 type Publisher struct {
 	dir   string // the output folder, absolute
+	shown string // the output folder as the caller named it, for messages
 	tmp   string // the new folder being written
 	root  *os.Root
 	lock  *os.File // the new folder's marker, locked until the end
@@ -94,7 +95,7 @@ func NewPublisher(dir string, sites ...string) (*Publisher, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	p := &Publisher{dir: abs, tmp: tmp, root: root, lock: lock, made: map[string]bool{".": true},
+	p := &Publisher{dir: abs, shown: dir, tmp: tmp, root: root, lock: lock, made: map[string]bool{".": true},
 		queue: make(chan file, 256), done: make(chan struct{})}
 	go p.writer()
 	return p, nil
@@ -266,11 +267,11 @@ func (p *Publisher) writer() {
 			continue
 		}
 		if err := p.mkdir(path.Dir(f.name)); err != nil {
-			p.fail(err)
+			p.fail(p.writeErr(path.Dir(f.name), err))
 			continue
 		}
 		if err := p.root.WriteFile(f.name, f.data, 0o644); err != nil {
-			p.fail(err)
+			p.fail(p.writeErr(f.name, err))
 		}
 	}
 }
@@ -321,20 +322,31 @@ func (p *Publisher) PutStream(name string, write func(io.Writer) error) error {
 		return p.fail(fmt.Errorf("refusing to write %q: not a plain path inside the output folder", name))
 	}
 	if err := p.mkdir(path.Dir(name)); err != nil {
-		return p.fail(err)
+		return p.fail(p.writeErr(path.Dir(name), err))
 	}
 	f, err := p.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return p.fail(err)
+		return p.fail(p.writeErr(name, err))
 	}
 	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return p.fail(err)
+		return p.fail(p.writeErr(name, err))
 	}
 	return nil
+}
+
+// writeErr names the file of the site that could not be written, where it
+// will be once published, and the cause: "cannot write public/feed.xml: no
+// space left on device".
+func (p *Publisher) writeErr(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot write %s: %w", filepath.Join(p.shown, filepath.FromSlash(name)), err)
 }
 
 func (p *Publisher) fail(err error) error {

@@ -209,33 +209,43 @@ type EventView struct {
 
 // Render produces every file of the site and gives each to sink as soon as
 // it is made, so a build need not hold the whole site in memory. It writes
-// nothing itself; a problem in a template comes back as a positioned
-// diagnostic, and then the files already given to sink must be discarded.
-// When ctx ends first, Render stops after the pages being made and returns
-// diag.Stopped(ctx.Err()); what sink got must be discarded too.
-func Render(ctx context.Context, s *Site, sink Sink) diag.List {
+// nothing itself. A problem in the content or a template comes back as a
+// positioned diagnostic; a failure to make or hand over a file (the sink's
+// error, such as a full disk) or the end of ctx comes back as the error.
+// After either, the files already given to sink must be discarded.
+func Render(ctx context.Context, s *Site, sink Sink) (diag.List, error) {
 	if err := ctx.Err(); err != nil {
-		return diag.List{diag.Stopped(err)}
+		return nil, err
 	}
 	r := &renderer{Site: s, ctx: ctx, md: markdown.New(s.Config.Base), loc: s.Config.Location, sink: sink, written: map[string]bool{}}
 	if list := r.parseTemplates(); len(list) > 0 {
-		return list
+		return list, nil
 	}
 	r.prepare()
 	if d := r.events(); d != nil {
-		return diag.List{*d}
+		return diag.List{*d}, nil
 	}
 	if list := r.renderOpps(); len(list) > 0 {
-		return list
+		return list, r.failure()
 	}
-	if err := ctx.Err(); err != nil {
-		return diag.List{diag.Stopped(err)}
+	if err := r.failure(); err != nil {
+		return nil, err
 	}
-	list := r.render()
-	if err := ctx.Err(); err != nil {
-		return diag.List{diag.Stopped(err)}
+	list, err := r.render()
+	if err == nil {
+		err = r.failure()
 	}
-	return list
+	return list, err
+}
+
+// failure is why the render cannot go on: ctx ended, or the sink failed.
+func (r *renderer) failure() error {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.failed
 }
 
 type renderer struct {
@@ -910,10 +920,10 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 	return jobs, nil
 }
 
-func (r *renderer) render() diag.List {
+func (r *renderer) render() (diag.List, error) {
 	jobs, d := r.jobs()
 	if d != nil {
-		return diag.List{*d}
+		return diag.List{*d}, nil
 	}
 	errs := make([]error, len(jobs))
 	parallel(r.ctx, len(jobs), func(i int) {
@@ -963,34 +973,31 @@ func (r *renderer) render() diag.List {
 	}
 	if len(list) > 0 {
 		list.Sort()
-		return list
+		return list, nil
 	}
-	if r.ctx.Err() != nil {
-		return nil // Render reports it
+	if err := r.failure(); err != nil {
+		return nil, err
 	}
 	if err := r.writeFeeds(); err != nil {
-		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "feeds", Message: "cannot write the feeds: " + err.Error()}}
+		return nil, fmt.Errorf("cannot make the feeds: %w", err)
 	}
 	r.writeCalendars()
-	if r.ctx.Err() != nil {
-		return nil
+	if err := r.failure(); err != nil {
+		return nil, err
 	}
 	if err := r.writeData(); err != nil {
-		return diag.List{{File: "site.toml", Line: 1, Col: 1, Severity: diag.Error, Rule: "data", Message: "cannot write the open data: " + err.Error()}}
+		return nil, err // the sink names the file
 	}
 	if d := r.writeAliases(); d != nil {
-		return diag.List{*d}
+		return diag.List{*d}, nil
 	}
 	r.writeHostFiles()
 	r.put("sitemap.xml", r.sitemap(jobs))
 	r.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.Config.URL("sitemap.xml")+"\n"))
 	if d := r.copyStatic(); d != nil {
-		return diag.List{*d}
+		return diag.List{*d}, nil
 	}
-	if r.failed != nil {
-		return diag.List{{File: "public", Line: 1, Col: 1, Severity: diag.Error, Rule: "write", Message: "cannot write the site: " + r.failed.Error()}}
-	}
-	return nil
+	return nil, nil
 }
 
 // renderOpps renders every brief's own page and calendar, and its card for
@@ -1141,6 +1148,17 @@ func (r *renderer) sitemap(jobs []job) []byte {
 	return b.Bytes()
 }
 
+// writtenUnder reports whether a folder that name would be in is a file
+// the site has made, such as static/feed.xml/x under the feed feed.xml.
+func (r *renderer) writtenUnder(name string) bool {
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if r.written[dir] {
+			return true
+		}
+	}
+	return false
+}
+
 // copyStatic copies the static folder to the root of the output.
 func (r *renderer) copyStatic() *diag.Diagnostic {
 	var clash *diag.Diagnostic
@@ -1151,9 +1169,9 @@ func (r *renderer) copyStatic() *diag.Diagnostic {
 		if !d.Type().IsRegular() {
 			return nil // a link or a special file: never read (sitefs.Check reports it)
 		}
-		if r.written[name] {
+		if r.written[name] || r.writtenUnder(name) {
 			clash = &diag.Diagnostic{File: "static/" + name, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid",
-				Message: fmt.Sprintf("static/%s has the same address as a page the site makes; rename or move it", name)}
+				Message: fmt.Sprintf("static/%s has the same address as a page the site makes, or is in a folder of that name; rename or move it", name)}
 			return fs.SkipAll
 		}
 		if err := r.ctx.Err(); err != nil {

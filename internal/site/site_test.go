@@ -53,7 +53,10 @@ func fixture(t *testing.T, name string) (*txtar.Archive, fstest.MapFS) {
 
 func buildSite(t *testing.T, fsys fstest.MapFS, baseURL string) site.Output {
 	t.Helper()
-	out, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow, BaseURL: baseURL})
+	out, list, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow, BaseURL: baseURL})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if list.Errors() > 0 {
 		t.Fatalf("build failed:\n%v", list)
 	}
@@ -170,7 +173,10 @@ func TestLinksResolve(t *testing.T) {
 func TestBrokenBuildWritesNothing(t *testing.T) {
 	_, fsys := fixture(t, "small")
 	fsys["content/opportunities/broken.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Broken\"\nbuyer = \"nobody\"\n+++\n")}
-	out, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
+	out, list, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if out != nil {
 		t.Error("a failed build returned output")
 	}
@@ -187,13 +193,19 @@ func TestBrokenBuildWritesNothing(t *testing.T) {
 func TestBadTemplate(t *testing.T) {
 	_, fsys := fixture(t, "small")
 	fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Site.Title}</h1>\n{{end}}\n")}
-	_, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
+	_, list, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
 	list = errorsOnly(list)
 	if len(list) != 1 || !strings.HasPrefix(list[0].String(), "templates/home.html:2:1: bad character") {
 		t.Fatalf("want one error at templates/home.html:2, got %v", list)
 	}
 	fsys["templates/home.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<h1>{{.Nope}}</h1>\n{{end}}\n")}
-	_, list = build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
+	_, list, err = build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
 	list = errorsOnly(list)
 	if len(list) != 1 || !strings.HasPrefix(list[0].String(), "templates/home.html:2:7: ") {
 		t.Fatalf("want one error at templates/home.html:2:7, got %v", list)
@@ -365,7 +377,10 @@ func TestHostingFiles(t *testing.T) {
 	}
 	// An alias that takes another page's address is an error.
 	fsys["content/opportunities/garden.md"] = &fstest.MapFile{Data: []byte(strings.Replace(g, "[contact]", "aliases = [\"laundry\"]\n[contact]", 1))}
-	_, list := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
+	_, list, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if errs := errorsOnly(list); len(errs) != 1 || !strings.Contains(errs[0].Message, `alias "laundry" is the address of another page`) {
 		t.Errorf("want one error for a clashing alias, got %v", errs)
 	}
@@ -452,7 +467,10 @@ func TestReservedPageSlugs(t *testing.T) {
 		}
 	}
 	fsys["content/closing-soon.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Mine\"\n+++\nText.\n")}
-	_, list := build.Build(t.Context(), fsys, defaults, build.Options{Now: fixedNow})
+	_, list, err := build.Build(t.Context(), fsys, defaults, build.Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !strings.Contains(list.Error(), "content/closing-soon.md:1:1: the file name") {
 		t.Errorf("a page at the closing-soon address was not refused:\n%v", list.Err())
 	}
@@ -492,5 +510,16 @@ Text.
 	}
 	if strings.Contains(progress, "-£") || regexp.MustCompile(`(height|width)="-`).MatchString(progress) {
 		t.Errorf("a negative sum or bar on the progress page")
+	}
+}
+
+// TestStaticUnderAPage: a static file in a folder named like a file the
+// site makes is a finding at the static file, not a failure to write.
+func TestStaticUnderAPage(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	fsys["static/feed.xml/x.txt"] = &fstest.MapFile{Data: []byte("x")}
+	_, list, err := build.Build(t.Context(), fsys, defaults, build.Options{Now: fixedNow})
+	if err != nil || !strings.Contains(list.Error(), "static/feed.xml/x.txt:1:1: static/feed.xml/x.txt has the same address as a page the site makes") {
+		t.Errorf("err %v, findings:\n%v", err, list.Err())
 	}
 }
