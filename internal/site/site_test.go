@@ -36,7 +36,7 @@ var defaults = site.Defaults{Templates: tenders.Templates(), Static: tenders.Sta
 
 // fixture reads testdata/NAME.txtar into a file system: the site's files,
 // and, in files named "want/PATH", the expected output.
-func fixture(t *testing.T, name string) (*txtar.Archive, fstest.MapFS) {
+func fixture(t testing.TB, name string) (*txtar.Archive, fstest.MapFS) {
 	t.Helper()
 	ar, err := txtar.ParseFile(filepath.Join("testdata", name+".txtar"))
 	if err != nil {
