@@ -15,7 +15,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -141,12 +140,10 @@ func attribute(tok html.Token, a html.Attribute, page bool) string {
 		return fmt.Sprintf("an event handler %s=%q on <%s>", a.Key, a.Val, tok.Data)
 	case a.Key == "style" && !styleOK.MatchString(a.Val):
 		return fmt.Sprintf("a style %q on <%s>", a.Val, tok.Data)
+	case a.Key == "class" && !page && !(tok.Data == "code" && strings.HasPrefix(a.Val, "language-") && !strings.ContainsAny(a.Val, " \t\n")):
+		return fmt.Sprintf("a class %q on <%s> from content", a.Val, tok.Data)
 	case a.Key == "href" || a.Key == "src" || a.Key == "action" || a.Key == "formaction" || a.Key == "srcset":
-		u, err := url.Parse(strings.TrimSpace(a.Val))
-		if err != nil {
-			return fmt.Sprintf("%s=%q is not an address", a.Key, a.Val)
-		}
-		switch strings.ToLower(u.Scheme) {
+		switch scheme(a.Val) {
 		case "http", "https", "mailto", "":
 		case "webcal":
 			if !page {
@@ -157,6 +154,21 @@ func attribute(tok html.Token, a html.Attribute, page bool) string {
 		}
 	case a.Key == "http-equiv" && strings.EqualFold(a.Val, "refresh") && !page:
 		return "a refresh in content"
+	}
+	return ""
+}
+
+var schemeRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*):`)
+
+// scheme is the scheme a browser reads in an address, in lower case, or ""
+// for a relative one. Like a browser, it drops control characters and
+// spaces around the address and tabs and line breaks inside it first, so
+// "java\tscript:" is javascript.
+func scheme(addr string) string {
+	addr = strings.TrimFunc(addr, func(r rune) bool { return r <= ' ' })
+	addr = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(addr)
+	if m := schemeRE.FindStringSubmatch(addr); m != nil {
+		return strings.ToLower(m[1])
 	}
 	return ""
 }
