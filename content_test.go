@@ -6,11 +6,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/theme"
 )
 
 // exampleNow is the clock the example site is tested at, so the test never
@@ -21,7 +21,7 @@ var exampleNow = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 // no errors and no warnings, and hold what the demo promises.
 func TestExampleSite(t *testing.T) {
 	fsys := os.DirFS(".")
-	out, list, err := build.Build(context.Background(), fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow})
+	out, list, err := build.Build(context.Background(), fsys, site.Defaults{Templates: theme.Templates(), Static: theme.Static()}, build.Options{Now: exampleNow})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,15 +13,15 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/theme"
 )
 
 func buildExampleMap(t *testing.T) site.Output {
 	t.Helper()
-	out, list, err := build.Build(context.Background(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	out, list, err := build.Build(context.Background(), os.DirFS("."), site.Defaults{Templates: theme.Templates(), Static: theme.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
 	if err != nil {
 		t.Fatal(err)
 	}

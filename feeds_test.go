@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/theme"
 )
 
 // python is Debian's interpreter, which sees Debian's python3-feedparser
@@ -37,7 +37,7 @@ func checkFeeds(t *testing.T, dir string) (string, bool) {
 
 func buildExample(t *testing.T) string {
 	t.Helper()
-	out, list, err := build.Build(context.Background(), os.DirFS("."), site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
+	out, list, err := build.Build(context.Background(), os.DirFS("."), site.Defaults{Templates: theme.Templates(), Static: theme.Static()}, build.Options{Now: exampleNow, BaseURL: "https://example.org/opportunities/"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,12 +15,12 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/safetext"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/sitefs"
+	"github.com/london-anchors/tenders/internal/theme"
 )
 
 var buildCmd = &command{
@@ -150,7 +150,7 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 		return exitFailure
 	}
 	counter := &countingSink{Publisher: pub}
-	list, err := build.BuildTo(ctx, fsys, site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+	list, err := build.BuildTo(ctx, fsys, site.Defaults{Templates: theme.Templates(), Static: theme.Static()},
 		build.Options{Now: now, BaseURL: f.baseURL}, counter)
 	if ctx.Err() != nil {
 		pub.Abort()

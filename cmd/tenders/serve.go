@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/serve"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/theme"
 )
 
 var serveCmd = &command{
@@ -48,7 +48,7 @@ func runServe(ctx context.Context, c *command, e *env, args []string) int {
 	}
 	s := &serve.Server{
 		Dir:      f.site,
-		Defaults: site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+		Defaults: site.Defaults{Templates: theme.Templates(), Static: theme.Static()},
 		Now:      clock,
 		Log:      e.stdout,
 		BaseURL:  f.baseURL,

@@ -11,12 +11,12 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/sitefs"
 	"github.com/london-anchors/tenders/internal/synth"
+	"github.com/london-anchors/tenders/internal/theme"
 )
 
 func synthFS(n int) fstest.MapFS {
@@ -36,7 +36,7 @@ func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("briefs=%d", n), func(b *testing.B) {
 			fsys := synthFS(n)
-			defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
+			defaults := site.Defaults{Templates: theme.Templates(), Static: theme.Static()}
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, list, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow}); err != nil || list.Errors() > 0 {
@@ -58,7 +58,7 @@ func BenchmarkBuildStream(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("briefs=%d", n), func(b *testing.B) {
 			fsys := synthFS(n)
-			defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
+			defaults := site.Defaults{Templates: theme.Templates(), Static: theme.Static()}
 			b.ReportAllocs()
 			for b.Loop() {
 				if list, err := build.BuildTo(context.Background(), fsys, defaults, build.Options{Now: benchNow}, discard{}); err != nil || list.Errors() > 0 {
@@ -72,7 +72,7 @@ func BenchmarkBuildStream(b *testing.B) {
 
 func briefsName(n int) string { return fmt.Sprintf("briefs=%d", n) }
 
-func fsReadFile(name string) ([]byte, error) { return fs.ReadFile(tenders.Templates(), name) }
+func fsReadFile(name string) ([]byte, error) { return fs.ReadFile(theme.Templates(), name) }
 
 // BenchmarkParse reads, parses and validates N briefs: brief.Parser.Load.
 func BenchmarkParse(b *testing.B) {

@@ -7,9 +7,9 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/theme"
 )
 
 const hostileSite = `title = "Test site"
@@ -109,7 +109,7 @@ func hostileFS(src string) fstest.MapFS {
 // positioned error, or builds, as it should. BenchmarkPathological times
 // them.
 func TestPathological(t *testing.T) {
-	defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
+	defaults := site.Defaults{Templates: theme.Templates(), Static: theme.Static()}
 	for _, c := range pathological() {
 		t.Run(c.name, func(t *testing.T) {
 			out, list, err := build.Build(t.Context(), hostileFS(c.src), defaults, build.Options{Now: benchNow})
@@ -152,7 +152,7 @@ func TestPathological(t *testing.T) {
 // cost of checking and building a one-brief site at all (about 200 files),
 // which the small cases are mostly made of.
 func BenchmarkPathological(b *testing.B) {
-	defaults := site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
+	defaults := site.Defaults{Templates: theme.Templates(), Static: theme.Static()}
 	for _, c := range pathological() {
 		fsys := hostileFS(c.src)
 		b.Run(strings.ReplaceAll(c.name, " ", "-"), func(b *testing.B) {

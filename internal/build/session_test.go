@@ -8,13 +8,13 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/synth"
+	"github.com/london-anchors/tenders/internal/theme"
 )
 
-var defaults = site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
+var defaults = site.Defaults{Templates: theme.Templates(), Static: theme.Static()}
 
 func sameOutput(t *testing.T, what string, got, want site.Output) {
 	t.Helper()

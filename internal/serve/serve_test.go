@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/theme"
 )
 
 // copySite copies the repository's example site into a temporary folder.
@@ -49,7 +49,7 @@ func start(tb testing.TB, dir string) (base string, events *bufio.Scanner) {
 		tb.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Server{Dir: dir, Defaults: site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()},
+	s := &Server{Dir: dir, Defaults: site.Defaults{Templates: theme.Templates(), Static: theme.Static()},
 		Now: func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }, Log: io.Discard}
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx, l) }()

@@ -20,11 +20,11 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"github.com/london-anchors/tenders"
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/theme"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -32,7 +32,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // fixedNow is the build clock of every test, so tests never rot.
 var fixedNow = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 
-var defaults = site.Defaults{Templates: tenders.Templates(), Static: tenders.Static()}
+var defaults = site.Defaults{Templates: theme.Templates(), Static: theme.Static()}
 
 // fixture reads testdata/NAME.txtar into a file system: the site's files,
 // and, in files named "want/PATH", the expected output.

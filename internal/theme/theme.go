@@ -1,8 +1,12 @@
-// Package tenders holds the built-in templates and static files of the
-// tenders site generator, embedded so that a site folder with only content/
-// and site.toml builds. The command is in cmd/tenders; the engine is under
-// internal/.
-package tenders
+// Package theme is the built-in look of a tenders site: the templates
+// every page is rendered with, the style sheet and the script that filters
+// lists, embedded in the binary so that a site folder with only site.toml
+// and content/ builds.
+//
+// A site changes a page by putting a file of the same name in its own
+// templates/ folder, and adds or replaces static files in its own static/
+// folder; internal/site lays the site's own files over these.
+package theme
 
 import (
 	"embed"
