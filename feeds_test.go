@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/publish"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/theme"
 )
@@ -45,7 +46,7 @@ func buildExample(t *testing.T) string {
 		t.Fatal(list)
 	}
 	dir := filepath.Join(t.TempDir(), "public")
-	if err := site.Publish(dir, out); err != nil {
+	if err := publish.Files(dir, out); err != nil {
 		t.Fatal(err)
 	}
 	return dir

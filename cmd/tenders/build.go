@@ -17,6 +17,7 @@ import (
 
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/publish"
 	"github.com/london-anchors/tenders/internal/safetext"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/sitefs"
@@ -144,7 +145,7 @@ func runBuild(ctx context.Context, c *command, e *env, args []string) int {
 	}
 	defer fsys.Close()
 	start := time.Now()
-	pub, err := site.NewPublisher(*out, f.site)
+	pub, err := publish.NewPublisher(*out, f.site)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "tenders build:", err)
 		return exitFailure
@@ -184,7 +185,7 @@ func stopped(c *command, e *env) int {
 
 // countingSink counts the files it passes on to the publisher.
 type countingSink struct {
-	*site.Publisher
+	*publish.Publisher
 	n atomic.Int64
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/publish"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/sitefs"
 	"github.com/london-anchors/tenders/internal/synth"
@@ -125,7 +126,7 @@ func BenchmarkWrite(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				i++
-				p, err := site.NewPublisher(filepath.Join(dir, fmt.Sprint("public-", i)))
+				p, err := publish.NewPublisher(filepath.Join(dir, fmt.Sprint("public-", i)))
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"io/fs"
@@ -30,10 +30,10 @@ func snapshot(t *testing.T, dir string) map[string]string {
 
 func TestPublishReplaces(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Publish(out, Output{"index.html": []byte("one"), "old/index.html": []byte("gone soon")}); err != nil {
+	if err := Files(out, map[string][]byte{"index.html": []byte("one"), "old/index.html": []byte("gone soon")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Publish(out, Output{"index.html": []byte("two"), "new/x.txt": []byte("x")}); err != nil {
+	if err := Files(out, map[string][]byte{"index.html": []byte("two"), "new/x.txt": []byte("x")}); err != nil {
 		t.Fatal(err)
 	}
 	got := snapshot(t, out)
@@ -51,19 +51,19 @@ func TestPublishReplaces(t *testing.T) {
 func TestPublishFailureLeavesOutput(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	first := Output{"index.html": []byte("<p>first</p>"), "a/b/index.html": []byte("deep")}
-	if err := Publish(out, first); err != nil {
+	first := map[string][]byte{"index.html": []byte("<p>first</p>"), "a/b/index.html": []byte("deep")}
+	if err := Files(out, first); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, out)
-	for _, bad := range []Output{
+	for _, bad := range []map[string][]byte{
 		{"index.html": []byte("second"), "../escape.html": []byte("outside")},
 		{"index.html": []byte("second"), "a/../../escape.html": []byte("outside")},
 		{"index.html": []byte("second"), "/etc/passwd": []byte("outside")},
 		{"index.html": []byte("second"), "x/index.html": []byte("file"), "x/index.html/y": []byte("under a file")},
 	} {
-		if err := Publish(out, bad); err == nil {
-			t.Errorf("Publish(%v) succeeded", bad.Paths())
+		if err := Files(out, bad); err == nil {
+			t.Errorf("Publish(%v) succeeded", bad)
 		}
 		if after := snapshot(t, out); !equal(before, after) {
 			t.Errorf("output changed after a failed publish: %v", after)
@@ -81,7 +81,7 @@ func TestPublishFailureLeavesOutput(t *testing.T) {
 func TestPublishRefusesSiteFolder(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"x\""), 0o644)
-	err := Publish(dir, Output{"index.html": []byte("x")})
+	err := Files(dir, map[string][]byte{"index.html": []byte("x")})
 	if err == nil || !strings.Contains(err.Error(), "tenders build did not make") {
 		t.Fatalf("got %v, want a refusal", err)
 	}

@@ -1,4 +1,7 @@
-package site
+// Package publish writes a built site to its output folder: atomically,
+// only inside that folder, and never over anything a build did not make.
+// It is the only code that writes the output folder.
+package publish
 
 import (
 	"errors"
@@ -8,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -413,14 +417,20 @@ func (p *Publisher) Abort() {
 
 var errAborted = errors.New("the build was abandoned")
 
-// Publish writes a rendered site to dir atomically (see Publisher).
-func Publish(dir string, out Output) error {
+// Files writes a rendered site, path to bytes, to dir atomically (see
+// Publisher).
+func Files(dir string, files map[string][]byte) error {
 	p, err := NewPublisher(dir)
 	if err != nil {
 		return err
 	}
-	for _, name := range out.Paths() {
-		if err := p.Put(name, out[name]); err != nil {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := p.Put(name, files[name]); err != nil {
 			p.Abort()
 			return err
 		}
