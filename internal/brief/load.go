@@ -6,14 +6,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/markdown"
+	"github.com/london-anchors/tenders/internal/parallel"
 	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
@@ -161,29 +160,10 @@ func (p *Parser) Load(ctx context.Context, fsys fs.FS) (*Content, diag.List) {
 		list  diag.List
 	}
 	results := make([]result, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				if ctx.Err() != nil {
-					continue
-				}
-				r := &results[i]
-				r.brief, r.event, r.page, r.list = p.ParseFile(fsys, jobs[i])
-			}
-		})
-	}
-feed:
-	for i := range jobs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(ctx, len(jobs), func(i int) {
+		r := &results[i]
+		r.brief, r.event, r.page, r.list = p.ParseFile(fsys, jobs[i])
+	})
 	if err := ctx.Err(); err != nil {
 		return &Content{}, diag.List{diag.Stopped(err)}
 	}

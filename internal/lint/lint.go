@@ -15,10 +15,8 @@ package lint
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -27,6 +25,7 @@ import (
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/markdown"
+	"github.com/london-anchors/tenders/internal/parallel"
 	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
@@ -194,29 +193,10 @@ func (e *Engine) Check(ctx context.Context, c *brief.Content) (diag.List, []Summ
 	}
 	results := make([]diag.List, len(jobs))
 	sums := make([]Summary, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				if ctx.Err() != nil {
-					continue
-				}
-				j := jobs[i]
-				results[i], sums[i] = e.CheckFile(j.src, j.brief, j.event)
-			}
-		})
-	}
-feed:
-	for i := range jobs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(ctx, len(jobs), func(i int) {
+		j := jobs[i]
+		results[i], sums[i] = e.CheckFile(j.src, j.brief, j.event)
+	})
 	if err := ctx.Err(); err != nil {
 		return diag.List{diag.Stopped(err)}, nil
 	}

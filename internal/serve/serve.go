@@ -25,6 +25,7 @@ import (
 
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/mediatype"
 	"github.com/london-anchors/tenders/internal/safetext"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/sitefs"
@@ -214,7 +215,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		data, status, name = out["404.html"], http.StatusNotFound, "404.html"
 	}
-	ctype := contentType(name)
+	ctype := mediatype.Of(name)
 	if strings.HasPrefix(ctype, "text/html") {
 		depth := strings.Count(strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/"), "/")
 		if strings.HasSuffix(r.URL.Path, "/") && r.URL.Path != "/" {
@@ -228,38 +229,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
-}
-
-func contentType(name string) string {
-	switch {
-	case strings.HasSuffix(name, ".html"):
-		return "text/html; charset=utf-8"
-	case strings.HasSuffix(name, "feed.xml"):
-		return "application/rss+xml; charset=utf-8"
-	case strings.HasSuffix(name, "atom.xml"):
-		return "application/atom+xml; charset=utf-8"
-	case strings.HasSuffix(name, "feed.json"):
-		return "application/feed+json; charset=utf-8"
-	case strings.HasSuffix(name, ".ics"):
-		return "text/calendar; charset=utf-8"
-	case strings.HasSuffix(name, ".css"):
-		return "text/css; charset=utf-8"
-	case strings.HasSuffix(name, ".js"):
-		return "text/javascript; charset=utf-8"
-	case strings.HasSuffix(name, ".xml"):
-		return "application/xml; charset=utf-8"
-	case strings.HasSuffix(name, ".json"):
-		return "application/json; charset=utf-8"
-	case strings.HasSuffix(name, ".txt"):
-		return "text/plain; charset=utf-8"
-	case strings.HasSuffix(name, ".svg"):
-		return "image/svg+xml"
-	case strings.HasSuffix(name, ".png"):
-		return "image/png"
-	case strings.HasSuffix(name, ".pdf"):
-		return "application/pdf"
-	}
-	return "application/octet-stream"
 }
 
 // events is the Server-Sent Events stream: "reload" after every rebuild,

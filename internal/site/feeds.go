@@ -15,6 +15,7 @@ import (
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/ical"
+	"github.com/london-anchors/tenders/internal/parallel"
 	"github.com/london-anchors/tenders/internal/safetext"
 )
 
@@ -287,7 +288,7 @@ type jsonItem struct {
 // rendered again.
 func (r *renderer) writeFeeds() error {
 	errs := make([]error, len(r.sets))
-	parallel(r.ctx, len(r.sets), func(i int) {
+	parallel.Each(r.ctx, len(r.sets), func(i int) {
 		set := r.sets[i]
 		names := []string{set.RSS(), set.Atom(), set.JSON()}
 		key := func() string { return listKey("feeds", set.Title, set.Dir, r.newest, set.Opps) }
@@ -384,7 +385,7 @@ func marshalXML(v any) ([]byte, error) {
 // writeCalendars renders deadlines.ics for every feed set, events.ics for
 // the site, and one .ics on every brief's page.
 func (r *renderer) writeCalendars() {
-	parallel(r.ctx, len(r.sets), func(i int) {
+	parallel.Each(r.ctx, len(r.sets), func(i int) {
 		set := r.sets[i]
 		_ = r.memo(set.Deadlines(), func() string { return listKey("deadlines", set.Title, set.Opps) }, func() ([]byte, error) {
 			cal := &ical.Calendar{Name: "Deadlines: " + strings.TrimSuffix(set.Title, " – "+r.Config.Title), Description: "Bid and question deadlines from " + r.Config.Title}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/mediatype"
 )
 
 // fingerprint names every style sheet and script of the static folder
@@ -94,13 +95,10 @@ func (r *renderer) writeHostFiles() {
 		var b strings.Builder
 		fmt.Fprintf(&b, "# Written by tenders build: Content-Types of feeds and calendars, and\n# long caching for files whose names carry their content's hash.\n")
 		fmt.Fprintf(&b, "%s*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n", base)
-		for _, h := range [][2]string{
-			{"*feed.xml", "application/rss+xml; charset=utf-8"},
-			{"*atom.xml", "application/atom+xml; charset=utf-8"},
-			{"*feed.json", "application/feed+json; charset=utf-8"},
-			{"*.ics", "text/calendar; charset=utf-8"},
-		} {
-			fmt.Fprintf(&b, "%s%s\n  Content-Type: %s\n", base, h[0], h[1])
+		for _, t := range mediatype.Types {
+			if t.Header {
+				fmt.Fprintf(&b, "%s*%s\n  Content-Type: %s\n", base, t.Suffix, t.Name)
+			}
 		}
 		var fps []string
 		for _, fp := range r.assets {

@@ -31,7 +31,6 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +44,7 @@ import (
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/markdown"
+	"github.com/london-anchors/tenders/internal/parallel"
 	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
@@ -926,7 +926,7 @@ func (r *renderer) render() (diag.List, error) {
 		return diag.List{*d}, nil
 	}
 	errs := make([]error, len(jobs))
-	parallel(r.ctx, len(jobs), func(i int) {
+	parallel.Each(r.ctx, len(jobs), func(i int) {
 		j := jobs[i]
 		p := j.page
 		make := func() ([]byte, error) {
@@ -1011,7 +1011,7 @@ func (r *renderer) renderOpps() diag.List {
 		c.gen, c.opps, c.files = r.Generation, map[string]*cachedOpp{}, map[string]memoFile{}
 		c.mu.Unlock()
 	}
-	parallel(r.ctx, len(r.opps), func(i int) {
+	parallel.Each(r.ctx, len(r.opps), func(i int) {
 		o := r.opps[i]
 		key := o.key
 		if r.Cache != nil {
@@ -1191,39 +1191,6 @@ func (r *renderer) copyStatic() *diag.Diagnostic {
 		return &diag.Diagnostic{File: "static", Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot read static files: " + err.Error()}
 	}
 	return clash
-}
-
-// parallel runs f(0..n-1) on every core. Once ctx ends it starts no more:
-// it returns when the calls already running are done.
-func parallel(ctx context.Context, n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			if ctx.Err() != nil {
-				return
-			}
-			f(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	var next sync.Mutex
-	i := 0
-	for range workers {
-		wg.Go(func() {
-			for {
-				next.Lock()
-				j := i
-				i++
-				next.Unlock()
-				if j >= n || ctx.Err() != nil {
-					return
-				}
-				f(j)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 func documentFormat(d brief.Document) string {
