@@ -1,13 +1,9 @@
 package site
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"html"
-	"io/fs"
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 
@@ -15,37 +11,6 @@ import (
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/mediatype"
 )
-
-// fingerprint names every style sheet and script of the static folder
-// after its content, "css/site.css" as "css/site.1a2b3c4d5e.css", so a host
-// may cache them for a year: a changed file gets a new name.
-func (r *renderer) fingerprint() {
-	r.assets = map[string]string{}
-	_ = fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return nil
-		}
-		ext := path.Ext(name)
-		if ext != ".css" && ext != ".js" {
-			return nil
-		}
-		data, err := fs.ReadFile(r.Static, name)
-		if err != nil {
-			return nil
-		}
-		sum := sha256.Sum256(data)
-		r.assets[name] = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
-		return nil
-	})
-}
-
-// asset is the fingerprinted path of a static file, for templates.
-func (r *renderer) asset(name string) string {
-	if fp, ok := r.assets[name]; ok {
-		return fp
-	}
-	return name
-}
 
 // writeAliases writes a small page at every alias of a brief that sends
 // the reader to its address now.

@@ -1,0 +1,132 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"html/template"
+	"strings"
+
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/markdown"
+	"github.com/london-anchors/tenders/internal/parallel"
+)
+
+// renderOpps renders every brief's own page and calendar, and its card for
+// the listings, in parallel. Each body is parsed once: the tree goes to
+// OnBody, then to the page.
+func (r *renderer) renderOpps() diag.List {
+	tmpl := r.tmpl["opportunity.html"]
+	errs := make([]*diag.Diagnostic, len(r.opps))
+	if c := r.Cache; c != nil && c.gen != r.Generation {
+		c.mu.Lock()
+		c.gen, c.opps, c.files = r.Generation, map[string]*cachedOpp{}, map[string]memoFile{}
+		c.mu.Unlock()
+	}
+	parallel.Each(r.ctx, len(r.opps), func(i int) {
+		o := r.opps[i]
+		key := o.key
+		if r.Cache != nil {
+			if c := r.Cache.get(o.File, key); c != nil {
+				o.card, o.BodyHTML, o.vevents = c.card, c.body, c.vevents
+				r.put(o.URL+"index.html", c.page)
+				if c.ics != nil {
+					r.put(o.URL+"deadline.ics", c.ics)
+				}
+				return
+			}
+		}
+		doc := markdown.Parse(r.md, o.Body)
+		if r.OnBody != nil {
+			r.OnBody(o.Brief, doc)
+		}
+		var buf bytes.Buffer
+		buf.Grow(len(o.Body) + len(o.Body)/4)
+		if err := r.md.Renderer().Render(&buf, o.Body, doc); err != nil {
+			errs[i] = &diag.Diagnostic{File: o.File, Line: o.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
+			return
+		}
+		o.BodyHTML = template.HTML(buf.String())
+		p := r.page(o.URL, o.Title, "opportunities")
+		p.Description = o.Summary
+		p.Opp = o
+		var page bytes.Buffer
+		page.Grow(4*buf.Len() + 8192)
+		if err := tmpl.ExecuteTemplate(&page, "base.html", p); err != nil {
+			d := templateDiag("opportunity.html", err)
+			errs[i] = &d
+			return
+		}
+		r.put(o.URL+"index.html", page.Bytes())
+		var card bytes.Buffer
+		root := r.cardRoot(o)
+		if err := tmpl.ExecuteTemplate(&card, "opp-card", listArgs{Root: root, Opps: []*Opp{o}}); err != nil {
+			d := templateDiag("partials.html", err)
+			errs[i] = &d
+			return
+		}
+		o.card = bytes.Split(card.Bytes(), []byte(root))
+		if !r.Config.Feeds.FullContent {
+			o.BodyHTML = "" // not needed again: free it
+		}
+		// Only a brief still to close has a calendar to add: its page links
+		// to one only then.
+		var ics []byte
+		if o.IsOpen() || o.IsUpcoming() {
+			ics = r.briefCalendar(o)
+			r.put(o.URL+"deadline.ics", ics)
+		}
+		if r.Cache == nil {
+			// A one-off build needs the source no more: let it go, so a
+			// large site is not held in memory twice. Of the key positions
+			// only that of aliases can still be reported.
+			o.aliasesPos = o.Keys.Pos("aliases")
+			o.Body, o.Front, o.Keys = nil, "", nil
+		}
+		if r.Cache != nil {
+			r.Cache.set(o.File, &cachedOpp{key: key, page: page.Bytes(), ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents})
+		}
+	})
+	var list diag.List
+	seen := map[string]bool{}
+	for _, d := range errs {
+		if d != nil && !seen[d.String()] {
+			seen[d.String()] = true
+			list = append(list, *d)
+		}
+	}
+	list.Sort()
+	return list
+}
+
+// cardRoot stands in for a page's Root in a rendered card, so one card
+// serves listing pages at every depth. It is a hash of the brief's file and
+// of site.toml, the two sources of every word on the card, so neither can
+// hold it: a fixed marker written into a title would split the card there.
+func (r *renderer) cardRoot(o *Opp) string {
+	h := sha256.New()
+	h.Write(o.Sum[:])
+	h.Write(r.Config.Sum[:])
+	return "r" + hex.EncodeToString(h.Sum(nil)[:12]) + "/"
+}
+
+// cards writes the cards of opps for a page whose root is root.
+func cards(root string, opps []*Opp) template.HTML {
+	n := 0
+	for _, o := range opps {
+		for _, part := range o.card {
+			n += len(part) + len(root)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, o := range opps {
+		for i, part := range o.card {
+			if i > 0 {
+				b.WriteString(root)
+			}
+			b.Write(part)
+		}
+	}
+	return template.HTML(b.String())
+}

@@ -1,0 +1,134 @@
+package site
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"html/template"
+	"sync"
+)
+
+// Cache holds what a brief's render produced, for the next render.
+type Cache struct {
+	mu    sync.Mutex
+	gen   string
+	opps  map[string]*cachedOpp // by brief file
+	files map[string]memoFile   // other output files made from lists of briefs, by output path
+}
+
+type memoFile struct {
+	key  string
+	data []byte
+}
+
+type cachedOpp struct {
+	key     string
+	page    []byte
+	ics     []byte
+	card    [][]byte
+	vevents []byte
+	body    template.HTML // only for full-content feeds
+}
+
+// NewCache makes an empty render cache.
+func NewCache() *Cache { return &Cache{opps: map[string]*cachedOpp{}, files: map[string]memoFile{}} }
+
+func (c *Cache) get(file, key string) *cachedOpp {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if o := c.opps[file]; o != nil && o.key == key {
+		return o
+	}
+	return nil
+}
+
+func (c *Cache) set(file string, o *cachedOpp) {
+	c.mu.Lock()
+	c.opps[file] = o
+	c.mu.Unlock()
+}
+
+// memo puts the file made by make at name, unless the cache holds one
+// made from the same key, which it puts instead. The key must name
+// everything the file's bytes depend on besides the generation.
+func (r *renderer) memo(name string, key func() string, make func() ([]byte, error)) error {
+	if r.Cache == nil {
+		data, err := make()
+		if err == nil {
+			r.put(name, data)
+		}
+		return err
+	}
+	k := key()
+	r.Cache.mu.Lock()
+	m, ok := r.Cache.files[name]
+	r.Cache.mu.Unlock()
+	if ok && m.key == k {
+		r.put(name, m.data)
+		return nil
+	}
+	data, err := make()
+	if err != nil {
+		return err
+	}
+	r.Cache.mu.Lock()
+	r.Cache.files[name] = memoFile{k, data}
+	r.Cache.mu.Unlock()
+	r.put(name, data)
+	return nil
+}
+
+// memoMany is memo for several files made together.
+func (r *renderer) memoMany(names []string, key func() string, make func() ([][]byte, error)) error {
+	if r.Cache == nil {
+		data, err := make()
+		for i, name := range names {
+			if err == nil {
+				r.put(name, data[i])
+			}
+		}
+		return err
+	}
+	k := key()
+	r.Cache.mu.Lock()
+	hit := true
+	var cached [][]byte
+	for _, name := range names {
+		m, ok := r.Cache.files[name]
+		hit = hit && ok && m.key == k
+		cached = append(cached, m.data)
+	}
+	r.Cache.mu.Unlock()
+	if !hit {
+		var err error
+		if cached, err = make(); err != nil {
+			return err
+		}
+		r.Cache.mu.Lock()
+		for i, name := range names {
+			r.Cache.files[name] = memoFile{k, cached[i]}
+		}
+		r.Cache.mu.Unlock()
+	}
+	for i, name := range names {
+		r.put(name, cached[i])
+	}
+	return nil
+}
+
+// listKey names a page that shows lists of briefs: what the lists hold.
+func listKey(parts ...any) string {
+	h := sha256.New()
+	for _, p := range parts {
+		switch x := p.(type) {
+		case []*Opp:
+			fmt.Fprintf(h, "[%d]", len(x))
+			for _, o := range x {
+				h.Write([]byte(o.key))
+				h.Write([]byte{0})
+			}
+		default:
+			fmt.Fprintf(h, "%v\x00", x)
+		}
+	}
+	return string(h.Sum(nil))
+}

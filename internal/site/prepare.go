@@ -1,0 +1,148 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
+)
+
+// prepare works out every opportunity's status and labels, the facets and
+// the events.
+func (r *renderer) prepare() {
+	cfg := r.Config
+	for _, b := range r.Content.Briefs {
+		o := &Opp{Brief: b, URL: "opportunities/" + b.Slug + "/"}
+		o.Status = status(b, r.Now)
+		o.StatusLabel = brief.Stages[o.Status]
+		if b.Deadline.IsSet() {
+			o.DaysLeft = daysLeft(r.Now, b.Deadline.Time, r.loc)
+			o.ClosingSoon = o.Status == StatusOpen && b.Deadline.Sub(r.Now) <= time.Duration(cfg.Feeds.ClosingSoonDays)*24*time.Hour
+		}
+		o.BuyerInfo = cfg.Buyers[b.Buyer]
+		o.Buyer = Named{Key: b.Buyer, Name: o.BuyerInfo.Name, URL: "buyers/" + b.Buyer + "/"}
+		for _, t := range r.topicsOf(b) {
+			o.Topics = append(o.Topics, Named{Key: t, Name: cfg.Topics[t].Name, URL: "topics/" + t + "/"})
+		}
+		for _, a := range b.Boroughs {
+			n, _ := config.AreaName(a)
+			o.Boroughs = append(o.Boroughs, Named{Key: a, Name: n, URL: "boroughs/" + a + "/"})
+		}
+		o.Value = ValueText(b.ValueMin, b.ValueMax)
+		o.Tags = tags(o)
+		if r.Cache != nil { // only a cache needs the key
+			o.key = fmt.Sprintf("%x|%s|%d|%t", b.Sum, o.Status, o.DaysLeft, o.ClosingSoon)
+		}
+		o.Updated = b.Published.Time
+		for _, u := range b.Updates {
+			if u.Date.After(o.Updated) {
+				o.Updated = u.Date.Time
+			}
+		}
+		r.opps = append(r.opps, o)
+		if o.Updated.After(r.newest) {
+			r.newest = o.Updated
+		}
+	}
+	r.foot = r.footer()
+	r.fingerprint()
+	r.facets()
+	r.feedSets()
+}
+
+// topicsOf returns a brief's topics: those it names, and those whose CPV
+// prefixes match one of its CPV codes, in key order.
+func (r *renderer) topicsOf(b *brief.Brief) []string {
+	ts := slices.Clone(b.Topics)
+	for _, k := range r.Config.TopicKeys() {
+		if slices.Contains(ts, k) {
+			continue
+		}
+		if matchesCPV(r.Config.Topics[k].CPV, b.CPV) {
+			ts = append(ts, k)
+		}
+	}
+	slices.Sort(ts)
+	return ts
+}
+
+func matchesCPV(prefixes, codes []string) bool {
+	for _, p := range prefixes {
+		for _, c := range codes {
+			if strings.HasPrefix(c, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func tags(o *Opp) []Tag {
+	var ts []Tag
+	switch {
+	case o.Status == StatusOpen && o.ClosingSoon:
+		ts = append(ts, Tag{"Open", "tag-open"}, Tag{"Closing soon", "tag-soon"})
+	default:
+		ts = append(ts, Tag{o.StatusLabel, "tag-" + o.Status})
+	}
+	if o.SuitsSME() {
+		ts = append(ts, Tag{brief.SuitableFor["sme"], "tag-sme"})
+	}
+	if o.SuitsVCSE() {
+		ts = append(ts, Tag{brief.SuitableFor["vcse"], "tag-vcse"})
+	}
+	return ts
+}
+
+// sortOpps splits opportunities into open (closing soonest first),
+// upcoming (newest first) and past (most recently closed first).
+func sortOpps(all []*Opp) (open, upcoming, past []*Opp) {
+	for _, o := range all {
+		switch {
+		case o.IsOpen():
+			open = append(open, o)
+		case o.IsUpcoming():
+			upcoming = append(upcoming, o)
+		default:
+			past = append(past, o)
+		}
+	}
+	slices.SortStableFunc(open, func(a, b *Opp) int {
+		if c := a.Deadline.Compare(b.Deadline.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Reference, b.Reference)
+	})
+	newest := func(a, b *Opp) int {
+		if c := b.Published.Compare(a.Published.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Reference, b.Reference)
+	}
+	slices.SortStableFunc(upcoming, newest)
+	slices.SortStableFunc(past, func(a, b *Opp) int {
+		if c := b.Deadline.Compare(a.Deadline.Time); c != 0 {
+			return c
+		}
+		return newest(a, b)
+	})
+	return open, upcoming, past
+}
+
+func (r *renderer) footer() []Named {
+	pages := slices.Clone(r.Content.Pages)
+	slices.SortStableFunc(pages, func(a, b *brief.Page) int {
+		if a.Weight != b.Weight {
+			return a.Weight - b.Weight
+		}
+		return strings.Compare(a.Title, b.Title)
+	})
+	var out []Named
+	for _, p := range pages {
+		out = append(out, Named{Key: p.Slug, Name: p.Title, URL: p.Slug + "/"})
+	}
+	return out
+}

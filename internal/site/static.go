@@ -1,0 +1,121 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/london-anchors/tenders/internal/diag"
+)
+
+func (r *renderer) sitemap(jobs []job) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	paths := make([]string, 0, len(jobs))
+	lastmod := map[string]time.Time{}
+	for _, j := range jobs {
+		if j.path != "404.html" {
+			paths = append(paths, j.page.Path)
+		}
+	}
+	for _, o := range r.opps {
+		paths = append(paths, o.URL)
+		lastmod[o.URL] = o.Updated
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		b.WriteString("  <url><loc>")
+		template.HTMLEscape(&b, []byte(r.Config.URL(p)))
+		b.WriteString("</loc>")
+		if t, ok := lastmod[p]; ok {
+			b.WriteString("<lastmod>" + t.UTC().Format("2006-01-02") + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// writtenUnder reports whether a folder that name would be in is a file
+// the site has made, such as static/feed.xml/x under the feed feed.xml.
+func (r *renderer) writtenUnder(name string) bool {
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if r.written[dir] {
+			return true
+		}
+	}
+	return false
+}
+
+// copyStatic copies the static folder to the root of the output.
+func (r *renderer) copyStatic() *diag.Diagnostic {
+	var clash *diag.Diagnostic
+	err := fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(path.Base(name), ".") {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil // a link or a special file: never read (sitefs.Check reports it)
+		}
+		if r.written[name] || r.writtenUnder(name) {
+			clash = &diag.Diagnostic{File: "static/" + name, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid",
+				Message: fmt.Sprintf("static/%s has the same address as a page the site makes, or is in a folder of that name; rename or move it", name)}
+			return fs.SkipAll
+		}
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		data, err := fs.ReadFile(r.Static, name)
+		if err != nil {
+			return err
+		}
+		r.put(name, data)
+		if fp, ok := r.assets[name]; ok {
+			r.put(fp, data)
+		}
+		return nil
+	})
+	if err != nil {
+		return &diag.Diagnostic{File: "static", Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot read static files: " + err.Error()}
+	}
+	return clash
+}
+
+// fingerprint names every style sheet and script of the static folder
+// after its content, "css/site.css" as "css/site.1a2b3c4d5e.css", so a host
+// may cache them for a year: a changed file gets a new name.
+func (r *renderer) fingerprint() {
+	r.assets = map[string]string{}
+	_ = fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return nil
+		}
+		ext := path.Ext(name)
+		if ext != ".css" && ext != ".js" {
+			return nil
+		}
+		data, err := fs.ReadFile(r.Static, name)
+		if err != nil {
+			return nil
+		}
+		sum := sha256.Sum256(data)
+		r.assets[name] = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+		return nil
+	})
+}
+
+// asset is the fingerprinted path of a static file, for templates.
+func (r *renderer) asset(name string) string {
+	if fp, ok := r.assets[name]; ok {
+		return fp
+	}
+	return name
+}

@@ -1,0 +1,119 @@
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
+)
+
+// Page is the data every template gets.
+type Page struct {
+	Site        *config.Config
+	Root        string // relative path from this page to the site's root, ending in "/"
+	Path        string // this page's path inside the site, such as "opportunities/x/"
+	Title       string
+	Description string
+	Now         time.Time
+	Footer      []Named // plain pages, for the footer
+	Section     string  // "home", "opportunities", "topics", ... for the navigation
+	NotFound    bool    // the 404 page: no canonical address
+
+	Opp      *Opp   // an opportunity's own page
+	Open     []*Opp // open opportunities, closing soonest first
+	Upcoming []*Opp // pipeline and engagement
+	Past     []*Opp // closed, awarded and cancelled, newest first
+	Facet    *Facet
+	Facets   *FacetKind
+	Events   []*EventView // upcoming
+	OldEvent []*EventView // past
+	Event    *EventView
+	Doc      *brief.Page
+	Body     template.HTML
+	Feeds    []FeedLink   // for <link rel="alternate">: the site's feeds, and this page's own
+	FeedSet  *FeedSet     // this page's own feeds and calendar, if it has them
+	Sets     []*FeedSet   // every feed set, on the feeds page
+	Progress *Progress    // the network's awards, or a buyer's on its page
+	Buyers   []*Progress  // each buyer's awards, on the progress page
+	ByTopic  []OpenValue  // open value by topic, on the progress page
+	ByArea   []OpenValue  // open value by borough, on the progress page
+	Submit   []SubmitLink // a new-file link for each buyer, on the submit page
+}
+
+// SubmitLink opens GitHub's editor on a new brief for one buyer.
+type SubmitLink struct {
+	Buyer string
+	URL   string
+}
+
+// URL returns the absolute address of this page.
+func (p *Page) URL() string { return p.Site.URL(p.Path) }
+
+// Facet is one topic, borough or buyer and its opportunities.
+type Facet struct {
+	Named
+	Kind        string // "topic", "borough" or "buyer"
+	Description string
+	Open        []*Opp
+	Upcoming    []*Opp
+	Past        []*Opp
+	Feeds       *FeedSet
+	Progress    *Progress // a buyer's awards
+}
+
+// FacetKind is all the facets of one kind.
+type FacetKind struct {
+	Kind   string // "topic", "borough" or "buyer"
+	Title  string // "Topics"
+	Path   string // "topics/"
+	Intro  string
+	Facets []*Facet
+}
+
+// EventView is an event as pages show it: from content/events/ or from a
+// brief's [[events]].
+type EventView struct {
+	brief.Event
+	KindLabel string
+	URL       string // its own page, or the brief's events section
+	Reference string
+	Opp       *Opp // the brief it belongs to, if any
+	Page      *brief.EventPage
+	Buyer     *Named
+	BodyHTML  template.HTML
+	Past      bool
+}
+
+type navItem struct {
+	Root, Target, Label string
+	Current             bool
+}
+
+// filterArgs is what the "filters" template takes: the page's root and
+// the kind of facet page it is on, whose own select it leaves out.
+type filterArgs struct {
+	Root string
+	Kind string
+}
+
+// openTable is what the "open-values" template takes.
+type openTable struct {
+	Caption, Heading, Root string
+	Rows                   []OpenValue
+}
+
+// alertArgs is what the "alerts" template takes.
+type alertArgs struct {
+	Root string
+	Set  *FeedSet
+	Name string
+}
+
+// listArgs is what the "opp-list" and "event-list" templates take.
+type listArgs struct {
+	Root   string
+	Opps   []*Opp
+	Events []*EventView
+	Empty  string // what to say when the list is empty
+}
