@@ -22,6 +22,7 @@ func (r *renderer) facets() {
 		b := cfg.Buyers[k]
 		buyers.Facets = append(buyers.Facets, &Facet{Named: Named{k, b.Name, "buyers/" + k + "/"}, Kind: "buyer", Description: config.BuyerKinds[b.Kind]})
 	}
+	r.topics, r.boroughs, r.buyers = topics, boroughs, buyers
 	r.kinds = []*FacetKind{topics, boroughs, buyers}
 	// One pass over the briefs, appending each to the facets it is in.
 	index := map[string][]*Opp{}

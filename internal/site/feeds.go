@@ -71,10 +71,9 @@ func (r *renderer) feedSets() {
 			soon = append(soon, o)
 		}
 	}
-	r.sets = []*FeedSet{
-		{Key: "site", Kind: "site", Title: r.Config.Title, Dir: "", Page: "", Opps: live},
-		{Key: "closing-soon", Kind: "closing-soon", Title: fmt.Sprintf("Closing within %d days", r.Config.Feeds.ClosingSoonDays), Dir: "closing-soon/", Page: "closing-soon/", Opps: soon},
-	}
+	r.siteFeeds = &FeedSet{Key: "site", Kind: "site", Title: r.Config.Title, Dir: "", Page: "", Opps: live}
+	r.soonFeeds = &FeedSet{Key: "closing-soon", Kind: "closing-soon", Title: fmt.Sprintf("Closing within %d days", r.Config.Feeds.ClosingSoonDays), Dir: "closing-soon/", Page: "closing-soon/", Opps: soon}
+	r.sets = []*FeedSet{r.siteFeeds, r.soonFeeds}
 	for _, k := range r.kinds {
 		for _, f := range k.Facets {
 			f.Feeds = &FeedSet{Key: f.Key, Kind: f.Kind, Title: f.Name + " – " + r.Config.Title, Dir: f.URL, Page: f.URL,

@@ -13,10 +13,46 @@ import (
 	"github.com/london-anchors/tenders/internal/parallel"
 )
 
+// pageKind is one kind of page the site makes: a row of pageKinds.
+// Adding a kind of page is a row, the function that makes its pages and a
+// template.
+type pageKind struct {
+	template string // the template that renders it
+	// pages makes the pages of the kind, each with its address (Path), its
+	// data and, when it has them, its own feeds (FeedSet, Feeds).
+	pages func(r *renderer) ([]*Page, *diag.Diagnostic)
+	// key, when set, names everything but the generation that a page's
+	// bytes depend on, so tenders serve reuses the page while the key
+	// stays the same. Without it a page is made afresh every time: the
+	// right choice for pages not made from lists of briefs, and the safe
+	// one for a new kind.
+	key func(template string, p *Page) string
+	// file is the page's file when it is not Path + "index.html".
+	file string
+}
+
+// pageKinds is every kind of page but a brief's own (opportunity.html),
+// which renderOpps makes together with its card and calendar from one
+// parse of the body.
+var pageKinds = []pageKind{
+	{template: "home.html", pages: (*renderer).homePage, key: listPageKey},
+	{template: "list.html", pages: (*renderer).opportunityLists, key: listPageKey},
+	{template: "progress.html", pages: (*renderer).progressPage},
+	{template: "data.html", pages: (*renderer).dataPage},
+	{template: "submit.html", pages: (*renderer).submitPage},
+	{template: "feeds.html", pages: (*renderer).feedsPage},
+	{template: "facets.html", pages: (*renderer).facetIndexes, key: listPageKey},
+	{template: "facet.html", pages: (*renderer).facetPages, key: listPageKey},
+	{template: "events.html", pages: (*renderer).eventsPage},
+	{template: "event.html", pages: (*renderer).eventPages},
+	{template: "page.html", pages: (*renderer).plainPages},
+	{template: "404.html", pages: (*renderer).notFoundPage, file: "404.html"},
+}
+
 // job is one page to render.
 type job struct {
 	path string // output file
-	tmpl string
+	kind *pageKind
 	page *Page
 }
 
@@ -29,7 +65,7 @@ func (r *renderer) page(dir, title, section string) *Page {
 		Now:     r.Now,
 		Section: section,
 		Footer:  r.foot,
-		Feeds:   r.sets[0].Links(),
+		Feeds:   r.siteFeeds.Links(),
 	}
 }
 
@@ -42,80 +78,126 @@ func rootFor(dir string) string {
 	return strings.Repeat("../", n)
 }
 
+// jobs lists every page of every kind but briefs', in the table's order.
 func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 	var jobs []job
-	add := func(tmpl string, p *Page) {
-		jobs = append(jobs, job{path: p.Path + "index.html", tmpl: tmpl, page: p})
+	for i := range pageKinds {
+		k := &pageKinds[i]
+		pages, d := k.pages(r)
+		if d != nil {
+			return nil, d
+		}
+		for _, p := range pages {
+			path := cmpOr(k.file, p.Path+"index.html")
+			jobs = append(jobs, job{path: path, kind: k, page: p})
+		}
 	}
-	open, upcoming, past := sortOpps(r.opps)
+	return jobs, nil
+}
 
+// listPageKey is the key of a page made from lists of briefs: the lists,
+// and what else the page says.
+func listPageKey(tmpl string, p *Page) string {
+	var recent []*Opp
+	var counts []int
+	if p.Facet != nil {
+		recent = p.Facet.RecentPast()
+		counts = append(counts, len(p.Facet.Past))
+		if p.Facet.Kind == "buyer" {
+			recent = p.Facet.Past // its progress adds up every award
+		}
+	}
+	if p.Facets != nil {
+		for _, f := range p.Facets.Facets {
+			counts = append(counts, f.Count())
+		}
+	}
+	return listKey(tmpl, p.Path, p.Title, p.Description, p.Open, p.Upcoming, p.Past, recent, counts)
+}
+
+func (r *renderer) homePage() ([]*Page, *diag.Diagnostic) {
 	home := r.page("", r.Config.Title, "home")
 	home.Description = r.Config.Description
-	home.Open, home.Upcoming = open, upcoming
-	add("home.html", home)
+	home.Open, home.Upcoming = r.open, r.upcoming
+	return []*Page{home}, nil
+}
 
+// opportunityLists are /opportunities/, /opportunities/closed/ and
+// /closing-soon/.
+func (r *renderer) opportunityLists() ([]*Page, *diag.Diagnostic) {
 	all := r.page("opportunities/", "All opportunities", "opportunities")
-	all.Open, all.Upcoming, all.Past = open, upcoming, past
-	add("list.html", all)
-
+	all.Open, all.Upcoming, all.Past = r.open, r.upcoming, r.past
 	closed := r.page("opportunities/closed/", "Closed opportunities", "opportunities")
-	closed.Past = past
-	add("list.html", closed)
-
-	soon := r.page("closing-soon/", r.sets[1].Title, "opportunities")
+	closed.Past = r.past
+	soon := r.page(r.soonFeeds.Page, r.soonFeeds.Title, "opportunities")
 	soon.Description = "Opportunities whose deadline is within the next " + strconv.Itoa(r.Config.Feeds.ClosingSoonDays) + " days."
-	for _, o := range open {
+	for _, o := range r.open {
 		if o.ClosingSoon {
 			soon.Open = append(soon.Open, o)
 		}
 	}
-	soon.FeedSet = r.sets[1]
-	soon.Feeds = append(soon.Feeds, r.sets[1].Links()...)
-	add("list.html", soon)
+	soon.FeedSet = r.soonFeeds
+	soon.Feeds = append(soon.Feeds, r.soonFeeds.Links()...)
+	return []*Page{all, closed, soon}, nil
+}
 
-	network := r.progressOf("The whole network", r.opps)
-	var buyers []*Progress
-	for _, f := range r.kinds[2].Facets {
-		all := append(append(slices.Clone(f.Open), f.Upcoming...), f.Past...)
-		bp := r.progressOf(f.Name, all)
-		buyers = append(buyers, bp)
-		f.Progress = bp
-	}
-	r.network, r.buyerProgress = network, buyers
+func (r *renderer) progressPage() ([]*Page, *diag.Diagnostic) {
 	pg := r.page("progress/", "Where the money goes", "progress")
 	pg.Description = "How much of the network's awarded spending reaches small businesses, charities and social enterprises, and local firms, against its pledge."
-	pg.Progress, pg.Buyers = network, buyers
-	pg.ByTopic, pg.ByArea = openValues(r.kinds[0]), openValues(r.kinds[1])
-	add("progress.html", pg)
+	pg.Progress, pg.Buyers = r.network, r.buyerProgress
+	pg.ByTopic, pg.ByArea = openValues(r.topics), openValues(r.boroughs)
+	return []*Page{pg}, nil
+}
+
+func (r *renderer) dataPage() ([]*Page, *diag.Diagnostic) {
 	dp := r.page("data/", "Open data", "data")
 	dp.Description = "Every opportunity as open data: an Open Contracting Data Standard release package and CSV files."
-	add("data.html", dp)
+	return []*Page{dp}, nil
+}
 
+func (r *renderer) submitPage() ([]*Page, *diag.Diagnostic) {
 	sp := r.page("submit/", "Publish an opportunity", "submit")
 	sp.Description = "How a member of the network publishes an opportunity on this site."
 	sp.Submit = r.submitLinks()
-	add("submit.html", sp)
+	return []*Page{sp}, nil
+}
 
+func (r *renderer) feedsPage() ([]*Page, *diag.Diagnostic) {
 	fp := r.page("feeds/", "Get alerts", "feeds")
 	fp.Description = "Get new opportunities by feed, by e-mail or in your calendar, for the topics, boroughs and buyers you care about."
 	fp.Sets = r.sets
-	fp.Facets = nil
-	add("feeds.html", fp)
+	return []*Page{fp}, nil
+}
 
+// facetIndexes are /topics/, /boroughs/ and /buyers/.
+func (r *renderer) facetIndexes() ([]*Page, *diag.Diagnostic) {
+	var pages []*Page
 	for _, k := range r.kinds {
-		p := r.page(k.Path, k.Title, k.Path[:len(k.Path)-1])
+		p := r.page(k.Path, k.Title, strings.TrimSuffix(k.Path, "/"))
 		p.Description = k.Intro
 		p.Facets = k
-		add("facets.html", p)
+		pages = append(pages, p)
+	}
+	return pages, nil
+}
+
+// facetPages are each topic's, borough's and buyer's page, with its feeds.
+func (r *renderer) facetPages() ([]*Page, *diag.Diagnostic) {
+	var pages []*Page
+	for _, k := range r.kinds {
 		for _, f := range k.Facets {
-			p := r.page(f.URL, f.Name, k.Path[:len(k.Path)-1])
+			p := r.page(f.URL, f.Name, strings.TrimSuffix(k.Path, "/"))
 			p.Description = f.Description
 			p.Facet, p.Facets = f, k
 			p.FeedSet = f.Feeds
 			p.Feeds = append(p.Feeds, f.Feeds.Links()...)
-			add("facet.html", p)
+			pages = append(pages, p)
 		}
 	}
+	return pages, nil
+}
+
+func (r *renderer) eventsPage() ([]*Page, *diag.Diagnostic) {
 	evs := r.page("events/", "Events", "events")
 	evs.Description = "Meet-the-buyer days, briefings and site visits."
 	for _, e := range r.evs {
@@ -126,7 +208,13 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 		}
 	}
 	slices.Reverse(evs.OldEvent)
-	add("events.html", evs)
+	return []*Page{evs}, nil
+}
+
+// eventPages are the pages of content/events/; an event of a brief is
+// shown on the brief's page.
+func (r *renderer) eventPages() ([]*Page, *diag.Diagnostic) {
+	var pages []*Page
 	for _, e := range r.evs {
 		if e.Page == nil {
 			continue
@@ -134,8 +222,13 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 		p := r.page(e.URL, e.Title, "events")
 		p.Description = e.Page.Summary
 		p.Event = e
-		add("event.html", p)
+		pages = append(pages, p)
 	}
+	return pages, nil
+}
+
+func (r *renderer) plainPages() ([]*Page, *diag.Diagnostic) {
+	var pages []*Page
 	for _, d := range r.Content.Pages {
 		p := r.page(d.Slug+"/", d.Title, d.Slug)
 		p.Description = d.Description
@@ -145,13 +238,18 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 			return nil, &diag.Diagnostic{File: d.File, Line: d.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
 		}
 		p.Body = template.HTML(html)
-		add("page.html", p)
+		pages = append(pages, p)
 	}
+	return pages, nil
+}
+
+// notFoundPage is 404.html, which a host serves at any address: its links
+// are absolute.
+func (r *renderer) notFoundPage() ([]*Page, *diag.Diagnostic) {
 	nf := r.page("", "Page not found", "")
 	nf.Root = r.Config.Base.String()
 	nf.NotFound = true
-	jobs = append(jobs, job{path: "404.html", tmpl: "404.html", page: nf})
-	return jobs, nil
+	return []*Page{nf}, nil
 }
 
 func (r *renderer) render() (diag.List, error) {
@@ -162,14 +260,12 @@ func (r *renderer) render() (diag.List, error) {
 	errs := make([]error, len(jobs))
 	parallel.Each(r.ctx, len(jobs), func(i int) {
 		j := jobs[i]
-		p := j.page
 		make := func() ([]byte, error) {
 			var buf bytes.Buffer
-			err := r.tmpl[j.tmpl].ExecuteTemplate(&buf, "base.html", p)
+			err := r.tmpl[j.kind.template].ExecuteTemplate(&buf, "base.html", j.page)
 			return buf.Bytes(), err
 		}
-		if p.Sets != nil || p.Event != nil || p.Doc != nil || p.Section == "events" || p.NotFound || p.Section == "progress" || p.Section == "data" || p.Section == "submit" {
-			// Pages not made from lists of briefs are cheap: always made.
+		if j.kind.key == nil {
 			data, err := make()
 			if err == nil {
 				r.put(j.path, data)
@@ -177,29 +273,13 @@ func (r *renderer) render() (diag.List, error) {
 			errs[i] = err
 			return
 		}
-		errs[i] = r.memo(j.path, func() string {
-			var recent []*Opp
-			var counts []int
-			if p.Facet != nil {
-				recent = p.Facet.RecentPast()
-				counts = append(counts, len(p.Facet.Past))
-				if p.Facet.Kind == "buyer" {
-					recent = p.Facet.Past // its progress adds up every award
-				}
-			}
-			if p.Facets != nil {
-				for _, f := range p.Facets.Facets {
-					counts = append(counts, f.Count())
-				}
-			}
-			return listKey(j.tmpl, p.Path, p.Title, p.Description, p.Open, p.Upcoming, p.Past, recent, counts)
-		}, make)
+		errs[i] = r.memo(j.path, func() string { return j.kind.key(j.kind.template, j.page) }, make)
 	})
 	var list diag.List
 	seen := map[string]bool{}
 	for i, j := range jobs {
 		if errs[i] != nil {
-			if d := templateDiag(j.tmpl, errs[i]); !seen[d.String()] {
+			if d := templateDiag(j.kind.template, errs[i]); !seen[d.String()] {
 				seen[d.String()] = true
 				list = append(list, d)
 			}

@@ -10,8 +10,8 @@ import (
 	"github.com/london-anchors/tenders/internal/config"
 )
 
-// prepare works out every opportunity's status and labels, the facets and
-// the events.
+// prepare works out every opportunity's status and labels, the listings,
+// the facets, the feed sets and the progress figures.
 func (r *renderer) prepare() {
 	cfg := r.Config
 	for _, b := range r.Content.Briefs {
@@ -49,8 +49,21 @@ func (r *renderer) prepare() {
 	}
 	r.foot = r.footer()
 	r.fingerprint()
+	r.open, r.upcoming, r.past = sortOpps(r.opps)
 	r.facets()
 	r.feedSets()
+	r.progress()
+}
+
+// progress adds up the network's awards and each buyer's, for the
+// progress page, the buyers' pages and the open data.
+func (r *renderer) progress() {
+	r.network = r.progressOf("The whole network", r.opps)
+	for _, f := range r.buyers.Facets {
+		all := append(append(slices.Clone(f.Open), f.Upcoming...), f.Past...)
+		f.Progress = r.progressOf(f.Name, all)
+		r.buyerProgress = append(r.buyerProgress, f.Progress)
+	}
 }
 
 // topicsOf returns a brief's topics: those it names, and those whose CPV

@@ -126,9 +126,19 @@ type renderer struct {
 	loc   *time.Location
 	tmpl  map[string]*template.Template
 	opps  []*Opp
-	kinds []*FacetKind
 	evs   []*EventView
-	sets  []*FeedSet // sets[0] is the whole site's, sets[1] closing soon
+
+	// The briefs sorted as listings show them (sortOpps).
+	open, upcoming, past []*Opp
+
+	// The kinds of facet, each by name and all in order.
+	topics, boroughs, buyers *FacetKind
+	kinds                    []*FacetKind
+
+	// The feed sets: the whole site's and closing soon's by name, and all
+	// of them (these two, then a facet's each) in order.
+	siteFeeds, soonFeeds *FeedSet
+	sets                 []*FeedSet
 	// newest is the latest content date of any brief: the updated date of
 	// a feed with no items, so that it too comes from content.
 	newest time.Time

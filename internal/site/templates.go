@@ -17,8 +17,16 @@ import (
 )
 
 // pageTemplates are the templates that render a page, besides base.html and
-// partials.html.
-var pageTemplates = []string{"home.html", "opportunity.html", "list.html", "facets.html", "facet.html", "events.html", "event.html", "page.html", "feeds.html", "progress.html", "data.html", "submit.html", "404.html"}
+// partials.html: a brief's, and each of pageKinds'.
+func pageTemplates() []string {
+	names := []string{"opportunity.html"}
+	for _, k := range pageKinds {
+		if !slices.Contains(names, k.template) {
+			names = append(names, k.template)
+		}
+	}
+	return names
+}
 
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
@@ -138,7 +146,7 @@ func (r *renderer) parseTemplates() diag.List {
 	// ParseFS finds files through fs.Glob, which hides why one cannot be
 	// opened: say it when a template is a link (never followed).
 	var list diag.List
-	for _, name := range append([]string{"base.html", "partials.html"}, pageTemplates...) {
+	for _, name := range append([]string{"base.html", "partials.html"}, pageTemplates()...) {
 		f, err := r.Templates.Open(name)
 		if err == nil {
 			f.Close()
@@ -154,7 +162,7 @@ func (r *renderer) parseTemplates() diag.List {
 		return diag.List{templateDiag("base.html", err)}
 	}
 	r.tmpl = map[string]*template.Template{}
-	for _, name := range pageTemplates {
+	for _, name := range pageTemplates() {
 		t := template.Must(base.Clone())
 		if _, err := t.ParseFS(r.Templates, name); err != nil {
 			list = append(list, templateDiag(name, err))
