@@ -13,6 +13,8 @@
 package brief
 
 import (
+	"time"
+
 	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
@@ -149,6 +151,30 @@ type Page struct {
 	Weight      int    `toml:"weight"` // order in the footer; lower first
 
 	Source
+}
+
+// Where a brief stands: the values of stage, and of Status.
+const (
+	StatusPipeline   = "pipeline"
+	StatusEngagement = "engagement"
+	StatusOpen       = "open"
+	StatusClosed     = "closed"
+	StatusAwarded    = "awarded"
+	StatusCancelled  = "cancelled"
+)
+
+// Status decides where a brief stands at the clock now: stage when it says
+// pipeline, engagement, closed, awarded or cancelled; otherwise open until
+// the deadline, closed from then on. Stages holds each status's label.
+func Status(b *Brief, now time.Time) string {
+	switch b.Stage {
+	case StatusPipeline, StatusEngagement, StatusClosed, StatusAwarded, StatusCancelled:
+		return b.Stage
+	}
+	if b.Deadline.IsSet() && !now.Before(b.Deadline.Time) {
+		return StatusClosed
+	}
+	return StatusOpen
 }
 
 // Enumerations: the allowed values, each with its plain-English label.

@@ -350,7 +350,7 @@ func releases(cfg *config.Config, x Input) []Release {
 		out = append(out, r)
 	}
 	switch x.Status {
-	case "pipeline", "engagement":
+	case brief.StatusPipeline, brief.StatusEngagement:
 		r := base
 		r.Planning = &struct {
 			Rationale string `json:"rationale,omitempty"`
@@ -359,12 +359,12 @@ func releases(cfg *config.Config, x Input) []Release {
 		r.Date = stamp(b.Published.Time)
 		r.Tag = []string{"planning"}
 		r.Tender.Status = "planning"
-		if x.Status == "pipeline" {
+		if x.Status == brief.StatusPipeline {
 			r.Tender.Status = "planned"
 		}
 		return append(out, r)
 	}
-	status := map[string]string{"open": "active", "closed": "complete", "awarded": "complete", "cancelled": "cancelled"}[x.Status]
+	status := map[string]string{brief.StatusOpen: "active", brief.StatusClosed: "complete", brief.StatusAwarded: "complete", brief.StatusCancelled: "cancelled"}[x.Status]
 	add("tender", b.Published.Time, "active")
 	for _, u := range b.Updates {
 		add("tenderUpdate", u.Date.Time, "active")
@@ -376,9 +376,9 @@ func releases(cfg *config.Config, x Input) []Release {
 		}
 	}
 	switch x.Status {
-	case "cancelled":
+	case brief.StatusCancelled:
 		add("tenderCancellation", last, "cancelled")
-	case "awarded":
+	case brief.StatusAwarded:
 		if a := b.Award; a != nil {
 			r := base
 			r.ID = ocid + "-award-" + compact(a.Date.Time)

@@ -12,16 +12,6 @@ import (
 	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
-// Status values of an opportunity, as decided against the build clock.
-const (
-	StatusPipeline   = "pipeline"
-	StatusEngagement = "engagement"
-	StatusOpen       = "open"
-	StatusClosed     = "closed"
-	StatusAwarded    = "awarded"
-	StatusCancelled  = "cancelled"
-)
-
 // Named is a topic, borough or buyer as a page shows it.
 type Named struct {
 	Key  string
@@ -40,7 +30,7 @@ type Tag struct {
 type Opp struct {
 	*brief.Brief
 	URL         string // "opportunities/<slug>/"
-	Status      string // see the Status constants
+	Status      string // where it stands at the build clock: brief.Status
 	StatusLabel string
 	ClosingSoon bool
 	DaysLeft    int // whole days from today to the deadline day, in the site's timezone
@@ -59,11 +49,11 @@ type Opp struct {
 }
 
 // IsOpen reports whether bids are being taken.
-func (o *Opp) IsOpen() bool { return o.Status == StatusOpen }
+func (o *Opp) IsOpen() bool { return o.Status == brief.StatusOpen }
 
 // IsUpcoming reports whether the brief is not yet open for bids.
 func (o *Opp) IsUpcoming() bool {
-	return o.Status == StatusPipeline || o.Status == StatusEngagement
+	return o.Status == brief.StatusPipeline || o.Status == brief.StatusEngagement
 }
 
 // IsPast reports whether the brief is closed, awarded or cancelled.
@@ -75,18 +65,6 @@ func (o *Opp) SuitsSME() bool { return slices.Contains(o.SuitableFor, "sme") }
 // SuitsVCSE reports whether the buyer especially welcomes charities and
 // social enterprises.
 func (o *Opp) SuitsVCSE() bool { return slices.Contains(o.SuitableFor, "vcse") }
-
-// status decides where a brief stands at now.
-func status(b *brief.Brief, now time.Time) string {
-	switch b.Stage {
-	case StatusPipeline, StatusEngagement, StatusClosed, StatusAwarded, StatusCancelled:
-		return b.Stage
-	}
-	if b.Deadline.IsSet() && !now.Before(b.Deadline.Time) {
-		return StatusClosed
-	}
-	return StatusOpen
-}
 
 // daysLeft counts calendar days from now to t in loc: 0 on the day itself.
 func daysLeft(now, t time.Time, loc *time.Location) int {

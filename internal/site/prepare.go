@@ -16,11 +16,11 @@ func (r *renderer) prepare() {
 	cfg := r.Config
 	for _, b := range r.Content.Briefs {
 		o := &Opp{Brief: b, URL: "opportunities/" + b.Slug + "/"}
-		o.Status = status(b, r.Now)
+		o.Status = brief.Status(b, r.Now)
 		o.StatusLabel = brief.Stages[o.Status]
 		if b.Deadline.IsSet() {
 			o.DaysLeft = daysLeft(r.Now, b.Deadline.Time, r.loc)
-			o.ClosingSoon = o.Status == StatusOpen && b.Deadline.Sub(r.Now) <= time.Duration(cfg.Feeds.ClosingSoonDays)*24*time.Hour
+			o.ClosingSoon = o.Status == brief.StatusOpen && b.Deadline.Sub(r.Now) <= time.Duration(cfg.Feeds.ClosingSoonDays)*24*time.Hour
 		}
 		o.BuyerInfo = cfg.Buyers[b.Buyer]
 		o.Buyer = Named{Key: b.Buyer, Name: o.BuyerInfo.Name, URL: "buyers/" + b.Buyer + "/"}
@@ -96,7 +96,7 @@ func matchesCPV(prefixes, codes []string) bool {
 func tags(o *Opp) []Tag {
 	var ts []Tag
 	switch {
-	case o.Status == StatusOpen && o.ClosingSoon:
+	case o.Status == brief.StatusOpen && o.ClosingSoon:
 		ts = append(ts, Tag{"Open", "tag-open"}, Tag{"Closing soon", "tag-soon"})
 	default:
 		ts = append(ts, Tag{o.StatusLabel, "tag-" + o.Status})

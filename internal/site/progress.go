@@ -55,7 +55,7 @@ func (r *renderer) progressOf(name string, opps []*Opp) *Progress {
 	quarters := map[string]*Quarter{}
 	for _, o := range opps {
 		a := o.Award
-		if o.Status != StatusAwarded || a == nil {
+		if o.Status != brief.StatusAwarded || a == nil {
 			continue
 		}
 		p.Count++
