@@ -12,7 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/ast"
+	"github.com/london-anchors/tenders/internal/markdown"
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
@@ -140,7 +140,7 @@ func BuildTo(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Option
 		Now:       opt.Now,
 		Templates: site.Overlay(sub(fsys, "templates"), defaults.Templates),
 		Static:    site.Overlay(sub(fsys, brief.StaticDir), defaults.Static),
-		OnBody: func(b *brief.Brief, doc ast.Node) {
+		OnBody: func(b *brief.Brief, doc markdown.Node) {
 			found, _ := engine.CheckParsed(&b.Source, b, nil, doc)
 			if len(found) > 0 {
 				mu.Lock()

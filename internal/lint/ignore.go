@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
+	"github.com/london-anchors/tenders/internal/markdown"
 
 	"github.com/london-anchors/tenders/internal/diag"
 )
@@ -33,7 +33,7 @@ func (f *file) directives() []*directive {
 	var ds []*directive
 	src := f.Source.Body
 	for n := f.Doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if n.Kind() != ast.KindHTMLBlock || n.Lines().Len() == 0 {
+		if n.Kind() != markdown.KindHTMLBlock || n.Lines().Len() == 0 {
 			continue
 		}
 		seg := n.Lines().At(0)
@@ -61,11 +61,11 @@ func (f *file) directives() []*directive {
 }
 
 // blockSpan is the lines a block covers.
-func (f *file) blockSpan(n ast.Node) Span {
+func (f *file) blockSpan(n markdown.Node) Span {
 	first, last := -1, -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || c.Type() != ast.TypeBlock {
-			return ast.WalkContinue, nil
+	_ = markdown.Walk(n, func(c markdown.Node, entering bool) (markdown.WalkStatus, error) {
+		if !entering || c.Type() != markdown.TypeBlock {
+			return markdown.WalkContinue, nil
 		}
 		lines := c.Lines()
 		for i := 0; i < lines.Len(); i++ {
@@ -77,7 +77,7 @@ func (f *file) blockSpan(n ast.Node) Span {
 				last = seg.Stop
 			}
 		}
-		return ast.WalkContinue, nil
+		return markdown.WalkContinue, nil
 	})
 	if first < 0 {
 		return f.nodeSpan(n)

@@ -18,9 +18,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
@@ -52,8 +49,8 @@ type file struct {
 	Brief  *brief.Brief     // nil unless the file is a brief
 	Event  *brief.EventPage // nil unless the file is an event
 	Config *config.Config
-	Doc    ast.Node // the body's tree
-	Prose  []*Prose // in reading order
+	Doc    markdown.Node // the body's tree
+	Prose  []*Prose      // in reading order
 	lines  *lineIndex
 	front  []string // the front-matter lines; front[0] is file line 2
 	words  *wordList
@@ -103,7 +100,7 @@ func (f *file) keySpan(path string) Span {
 type Engine struct {
 	Config *config.Config
 	Rules  []*Rule
-	md     goldmark.Markdown
+	md     *markdown.Converter
 	sev    map[string]diag.Severity // configured severities; absent means the default
 	words  *wordList
 }
@@ -211,12 +208,12 @@ func (e *Engine) Check(ctx context.Context, c *brief.Content) (diag.List, []Summ
 
 // CheckFile runs every rule on one file: a brief, an event or a page.
 func (e *Engine) CheckFile(src *brief.Source, b *brief.Brief, ev *brief.EventPage) (diag.List, Summary) {
-	return e.CheckParsed(src, b, ev, markdown.Parse(e.md, src.Body))
+	return e.CheckParsed(src, b, ev, e.md.Parse(src.Body))
 }
 
 // CheckParsed is CheckFile for a body already parsed, with the same
 // goldmark configuration (markdown.New).
-func (e *Engine) CheckParsed(src *brief.Source, b *brief.Brief, ev *brief.EventPage, doc ast.Node) (diag.List, Summary) {
+func (e *Engine) CheckParsed(src *brief.Source, b *brief.Brief, ev *brief.EventPage, doc markdown.Node) (diag.List, Summary) {
 	f := &file{Source: src, Brief: b, Event: ev, Config: e.Config, words: e.words}
 	f.Doc = doc
 	f.lines = newLineIndex(src.Body)

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/yuin/goldmark/ast"
+	"github.com/london-anchors/tenders/internal/markdown"
 
 	"github.com/london-anchors/tenders/internal/brief"
 )
@@ -255,7 +255,7 @@ func runSections(p *Pass) {
 	have := map[string]bool{}
 	src := p.Source.Body
 	for n := p.Doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok {
+		if h, ok := n.(*markdown.Heading); ok {
 			have[normalHeading(plainText(h, src))] = true
 		}
 	}

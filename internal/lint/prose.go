@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
+	"github.com/london-anchors/tenders/internal/markdown"
 
 	"github.com/london-anchors/tenders/internal/diag"
 )
@@ -304,12 +304,12 @@ var vagueLinks = []string{"click here", "here", "read more", "more", "click", "t
 
 func runLinkText(p *Pass) {
 	src := p.Source.Body
-	_ = ast.Walk(p.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = markdown.Walk(p.Doc, func(n markdown.Node, entering bool) (markdown.WalkStatus, error) {
 		if !entering {
-			return ast.WalkContinue, nil
+			return markdown.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.Link:
+		case *markdown.Link:
 			text := strings.TrimSpace(plainText(n, src))
 			norm := strings.Trim(strings.ToLower(text), ".!:… ")
 			switch {
@@ -318,8 +318,8 @@ func runLinkText(p *Pass) {
 			case looksLikeURL(text):
 				p.Report(p.nodeSpan(n), "a web address as link text is hard to read aloud; write what the link is, such as [the bidding website](%s)", string(n.Destination))
 			}
-		case *ast.AutoLink:
-			if n.AutoLinkType == ast.AutoLinkURL {
+		case *markdown.AutoLink:
+			if n.AutoLinkType == markdown.AutoLinkURL {
 				// Its own span, found from its neighbours: nodeSpan would
 				// walk the whole paragraph for each link.
 				var sp Span
@@ -330,17 +330,17 @@ func runLinkText(p *Pass) {
 				}
 				p.Report(sp, "a bare web address is hard to read aloud; make it a link with words: [the bidding website](%s)", string(n.URL(src)))
 			}
-		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
-			return ast.WalkSkipChildren, nil
+		case *markdown.CodeSpan, *markdown.FencedCodeBlock, *markdown.CodeBlock:
+			return markdown.WalkSkipChildren, nil
 		}
-		return ast.WalkContinue, nil
+		return markdown.WalkContinue, nil
 	})
 }
 
 func runHeadings(p *Pass) {
 	prev := 1
 	for n := p.Doc.FirstChild(); n != nil; n = n.NextSibling() {
-		h, ok := n.(*ast.Heading)
+		h, ok := n.(*markdown.Heading)
 		if !ok {
 			continue
 		}
@@ -358,18 +358,18 @@ func runHeadings(p *Pass) {
 
 func runImageAlt(p *Pass) {
 	src := p.Source.Body
-	_ = ast.Walk(p.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if img, ok := n.(*ast.Image); ok && entering {
+	_ = markdown.Walk(p.Doc, func(n markdown.Node, entering bool) (markdown.WalkStatus, error) {
+		if img, ok := n.(*markdown.Image); ok && entering {
 			if strings.TrimSpace(plainText(img, src)) == "" {
 				p.Report(p.imageSpan(img), "this image has no alt text; describe what it shows in the brackets: ![a map of the three areas](%s)", string(img.Destination))
 			}
 		}
-		return ast.WalkContinue, nil
+		return markdown.WalkContinue, nil
 	})
 }
 
 // imageSpan points at an image: its alt text, or its paragraph.
-func (f *file) imageSpan(img *ast.Image) Span {
+func (f *file) imageSpan(img *markdown.Image) Span {
 	if img.FirstChild() != nil {
 		return f.nodeSpan(img)
 	}

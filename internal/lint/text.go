@@ -7,8 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/ast"
-	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/london-anchors/tenders/internal/markdown"
 )
 
 // Span is a stretch of a file: from Line:Col up to, not including,
@@ -71,7 +70,7 @@ type Prose struct {
 	offs  []int32 // for a body block: the body offset of each byte of Text
 	field string  // for a front-matter field: its key path
 	fspan Span    // for a front-matter field: where its value starts
-	Block ast.Node
+	Block markdown.Node
 	Kind  string // "summary", "paragraph", "heading", "ask", ...
 	words []token
 	sents []sentence // cached by sentences
@@ -211,26 +210,26 @@ func (f *file) collectProse() {
 		f.field("text", ev.Text, "event")
 		f.field("access", ev.Access, "event")
 	}
-	_ = ast.Walk(f.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = markdown.Walk(f.Doc, func(n markdown.Node, entering bool) (markdown.WalkStatus, error) {
 		if !entering {
-			return ast.WalkContinue, nil
+			return markdown.WalkContinue, nil
 		}
 		switch n.Kind() {
-		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, extast.KindTableCell:
+		case markdown.KindParagraph, markdown.KindTextBlock, markdown.KindHeading, markdown.KindTableCell:
 			var b builder
 			f.inline(n, src, &b)
 			kind := "paragraph"
-			if n.Kind() == ast.KindHeading {
+			if n.Kind() == markdown.KindHeading {
 				kind = "heading"
 			}
 			if b.text.Len() > 0 {
 				f.Prose = append(f.Prose, &Prose{Text: b.text.String(), offs: b.offs, Block: n, Kind: kind})
 			}
-			return ast.WalkSkipChildren, nil
-		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
-			return ast.WalkSkipChildren, nil
+			return markdown.WalkSkipChildren, nil
+		case markdown.KindFencedCodeBlock, markdown.KindCodeBlock, markdown.KindHTMLBlock:
+			return markdown.WalkSkipChildren, nil
 		}
-		return ast.WalkContinue, nil
+		return markdown.WalkContinue, nil
 	})
 	if b := f.Brief; b != nil {
 		if sv := b.SocialValue; sv != nil {
@@ -283,27 +282,27 @@ func valueStart(line string) int {
 }
 
 // inline writes the prose of n's inline children into b.
-func (f *file) inline(n ast.Node, src []byte, b *builder) {
+func (f *file) inline(n markdown.Node, src []byte, b *builder) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
-		case *ast.Text:
+		case *markdown.Text:
 			b.add(c.Segment.Value(src), c.Segment.Start)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.space(c.Segment.Stop)
 			}
-		case *ast.String:
+		case *markdown.String:
 			b.text.Write(c.Value)
 			for range c.Value {
 				b.offs = append(b.offs, int32(b.last))
 			}
-		case *ast.AutoLink:
+		case *markdown.AutoLink:
 			start, _ := autoLinkSpan(c, src)
 			b.addMasked(start)
-		case *ast.CodeSpan, *ast.RawHTML:
+		case *markdown.CodeSpan, *markdown.RawHTML:
 			b.addMasked(firstOffset(c))
-		case *ast.Image:
+		case *markdown.Image:
 			// Alt text is not prose of the page; the images rule reads it.
-		case *ast.Link:
+		case *markdown.Link:
 			if looksLikeURL(plainText(c, src)) {
 				b.addMasked(firstOffset(c))
 				continue
@@ -319,13 +318,13 @@ func (f *file) inline(n ast.Node, src []byte, b *builder) {
 // brackets) starts and ends in the body. goldmark keeps an autolink's own
 // segment private, so it is worked out from the segment of the text before
 // it, or of its paragraph's first line, and the length of its label.
-func autoLinkSpan(n *ast.AutoLink, src []byte) (start, end int) {
+func autoLinkSpan(n *markdown.AutoLink, src []byte) (start, end int) {
 	start = -1
 	if prev := n.PreviousSibling(); prev != nil {
-		if t, ok := prev.(*ast.Text); ok {
+		if t, ok := prev.(*markdown.Text); ok {
 			start = t.Segment.Stop
 		}
-	} else if p := n.Parent(); p != nil && p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+	} else if p := n.Parent(); p != nil && p.Type() == markdown.TypeBlock && p.Lines().Len() > 0 {
 		start = p.Lines().At(0).Start
 	}
 	if start < 0 || start >= len(src) {
@@ -339,32 +338,32 @@ func autoLinkSpan(n *ast.AutoLink, src []byte) (start, end int) {
 }
 
 // firstOffset is the body offset of the first text under n, or -1.
-func firstOffset(n ast.Node) int {
+func firstOffset(n markdown.Node) int {
 	off := -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
+	_ = markdown.Walk(n, func(c markdown.Node, entering bool) (markdown.WalkStatus, error) {
+		if t, ok := c.(*markdown.Text); ok && entering {
 			off = t.Segment.Start
-			return ast.WalkStop, nil
+			return markdown.WalkStop, nil
 		}
-		return ast.WalkContinue, nil
+		return markdown.WalkContinue, nil
 	})
 	return off
 }
 
 // nodeSpan is where n's text starts and ends in the body.
-func (f *file) nodeSpan(n ast.Node) Span {
+func (f *file) nodeSpan(n markdown.Node) Span {
 	start, end := -1, -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
+	_ = markdown.Walk(n, func(c markdown.Node, entering bool) (markdown.WalkStatus, error) {
+		if t, ok := c.(*markdown.Text); ok && entering {
 			if start < 0 {
 				start = t.Segment.Start
 			}
 			end = t.Segment.Stop
 		}
-		return ast.WalkContinue, nil
+		return markdown.WalkContinue, nil
 	})
 	if start < 0 {
-		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		if n.Type() == markdown.TypeBlock && n.Lines().Len() > 0 {
 			seg := n.Lines().At(0)
 			return f.lines.span(seg.Start, seg.Stop)
 		}
@@ -377,19 +376,19 @@ func (f *file) nodeSpan(n ast.Node) Span {
 }
 
 // plainText is the text under n, markup removed.
-func plainText(n ast.Node, src []byte) string {
+func plainText(n markdown.Node, src []byte) string {
 	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = markdown.Walk(n, func(c markdown.Node, entering bool) (markdown.WalkStatus, error) {
 		if !entering {
-			return ast.WalkContinue, nil
+			return markdown.WalkContinue, nil
 		}
 		switch c := c.(type) {
-		case *ast.Text:
+		case *markdown.Text:
 			b.Write(c.Segment.Value(src))
-		case *ast.String:
+		case *markdown.String:
 			b.Write(c.Value)
 		}
-		return ast.WalkContinue, nil
+		return markdown.WalkContinue, nil
 	})
 	return b.String()
 }

@@ -1,10 +1,13 @@
 // Package markdown turns the Markdown bodies of briefs, events and pages into
 // HTML. It configures goldmark in exactly one place, so every body on the
-// site is read the same way and is equally safe.
+// site is read the same way and is equally safe, and it is the only
+// package that imports goldmark: the tree's types, which the linter walks,
+// are named here (ast.go).
 package markdown
 
 import (
 	"bytes"
+	"io"
 	"net/url"
 	"regexp"
 	"slices"
@@ -19,11 +22,15 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
+// Converter is the site's Markdown converter: goldmark, configured in New.
+// It is safe to use from several goroutines at once.
+type Converter struct{ md goldmark.Markdown }
+
 // New returns the site's Markdown converter. Relative links and images are
 // resolved against base, the site's address, so output never holds a
 // root-relative link that would break under a sub-path.
-func New(base *url.URL) goldmark.Markdown {
-	return goldmark.New(
+func New(base *url.URL) *Converter {
+	return &Converter{goldmark.New(
 		goldmark.WithExtensions(
 			// Tables, ~~strikethrough~~, task lists, and bare web addresses
 			// turned into links: what buyers expect from GitHub.
@@ -40,14 +47,19 @@ func New(base *url.URL) goldmark.Markdown {
 		),
 		// No html.WithUnsafe(): raw HTML in a body is dropped, never passed
 		// through, since briefs come from many hands.
-	)
+	)}
 }
 
 // Parse parses a body and returns its tree, with links already made safe.
 // Heading ids never repeat one of ReservedIDs.
-func Parse(md goldmark.Markdown, src []byte) ast.Node {
+func (c *Converter) Parse(src []byte) Node {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	return md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+}
+
+// RenderTree writes the HTML of a tree Parse made from src.
+func (c *Converter) RenderTree(w io.Writer, src []byte, doc Node) error {
+	return c.md.Renderer().Render(w, src, doc)
 }
 
 // ReservedIDs are the element ids the page templates use. A body heading
@@ -105,10 +117,10 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 func (s *ids) Put(value []byte) { s.used[string(value)] = true }
 
 // Render converts a body to HTML.
-func Render(md goldmark.Markdown, src []byte) ([]byte, error) {
+func (c *Converter) Render(src []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
-	if err := md.Renderer().Render(&buf, src, Parse(md, src)); err != nil {
+	if err := c.RenderTree(&buf, src, c.Parse(src)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

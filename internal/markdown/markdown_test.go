@@ -35,7 +35,7 @@ func TestRender(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, err := Render(md, []byte(tt.in))
+			out, err := md.Render([]byte(tt.in))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -64,7 +64,7 @@ func TestHeadingAttributes(t *testing.T) {
 		{"## Spaced {id=\"a b\"}", `<h2>Spaced</h2>`},
 	}
 	for _, tt := range tests {
-		out, err := Render(md, []byte(tt.in))
+		out, err := md.Render([]byte(tt.in))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,7 +77,7 @@ func TestHeadingAttributes(t *testing.T) {
 func TestRepeatedHeadings(t *testing.T) {
 	md := New(nil)
 	src := strings.Repeat("## a\n", 5) + "## a-2 {#a-7}\n" + strings.Repeat("## a\n", 3)
-	out, err := Render(md, []byte(src))
+	out, err := md.Render([]byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +110,7 @@ func FuzzRender(f *testing.F) {
 		if !utf8.ValidString(src) {
 			return // content is refused unless it is UTF-8 (brief.CheckText)
 		}
-		out, err := Render(md, []byte(src))
+		out, err := md.Render([]byte(src))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/london-anchors/tenders/internal/diag"
-	"github.com/london-anchors/tenders/internal/markdown"
 	"github.com/london-anchors/tenders/internal/parallel"
 )
 
@@ -36,13 +35,13 @@ func (r *renderer) renderOpps() diag.List {
 				return
 			}
 		}
-		doc := markdown.Parse(r.md, o.Body)
+		doc := r.md.Parse(o.Body)
 		if r.OnBody != nil {
 			r.OnBody(o.Brief, doc)
 		}
 		var buf bytes.Buffer
 		buf.Grow(len(o.Body) + len(o.Body)/4)
-		if err := r.md.Renderer().Render(&buf, o.Body, doc); err != nil {
+		if err := r.md.RenderTree(&buf, o.Body, doc); err != nil {
 			errs[i] = &diag.Diagnostic{File: o.File, Line: o.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
 			return
 		}

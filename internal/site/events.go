@@ -8,7 +8,6 @@ import (
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/diag"
-	"github.com/london-anchors/tenders/internal/markdown"
 )
 
 func (r *renderer) events() *diag.Diagnostic {
@@ -25,7 +24,7 @@ func (r *renderer) events() *diag.Diagnostic {
 		if p.Buyer != "" {
 			ev.Buyer = &Named{Key: p.Buyer, Name: r.Config.Buyers[p.Buyer].Name, URL: "buyers/" + p.Buyer + "/"}
 		}
-		html, err := markdown.Render(r.md, p.Body)
+		html, err := r.md.Render(p.Body)
 		if err != nil {
 			return &diag.Diagnostic{File: p.File, Line: p.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
 		}

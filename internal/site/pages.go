@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/london-anchors/tenders/internal/diag"
-	"github.com/london-anchors/tenders/internal/markdown"
 	"github.com/london-anchors/tenders/internal/parallel"
 )
 
@@ -233,7 +232,7 @@ func (r *renderer) plainPages() ([]*Page, *diag.Diagnostic) {
 		p := r.page(d.Slug+"/", d.Title, d.Slug)
 		p.Description = d.Description
 		p.Doc = d
-		html, err := markdown.Render(r.md, d.Body)
+		html, err := r.md.Render(d.Body)
 		if err != nil {
 			return nil, &diag.Diagnostic{File: d.File, Line: d.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
 		}

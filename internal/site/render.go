@@ -27,9 +27,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
@@ -47,7 +44,7 @@ type Site struct {
 	// OnBody, when set, is called with every brief's parsed body, from
 	// several goroutines at once, so a caller can lint the tree the page is
 	// rendered from instead of parsing it again.
-	OnBody func(b *brief.Brief, doc ast.Node)
+	OnBody func(b *brief.Brief, doc markdown.Node)
 
 	// Cache, when set, keeps each brief's rendered page, card and calendar
 	// between renders: a brief whose text, status and days left are as
@@ -121,12 +118,12 @@ func (r *renderer) failure() error {
 
 type renderer struct {
 	*Site
-	ctx   context.Context // the render stops when it ends
-	md    goldmark.Markdown
-	loc   *time.Location
-	tmpl  map[string]*template.Template
-	opps  []*Opp
-	evs   []*EventView
+	ctx  context.Context // the render stops when it ends
+	md   *markdown.Converter
+	loc  *time.Location
+	tmpl map[string]*template.Template
+	opps []*Opp
+	evs  []*EventView
 
 	// The briefs sorted as listings show them (sortOpps).
 	open, upcoming, past []*Opp
