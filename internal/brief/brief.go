@@ -54,6 +54,20 @@ type Brief struct {
 	Source
 }
 
+// Doc is one parsed content file: a *Brief, an *EventPage or a *Page.
+type Doc interface {
+	Src() *Source   // its file, body and key positions
+	FileKind() Kind // which of the three it is
+}
+
+// Src returns the source of a document.
+func (s *Source) Src() *Source { return s }
+
+// FileKind says what a document is.
+func (*Brief) FileKind() Kind     { return KindBrief }
+func (*EventPage) FileKind() Kind { return KindEvent }
+func (*Page) FileKind() Kind      { return KindPage }
+
 // Source is what every content file carries besides its front matter.
 type Source struct {
 	File     string       `toml:"-"` // path under the site folder, with forward slashes

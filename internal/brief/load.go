@@ -12,7 +12,6 @@ import (
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/markdown"
-	"github.com/london-anchors/tenders/internal/parallel"
 	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
@@ -143,72 +142,82 @@ type File struct {
 }
 
 // Load reads and checks every content file of the site in fsys (the site
-// folder): briefs, events and plain pages, in parallel. It then checks what
-// no single file can: that references and slugs are unique. The list holds
-// every problem of every file, sorted by file and line; files with errors
-// are left out of the Content. When ctx ends first, Load stops after the
-// files being read and returns empty content with diag.Stopped(ctx.Err()).
+// folder): briefs, events and plain pages, in parallel, then checks what no
+// single file can (Gather). The list holds every problem of every file,
+// sorted by file and line; files with errors are left out of the Content.
+// It is a Store used once: a caller that reads the same site again keeps a
+// Store. When ctx ends first, Load stops after the files being read and
+// returns empty content with diag.Stopped(ctx.Err()).
 func (p *Parser) Load(ctx context.Context, fsys fs.FS) (*Content, diag.List) {
-	jobs, list := FindFiles(fsys)
+	entries, list := NewStore(p).Update(ctx, fsys)
 	if err := ctx.Err(); err != nil {
 		return &Content{}, diag.List{diag.Stopped(err)}
 	}
-	type result struct {
-		brief *Brief
-		event *EventPage
-		page  *Page
-		list  diag.List
-	}
-	results := make([]result, len(jobs))
-	parallel.Each(ctx, len(jobs), func(i int) {
-		r := &results[i]
-		r.brief, r.event, r.page, r.list = p.ParseFile(fsys, jobs[i])
-	})
-	if err := ctx.Err(); err != nil {
-		return &Content{}, diag.List{diag.Stopped(err)}
-	}
-
-	c := &Content{}
-	for _, r := range results {
-		list = append(list, r.list...)
-		c.Add(r.brief, r.event, r.page, r.list)
-	}
-	list = append(list, c.CrossCheck()...)
+	c, more := Gather(entries)
+	list = append(list, more...)
 	list.Sort()
 	return c, list
 }
 
-// ParseFile reads and checks one content file of the kind f says.
-func (p *Parser) ParseFile(fsys fs.FS, f File) (*Brief, *EventPage, *Page, diag.List) {
+// ParseFile reads and checks one content file of the kind f says. The
+// document is nil when the file could not be read or decoded at all.
+func (p *Parser) ParseFile(fsys fs.FS, f File) (Doc, diag.List) {
 	src, err := fs.ReadFile(fsys, f.Path)
 	if err != nil {
-		return nil, nil, nil, diag.List{{File: f.Path, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot read the file: " + err.Error()}}
+		return nil, diag.List{{File: f.Path, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot read the file: " + err.Error()}}
 	}
-	switch f.Kind {
-	case KindBrief:
-		b, list := p.Brief(f.Path, src)
-		return b, nil, nil, list
-	case KindEvent:
-		e, list := p.Event(f.Path, src)
-		return nil, e, nil, list
-	}
-	pg, list := p.Page(f.Path, src)
-	return nil, nil, pg, list
+	return p.Parse(f.Kind, f.Path, src)
 }
 
-// Add puts a parsed file into the content, unless its list has an error.
-func (c *Content) Add(b *Brief, e *EventPage, pg *Page, list diag.List) {
-	if list.Errors() > 0 {
-		return
+// Parse checks the bytes of one content file of the given kind. The
+// document is nil when the file could not be decoded at all.
+func (p *Parser) Parse(kind Kind, file string, src []byte) (Doc, diag.List) {
+	switch kind {
+	case KindBrief:
+		b, list := p.Brief(file, src)
+		return docOrNil(b, b == nil), list
+	case KindEvent:
+		e, list := p.Event(file, src)
+		return docOrNil(e, e == nil), list
 	}
-	switch {
-	case b != nil:
-		c.Briefs = append(c.Briefs, b)
-	case e != nil:
-		c.Events = append(c.Events, e)
-	case pg != nil:
-		c.Pages = append(c.Pages, pg)
+	pg, list := p.Page(file, src)
+	return docOrNil(pg, pg == nil), list
+}
+
+// docOrNil is d, or a nil Doc when the pointer in it is nil (a nil *Brief
+// in an interface is not a nil interface).
+func docOrNil(d Doc, isNil bool) Doc {
+	if isNil {
+		return nil
 	}
+	return d
+}
+
+// Add puts a parsed document into the content.
+func (c *Content) Add(d Doc) {
+	switch d := d.(type) {
+	case *Brief:
+		c.Briefs = append(c.Briefs, d)
+	case *EventPage:
+		c.Events = append(c.Events, d)
+	case *Page:
+		c.Pages = append(c.Pages, d)
+	}
+}
+
+// Docs lists every document of the content: briefs, events, then pages.
+func (c *Content) Docs() []Doc {
+	docs := make([]Doc, 0, len(c.Briefs)+len(c.Events)+len(c.Pages))
+	for _, b := range c.Briefs {
+		docs = append(docs, b)
+	}
+	for _, e := range c.Events {
+		docs = append(docs, e)
+	}
+	for _, p := range c.Pages {
+		docs = append(docs, p)
+	}
+	return docs
 }
 
 // FindFiles lists the content files in a stable order, warning about

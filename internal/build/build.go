@@ -8,18 +8,17 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
-
-	"github.com/london-anchors/tenders/internal/markdown"
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/lint"
 	"github.com/london-anchors/tenders/internal/site"
-	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 // Options adjust a build.
@@ -28,58 +27,46 @@ type Options struct {
 	BaseURL string    // replaces site.toml's base_url when set
 }
 
-// Checked is a site folder read and checked: the input of a render.
+// Checked is a site folder read and checked: what tenders check reports.
 type Checked struct {
-	Config    *config.Config
-	Content   *brief.Content
-	Engine    *lint.Engine
+	Config    *config.Config // nil when site.toml could not be read
+	Content   *brief.Content // the documents that parsed cleanly
+	Engine    *lint.Engine   // nil when site.toml could not be read
 	List      diag.List      // every finding: validation and lint, sorted
-	Summaries []lint.Summary // one a content file, when the lint ran
+	Summaries []lint.Summary // one a document that parsed cleanly
 }
 
-// Check reads site.toml and every content file of fsys, validates them and
-// runs the linter. Findings at error level mean the site must not be
-// built. When validation fails the linter does not run, so a broken file
-// gets only its validation errors. A symbolic link among the inputs is an
-// error, and then nothing else is read (see sitefs.Check). The error is
-// ctx's, when it ends first.
+// Check runs the pipeline's stages up to lint on the site in fsys: it
+// reads site.toml and every content file, validates them, checks them
+// across files, and lints every document that parsed cleanly, whatever is
+// wrong with the others. Findings at error level mean the site must not be
+// built. A symbolic link among the inputs, or a site.toml that cannot be
+// used, is an error, and then nothing else is read. The error is ctx's,
+// when it ends first.
 func Check(ctx context.Context, fsys fs.FS, baseURL string) (*Checked, error) {
-	c := &Checked{}
-	if err := ctx.Err(); err != nil {
+	p := newPipeline(fsys, site.Defaults{}, baseURL)
+	l, err := p.load(ctx)
+	if err != nil {
 		return nil, err
 	}
-	if links := sitefs.Check(fsys); len(links) > 0 {
-		c.List = links
+	c := &Checked{Config: p.cfg, Content: l.content, Engine: p.engine, List: l.list}
+	if p.engine == nil {
 		return c, nil
 	}
-	cfg, list := LoadConfig(fsys, baseURL)
-	c.Config, c.List = cfg, list
-	if list.Errors() > 0 {
-		return c, nil
-	}
-	engine, elist := lint.New(cfg)
-	c.Engine = engine
-	c.List = append(c.List, elist...)
-	p := &brief.Parser{Config: cfg, Static: sub(fsys, brief.StaticDir)}
-	content, clist := p.Load(ctx, fsys)
-	c.Content = content
-	c.List = append(c.List, clist...)
-	if c.List.Errors() == 0 {
-		llist, sums := engine.Check(ctx, content)
-		c.List = append(c.List, llist...)
-		c.Summaries = sums
-	}
-	if err := ctx.Err(); err != nil {
+	found, sums, err := p.lint(ctx, l, anyDoc)
+	if err != nil {
 		return nil, err
 	}
+	c.List = append(c.List, found...)
 	c.List.Sort()
+	c.Summaries = sums
 	return c, nil
 }
 
-// Build checks the site in fsys and renders it into memory. It returns
-// output only when there is no finding at error level; the list holds
-// every finding, warnings included. The error is a failure to build (see
-// BuildTo).
+// Build runs the whole pipeline on the site in fsys into memory. It
+// returns output only when there is no finding at error level; the list
+// holds every finding, warnings included. The error is a failure to build
+// (see BuildTo).
 func Build(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Options) (site.Output, diag.List, error) {
 	out := site.Output{}
 	list, err := BuildTo(ctx, fsys, defaults, opt, &mapSink{out: out})
@@ -101,60 +88,43 @@ func (m *mapSink) Put(name string, data []byte) error {
 	return nil
 }
 
-// BuildTo checks the site in fsys and renders it into sink, file by file.
-// Briefs are linted as they are rendered, from the same parsed body. A
-// symbolic link among the inputs is an error, and then nothing else is
-// read (see sitefs.Check). Problems of the content are findings in the
-// list; the error is a failure to build at all: sink's (a full disk, say),
-// or ctx's when it ends first. After an error, or a finding at error
+// BuildTo runs the whole pipeline on the site in fsys, once, rendering
+// into sink file by file. Briefs are linted as they are rendered, from the
+// same parsed body. Problems of the content are findings in the list, and
+// when one is at error level after the load and cross-check nothing is
+// rendered; the error is a failure to build at all: sink's (a full disk,
+// say), or ctx's when it ends first. After an error, or a finding at error
 // level, whatever sink received must be thrown away.
 func BuildTo(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Options, sink site.Sink) (diag.List, error) {
-	if err := ctx.Err(); err != nil {
+	p := newPipeline(fsys, defaults, opt.BaseURL)
+	l, err := p.load(ctx)
+	if err != nil || l.list.Errors() > 0 {
+		return listOf(l), err
+	}
+	list := l.list
+	found, _, err := p.lint(ctx, l, notBrief)
+	if err != nil {
 		return nil, err
 	}
-	if links := sitefs.Check(fsys); len(links) > 0 {
-		return links, nil
-	}
-	cfg, list := LoadConfig(fsys, opt.BaseURL)
-	if list.Errors() > 0 {
-		return list, nil
-	}
-	engine, elist := lint.New(cfg)
-	list = append(list, elist...)
-	p := &brief.Parser{Config: cfg, Static: sub(fsys, brief.StaticDir)}
-	content, clist := p.Load(ctx, fsys)
-	list = append(list, clist...)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if list.Errors() > 0 {
-		list.Sort()
-		return list, nil
-	}
-	others, _ := engine.Check(ctx, &brief.Content{Events: content.Events, Pages: content.Pages})
-	list = append(list, others...)
-	var mu sync.Mutex
-	rlist, err := site.Render(ctx, &site.Site{
-		Config:    cfg,
-		Content:   content,
-		Now:       opt.Now,
-		Templates: site.Overlay(sub(fsys, "templates"), defaults.Templates),
-		Static:    site.Overlay(sub(fsys, brief.StaticDir), defaults.Static),
-		OnBody: func(b *brief.Brief, doc markdown.Node) {
-			found, _ := engine.CheckParsed(&b.Source, b, nil, doc)
-			if len(found) > 0 {
-				mu.Lock()
-				list = append(list, found...)
-				mu.Unlock()
-			}
-		},
-	}, sink)
+	list = append(list, found...)
+	rlist, err := p.renderStage(ctx, l, opt.Now, sink, true, nil, "")
 	if err != nil {
 		return nil, err
 	}
 	list = append(list, rlist...)
 	list.Sort()
 	return list, nil
+}
+
+func listOf(l *loaded) diag.List {
+	if l == nil {
+		return nil
+	}
+	return l.list
+}
+
+func sortSummaries(sums []lint.Summary) {
+	slices.SortFunc(sums, func(a, b lint.Summary) int { return strings.Compare(a.File, b.File) })
 }
 
 // LoadConfig reads and checks site.toml from fsys, with baseURL (when not

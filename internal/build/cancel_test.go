@@ -31,7 +31,7 @@ func TestStoppedBeforeStart(t *testing.T) {
 	}
 	full, _ := (&brief.Parser{Config: cfg}).Load(context.Background(), fsys)
 	engine, _ := lint.New(cfg)
-	if list, sums := engine.Check(ctx, full); !stopped(list) || len(sums) != 0 {
+	if list, sums := engine.Check(ctx, full.Docs()); !stopped(list) || len(sums) != 0 {
 		t.Errorf("Engine.Check: %d summaries, %v", len(sums), list)
 	}
 	var puts atomic.Int64

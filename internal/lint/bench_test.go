@@ -40,7 +40,7 @@ func BenchmarkCheck(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				e.Check(context.Background(), content)
+				e.Check(context.Background(), content.Docs())
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "briefs/s")
 		})
@@ -67,6 +67,6 @@ func BenchmarkCheckLargeFile(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		e.CheckFile(&br.Source, br, nil)
+		e.CheckFile(br)
 	}
 }

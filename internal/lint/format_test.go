@@ -290,7 +290,7 @@ func TestScoresWithoutReadabilityRule(t *testing.T) {
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}
-	_, s := e.CheckFile(&b.Source, b, nil)
+	_, s := e.CheckFile(b)
 	if s.Words == 0 || s.ReadingEase == 0 {
 		t.Errorf("summary without scores: %+v", s)
 	}

@@ -47,7 +47,7 @@ func FuzzLint(f *testing.F) {
 		if b == nil || list.Errors() > 0 {
 			return
 		}
-		found, _ := e.CheckFile(&b.Source, b, nil)
+		found, _ := e.CheckFile(b)
 		lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
 		for _, d := range found {
 			if d.Line < 1 || d.Line > len(lines) {

@@ -165,34 +165,18 @@ type Summary struct {
 	Grade       float64 // Flesch-Kincaid grade: the years of school a reader needs
 }
 
-// Check runs every rule on every file of content, in parallel, and returns
-// the findings sorted by file and line, and a summary a file. When ctx ends
-// first, it stops after the files being checked and returns only
-// diag.Stopped(ctx.Err()).
-func (e *Engine) Check(ctx context.Context, c *brief.Content) (diag.List, []Summary) {
+// Check runs every rule on every document, in parallel, and returns the
+// findings sorted by file and line, and a summary a document in file order.
+// When ctx ends first, it stops after the documents being checked and
+// returns only diag.Stopped(ctx.Err()).
+func (e *Engine) Check(ctx context.Context, docs []brief.Doc) (diag.List, []Summary) {
 	if err := ctx.Err(); err != nil {
 		return diag.List{diag.Stopped(err)}, nil
 	}
-	type job struct {
-		src   *brief.Source
-		brief *brief.Brief
-		event *brief.EventPage
-	}
-	var jobs []job
-	for _, b := range c.Briefs {
-		jobs = append(jobs, job{src: &b.Source, brief: b})
-	}
-	for _, ev := range c.Events {
-		jobs = append(jobs, job{src: &ev.Source, event: ev})
-	}
-	for _, p := range c.Pages {
-		jobs = append(jobs, job{src: &p.Source})
-	}
-	results := make([]diag.List, len(jobs))
-	sums := make([]Summary, len(jobs))
-	parallel.Each(ctx, len(jobs), func(i int) {
-		j := jobs[i]
-		results[i], sums[i] = e.CheckFile(j.src, j.brief, j.event)
+	results := make([]diag.List, len(docs))
+	sums := make([]Summary, len(docs))
+	parallel.Each(ctx, len(docs), func(i int) {
+		results[i], sums[i] = e.CheckFile(docs[i])
 	})
 	if err := ctx.Err(); err != nil {
 		return diag.List{diag.Stopped(err)}, nil
@@ -206,16 +190,19 @@ func (e *Engine) Check(ctx context.Context, c *brief.Content) (diag.List, []Summ
 	return all, sums
 }
 
-// CheckFile runs every rule on one file: a brief, an event or a page.
-func (e *Engine) CheckFile(src *brief.Source, b *brief.Brief, ev *brief.EventPage) (diag.List, Summary) {
-	return e.CheckParsed(src, b, ev, e.md.Parse(src.Body))
+// CheckFile runs every rule on one document: a brief, an event or a page.
+func (e *Engine) CheckFile(d brief.Doc) (diag.List, Summary) {
+	return e.CheckParsed(d, e.md.Parse(d.Src().Body))
 }
 
-// CheckParsed is CheckFile for a body already parsed, with the same
-// goldmark configuration (markdown.New).
-func (e *Engine) CheckParsed(src *brief.Source, b *brief.Brief, ev *brief.EventPage, doc markdown.Node) (diag.List, Summary) {
+// CheckParsed is CheckFile for a body already parsed into tree, with the
+// same Markdown converter (markdown.New).
+func (e *Engine) CheckParsed(d brief.Doc, tree markdown.Node) (diag.List, Summary) {
+	src := d.Src()
+	b, _ := d.(*brief.Brief)
+	ev, _ := d.(*brief.EventPage)
 	f := &file{Source: src, Brief: b, Event: ev, Config: e.Config, words: e.words}
-	f.Doc = doc
+	f.Doc = tree
 	f.lines = newLineIndex(src.Body)
 	f.front = strings.Split(src.Front, "\n")
 	f.collectProse()

@@ -73,7 +73,7 @@ func check(t *testing.T, ar *txtar.Archive) (diag.List, map[string]map[int][]str
 	if clist.Errors() > 0 {
 		t.Fatalf("fixture does not validate:\n%v", clist)
 	}
-	found, _ := e.Check(context.Background(), content)
+	found, _ := e.Check(context.Background(), content.Docs())
 	return found, want
 }
 

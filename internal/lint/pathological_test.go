@@ -37,7 +37,7 @@ func BenchmarkPathological(b *testing.B) {
 			}
 			b.SetBytes(int64(len(cases[name])))
 			for b.Loop() {
-				e.CheckFile(&br.Source, br, nil)
+				e.CheckFile(br)
 			}
 		})
 	}

@@ -43,9 +43,9 @@ type Server struct {
 	fsys    *sitefs.FS // the site folder, never read through a link
 	session *build.Session
 	mu      sync.RWMutex
-	out     site.Output // the last good site
-	failed  diag.List   // the problems of the last rebuild, if it failed
-	finds   map[string]diag.List
+	out     site.Output          // the last good site
+	failed  diag.List            // the problems of the last rebuild, if it failed
+	finds   map[string]diag.List // the last build's findings in each brief, by slug
 	version int
 	clients map[chan string]struct{}
 }
@@ -144,7 +144,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) {
 	} else {
 		s.out, s.failed = out, nil
 	}
-	s.finds = s.session.Findings
+	s.finds = s.session.BriefFindings()
 	s.version++
 	kind := "reload"
 	if len(changed) > 0 && list.Errors() == 0 && allCSS(changed) {
@@ -341,12 +341,8 @@ func (s *Server) inject(page []byte, depth int, name string, failed diag.List, f
 	} else if strings.HasPrefix(name, "opportunities/") {
 		slug := strings.TrimSuffix(strings.TrimPrefix(name, "opportunities/"), "/index.html")
 		var items []shown
-		for file, list := range finds {
-			if strings.HasPrefix(file, "content/opportunities/") && strings.TrimSuffix(path.Base(file), ".md") == slug {
-				for _, d := range list {
-					items = append(items, shown{Where: fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col), Message: d.Message, Severity: d.Severity.String(), Rule: d.Rule})
-				}
-			}
+		for _, d := range finds[slug] {
+			items = append(items, shown{Where: fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col), Message: d.Message, Severity: d.Severity.String(), Rule: d.Rule})
 		}
 		if len(items) > 0 {
 			_ = panel.Execute(&extra, items)

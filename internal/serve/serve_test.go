@@ -151,3 +151,33 @@ func TestServeRedirectStaysOnSite(t *testing.T) {
 		}
 	}
 }
+
+// TestServePanelForAnyFileName: the warnings panel of a brief shows on its
+// page whatever its file is called: Estate_Cleaning.md has the page
+// opportunities/estate-cleaning/.
+func TestServePanelForAnyFileName(t *testing.T) {
+	dir := copySite(t)
+	src := filepath.Join(dir, "content", "opportunities", "cleaning-kentish-town-libraries.md")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A word the linter warns about, so the brief has a finding.
+	data = []byte(strings.Replace(string(data), "## What we need\n", "## What we need\n\nWe will utilise the halls.\n", 1))
+	if err := os.Remove(src); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "opportunities", "Cleaning_Kentish-Town_Libraries.md"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base, _ := start(t, dir)
+	resp, err := http.Get(base + "opportunities/cleaning-kentish-town-libraries/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `aria-label="Checks on this brief"`) || !strings.Contains(string(body), "utilise") {
+		t.Errorf("GET the page of Cleaning_Kentish-Town_Libraries.md: %d, no panel with its warning", resp.StatusCode)
+	}
+}
