@@ -68,46 +68,8 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "tenders check:", safetext.Line(err.Error()))
 		return exitFailure
 	}
-	var list diag.List
-	sources := map[string]string{} // display path -> path in the site folder
-	for _, d := range checked.List {
-		if filter(d.File) {
-			sources[displayPath(f.site, d.File)] = d.File
-			d.File = displayPath(f.site, d.File)
-			list = append(list, d)
-		}
-	}
-	var sums []lint.Summary
-	for _, s := range checked.Summaries {
-		if filter(s.File) {
-			s.File = displayPath(f.site, s.File)
-			sums = append(sums, s)
-		}
-	}
-	switch *format {
-	case "text":
-		lint.Text(e.stdout, list, sums, readLines(fsys, sources), isTerminal(e.stdout))
-		if docs := rulesDocURL(fsys, checked); docs != "" && len(list) > 0 {
-			fmt.Fprintf(e.stdout, "Each check is explained at %s, under its name: %s#jargon, and so on.\n", docs, docs)
-		}
-	case "json":
-		err = lint.JSON(e.stdout, list, sums)
-	case "github":
-		var summary io.Writer
-		if path := e.getenv("GITHUB_STEP_SUMMARY"); path != "" {
-			file, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-			if err != nil {
-				fmt.Fprintln(e.stderr, "tenders check:", err)
-				return exitFailure
-			}
-			defer file.Close()
-			summary = file
-		}
-		lint.GitHub(e.stdout, summary, list, rulesDocURL(fsys, checked))
-	case "sarif":
-		err = lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, version, rulesDocURL(fsys, checked))
-	}
-	if err != nil {
+	list, sums, sources := filterFindings(f.site, filter, checked)
+	if err := writeFindings(e, *format, fsys, checked, list, sums, sources); err != nil {
 		fmt.Fprintln(e.stderr, "tenders check:", err)
 		return exitFailure
 	}
@@ -124,6 +86,56 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// filterFindings keeps the findings and summaries of the files the user
+// asked about, named as they would type them, and returns where each
+// displayed file is in the site folder.
+func filterFindings(siteDir string, filter func(string) bool, checked *build.Checked) (diag.List, []lint.Summary, map[string]string) {
+	var list diag.List
+	sources := map[string]string{} // display path -> path in the site folder
+	for _, d := range checked.List {
+		if filter(d.File) {
+			sources[displayPath(siteDir, d.File)] = d.File
+			d.File = displayPath(siteDir, d.File)
+			list = append(list, d)
+		}
+	}
+	var sums []lint.Summary
+	for _, s := range checked.Summaries {
+		if filter(s.File) {
+			s.File = displayPath(siteDir, s.File)
+			sums = append(sums, s)
+		}
+	}
+	return list, sums, sources
+}
+
+// writeFindings prints the findings in the format asked for.
+func writeFindings(e *env, format string, fsys *sitefs.FS, checked *build.Checked, list diag.List, sums []lint.Summary, sources map[string]string) error {
+	switch format {
+	case "text":
+		lint.Text(e.stdout, list, sums, readLines(fsys, sources), isTerminal(e.stdout))
+		if docs := rulesDocURL(fsys, checked); docs != "" && len(list) > 0 {
+			fmt.Fprintf(e.stdout, "Each check is explained at %s, under its name: %s#jargon, and so on.\n", docs, docs)
+		}
+	case "json":
+		return lint.JSON(e.stdout, list, sums)
+	case "github":
+		var summary io.Writer
+		if path := e.getenv("GITHUB_STEP_SUMMARY"); path != "" {
+			file, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			if err != nil {
+				return err
+			}
+			defer file.Close()
+			summary = file
+		}
+		lint.GitHub(e.stdout, summary, list, rulesDocURL(fsys, checked))
+	case "sarif":
+		return lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, version, rulesDocURL(fsys, checked))
+	}
+	return nil
 }
 
 // rulesDocURL is where the buyers' guide explains each rule, for links in

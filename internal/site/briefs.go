@@ -15,7 +15,6 @@ import (
 // the listings, in parallel. Each body is parsed once: the tree goes to
 // OnBody, then to the page.
 func (r *renderer) renderOpps() diag.List {
-	tmpl := r.tmpl["opportunity.html"]
 	errs := make([]*diag.Diagnostic, len(r.opps))
 	if c := r.Cache; c != nil && c.gen != r.Generation {
 		c.mu.Lock()
@@ -24,9 +23,8 @@ func (r *renderer) renderOpps() diag.List {
 	}
 	parallel.Each(r.ctx, len(r.opps), func(i int) {
 		o := r.opps[i]
-		key := o.key
 		if r.Cache != nil {
-			if c := r.Cache.get(o.File, key); c != nil {
+			if c := r.Cache.get(o.File, o.key); c != nil {
 				o.card, o.BodyHTML, o.vevents = c.card, c.body, c.vevents
 				r.put(o.URL+"index.html", c.page)
 				if c.ics != nil {
@@ -35,56 +33,7 @@ func (r *renderer) renderOpps() diag.List {
 				return
 			}
 		}
-		doc := r.md.Parse(o.Body)
-		if r.OnBody != nil {
-			r.OnBody(o.Brief, doc)
-		}
-		var buf bytes.Buffer
-		buf.Grow(len(o.Body) + len(o.Body)/4)
-		if err := r.md.RenderTree(&buf, o.Body, doc); err != nil {
-			errs[i] = &diag.Diagnostic{File: o.File, Line: o.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
-			return
-		}
-		o.BodyHTML = template.HTML(buf.String())
-		p := r.page(o.URL, o.Title, "opportunities")
-		p.Description = o.Summary
-		p.Opp = o
-		var page bytes.Buffer
-		page.Grow(4*buf.Len() + 8192)
-		if err := tmpl.ExecuteTemplate(&page, "base.html", p); err != nil {
-			d := templateDiag("opportunity.html", err)
-			errs[i] = &d
-			return
-		}
-		r.put(o.URL+"index.html", page.Bytes())
-		var card bytes.Buffer
-		root := r.cardRoot(o)
-		if err := tmpl.ExecuteTemplate(&card, "opp-card", listArgs{Root: root, Opps: []*Opp{o}}); err != nil {
-			d := templateDiag("partials.html", err)
-			errs[i] = &d
-			return
-		}
-		o.card = bytes.Split(card.Bytes(), []byte(root))
-		if !r.Config.Feeds.FullContent {
-			o.BodyHTML = "" // not needed again: free it
-		}
-		// Only a brief still to close has a calendar to add: its page links
-		// to one only then.
-		var ics []byte
-		if o.IsOpen() || o.IsUpcoming() {
-			ics = r.briefCalendar(o)
-			r.put(o.URL+"deadline.ics", ics)
-		}
-		if r.Cache == nil {
-			// A one-off build needs the source no more: let it go, so a
-			// large site is not held in memory twice. Of the key positions
-			// only that of aliases can still be reported.
-			o.aliasesPos = o.Keys.Pos("aliases")
-			o.Body, o.Front, o.Keys = nil, "", nil
-		}
-		if r.Cache != nil {
-			r.Cache.set(o.File, &cachedOpp{key: key, page: page.Bytes(), ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents})
-		}
+		errs[i] = r.renderOpp(o)
 	})
 	var list diag.List
 	seen := map[string]bool{}
@@ -96,6 +45,67 @@ func (r *renderer) renderOpps() diag.List {
 	}
 	list.Sort()
 	return list
+}
+
+// renderOpp renders one brief: its page, its card and its calendar.
+func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
+	page, d := r.oppPage(o)
+	if d != nil {
+		return d
+	}
+	r.put(o.URL+"index.html", page)
+	var card bytes.Buffer
+	root := r.cardRoot(o)
+	if err := r.tmpl["opportunity.html"].ExecuteTemplate(&card, "opp-card", listArgs{Root: root, Opps: []*Opp{o}}); err != nil {
+		d := templateDiag("partials.html", err)
+		return &d
+	}
+	o.card = bytes.Split(card.Bytes(), []byte(root))
+	if !r.Config.Feeds.FullContent {
+		o.BodyHTML = "" // not needed again: free it
+	}
+	// Only a brief still to close has a calendar to add: its page links
+	// to one only then.
+	var ics []byte
+	if o.IsOpen() || o.IsUpcoming() {
+		ics = r.briefCalendar(o)
+		r.put(o.URL+"deadline.ics", ics)
+	}
+	if r.Cache != nil {
+		r.Cache.set(o.File, &cachedOpp{key: o.key, page: page, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents})
+		return nil
+	}
+	// A one-off build needs the source no more: let it go, so a large site
+	// is not held in memory twice. Of the key positions only that of
+	// aliases can still be reported.
+	o.aliasesPos = o.Keys.Pos("aliases")
+	o.Body, o.Front, o.Keys = nil, "", nil
+	return nil
+}
+
+// oppPage parses a brief's body, hands the tree to OnBody, and renders the
+// brief's page.
+func (r *renderer) oppPage(o *Opp) ([]byte, *diag.Diagnostic) {
+	doc := r.md.Parse(o.Body)
+	if r.OnBody != nil {
+		r.OnBody(o.Brief, doc)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(o.Body) + len(o.Body)/4)
+	if err := r.md.RenderTree(&buf, o.Body, doc); err != nil {
+		return nil, &diag.Diagnostic{File: o.File, Line: o.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
+	}
+	o.BodyHTML = template.HTML(buf.String())
+	p := r.page(o.URL, o.Title, "opportunities")
+	p.Description = o.Summary
+	p.Opp = o
+	var page bytes.Buffer
+	page.Grow(4*buf.Len() + 8192)
+	if err := r.tmpl["opportunity.html"].ExecuteTemplate(&page, "base.html", p); err != nil {
+		d := templateDiag("opportunity.html", err)
+		return nil, &d
+	}
+	return page.Bytes(), nil
 }
 
 // cardRoot stands in for a page's Root in a rendered card, so one card

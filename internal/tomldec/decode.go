@@ -100,20 +100,7 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 		d.value(path, data, elem.Elem())
 		rv.Set(elem)
 	case reflect.String:
-		s, ok := data.(string)
-		if !ok {
-			d.report(path, "%s must be text in double quotes, such as %s = \"...\"; you wrote %s", name(path), last(path), describe(data))
-			return
-		}
-		if off, why := safetext.FindString(s); off >= 0 {
-			where := "at its start"
-			if off > 0 {
-				where = fmt.Sprintf("after %q", s[max(0, off-20):off])
-			}
-			d.report(path, "%s holds %s %s; delete it (an escape such as \\u0001 writes one)", name(path), why, where)
-			return
-		}
-		rv.SetString(s)
+		d.text(path, data, rv)
 	case reflect.Bool:
 		b, ok := data.(bool)
 		if !ok {
@@ -122,35 +109,19 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 		}
 		rv.SetBool(b)
 	case reflect.Int, reflect.Int64:
-		switch n := data.(type) {
-		case int64:
-			rv.SetInt(n)
-		case float64:
-			d.report(path, "%s must be a whole number such as %d, without a decimal point; you wrote %v", name(path), int64(n), n)
-		case string:
-			d.report(path, "%s must be a number without quotes, commas or a £ sign, such as %s = %s; you wrote %s", name(path), last(path), suggestNumber(n), describe(data))
-		default:
-			d.report(path, "%s must be a whole number; you wrote %s", name(path), describe(data))
-		}
+		d.integer(path, data, rv)
 	case reflect.Float64:
-		switch n := data.(type) {
-		case int64:
-			rv.SetFloat(float64(n))
-		case float64:
-			if math.IsNaN(n) || math.IsInf(n, 0) {
-				d.report(path, "%s must be a number; %v is not one", name(path), n)
-				return
-			}
-			rv.SetFloat(n)
-		default:
-			d.report(path, "%s must be a number without quotes; you wrote %s", name(path), describe(data))
-		}
+		d.float(path, data, rv)
 	case reflect.Slice:
 		d.slice(path, data, rv)
-	case reflect.Map:
+	case reflect.Map, reflect.Struct:
 		m, ok := data.(map[string]any)
 		if !ok {
 			d.report(path, "%s must be a table, written as [%s] on a line of its own; you wrote %s", name(path), path, describe(data))
+			return
+		}
+		if rv.Kind() == reflect.Struct {
+			d.fields(path, m, rv)
 			return
 		}
 		if rv.IsNil() {
@@ -161,17 +132,58 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 			d.value(join(path, k), m[k], elem)
 			rv.SetMapIndex(reflect.ValueOf(k), elem)
 		}
-	case reflect.Struct:
-		m, ok := data.(map[string]any)
-		if !ok {
-			d.report(path, "%s must be a table, written as [%s] on a line of its own; you wrote %s", name(path), path, describe(data))
-			return
-		}
-		d.fields(path, m, rv)
 	case reflect.Interface:
 		rv.Set(reflect.ValueOf(data))
 	default:
 		panic("tomldec: unsupported field type " + rv.Type().String())
+	}
+}
+
+// text decodes a string, refusing the characters content may not hold.
+func (d *decoder) text(path string, data any, rv reflect.Value) {
+	s, ok := data.(string)
+	if !ok {
+		d.report(path, "%s must be text in double quotes, such as %s = \"...\"; you wrote %s", name(path), last(path), describe(data))
+		return
+	}
+	if off, why := safetext.FindString(s); off >= 0 {
+		where := "at its start"
+		if off > 0 {
+			where = fmt.Sprintf("after %q", s[max(0, off-20):off])
+		}
+		d.report(path, "%s holds %s %s; delete it (an escape such as \\u0001 writes one)", name(path), why, where)
+		return
+	}
+	rv.SetString(s)
+}
+
+// integer decodes a whole number, suggesting one for "£40,000".
+func (d *decoder) integer(path string, data any, rv reflect.Value) {
+	switch n := data.(type) {
+	case int64:
+		rv.SetInt(n)
+	case float64:
+		d.report(path, "%s must be a whole number such as %d, without a decimal point; you wrote %v", name(path), int64(n), n)
+	case string:
+		d.report(path, "%s must be a number without quotes, commas or a £ sign, such as %s = %s; you wrote %s", name(path), last(path), suggestNumber(n), describe(data))
+	default:
+		d.report(path, "%s must be a whole number; you wrote %s", name(path), describe(data))
+	}
+}
+
+// float decodes a number, refusing NaN and the infinities.
+func (d *decoder) float(path string, data any, rv reflect.Value) {
+	switch n := data.(type) {
+	case int64:
+		rv.SetFloat(float64(n))
+	case float64:
+		if math.IsNaN(n) || math.IsInf(n, 0) {
+			d.report(path, "%s must be a number; %v is not one", name(path), n)
+			return
+		}
+		rv.SetFloat(n)
+	default:
+		d.report(path, "%s must be a number without quotes; you wrote %s", name(path), describe(data))
 	}
 }
 

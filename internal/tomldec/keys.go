@@ -55,106 +55,113 @@ const (
 // TOML parser reports those. It stops at the first place that breaks one
 // of the limits above, and returns that as a Problem.
 func ScanKeys(src string) (Keys, *Problem) {
-	keys := Keys{}
-	count := 0
-	limit := func(line, col int, format string, args ...any) (Keys, *Problem) {
-		return keys, &Problem{Pos: Pos{line, col}, Msg: fmt.Sprintf(format, args...)}
-	}
-	arrays := map[string]int{} // array-of-tables path -> entries seen
-	prefix := ""
-	depth := 0    // open brackets/braces of a value spanning lines
-	inMulti := "" // closing delimiter of a multi-line string we are in
+	sc := &scanner{keys: Keys{}, arrays: map[string]int{}}
 	lineNo := 0
 	for line := range strings.SplitSeq(src, "\n") {
 		lineNo++
-		line = strings.TrimSuffix(line, "\r")
-		var at int // where a value breaks a limit, or -1
-		if inMulti != "" {
-			j := strings.Index(line, inMulti)
-			if j < 0 {
-				continue
-			}
-			inMulti = ""
-			depth, inMulti, at = scanValue(line[j+3:], depth)
-			if at >= 0 {
-				return limitValue(keys, lineNo, line, j+3+at)
-			}
-			continue
-		}
-		if depth > 0 {
-			if depth, inMulti, at = scanValue(line, depth); at >= 0 {
-				return limitValue(keys, lineNo, line, at)
-			}
-			continue
-		}
-		trimmed := strings.TrimLeft(line, " \t")
-		col := utf8.RuneCountInString(line[:len(line)-len(trimmed)]) + 1
-		if trimmed != "" && trimmed[0] != '#' {
-			if count++; count > MaxKeys {
-				return limit(lineNo, col, "this document has more than %d keys; at most %d are allowed", MaxKeys, MaxKeys)
-			}
-		}
-		switch {
-		case trimmed == "" || trimmed[0] == '#':
-			continue
-		case strings.HasPrefix(trimmed, "[["):
-			parts, _ := parseKey(trimmed[2:])
-			if len(parts) > MaxKeyParts {
-				return limit(lineNo, col, "this table name has more than %d parts; at most %d are allowed", MaxKeyParts, MaxKeyParts)
-			}
-			path := resolve(parts, arrays, true)
-			n := arrays[path]
-			arrays[path] = n + 1
-			prefix = path + "." + strconv.Itoa(n)
-			if _, ok := keys[path]; !ok {
-				keys[path] = Pos{lineNo, col}
-			}
-			keys[prefix] = Pos{lineNo, col}
-		case trimmed[0] == '[':
-			parts, _ := parseKey(trimmed[1:])
-			if len(parts) > MaxKeyParts {
-				return limit(lineNo, col, "this table name has more than %d parts; at most %d are allowed", MaxKeyParts, MaxKeyParts)
-			}
-			prefix = resolve(parts, arrays, false)
-			if _, ok := keys[prefix]; !ok {
-				keys[prefix] = Pos{lineNo, col}
-			}
-		default:
-			parts, rest := parseKey(trimmed)
-			if len(parts) > MaxKeyParts {
-				return limit(lineNo, col, "this key has more than %d parts; at most %d are allowed", MaxKeyParts, MaxKeyParts)
-			}
-			if len(parts) == 0 {
-				continue
-			}
-			rest = strings.TrimLeft(rest, " \t")
-			if !strings.HasPrefix(rest, "=") {
-				continue
-			}
-			path := strings.Join(parts, ".")
-			if prefix != "" {
-				path = prefix + "." + path
-			}
-			if _, ok := keys[path]; !ok {
-				keys[path] = Pos{lineNo, col}
-			}
-			if depth, inMulti, at = scanValue(rest[1:], 0); at >= 0 {
-				return limitValue(keys, lineNo, line, len(line)-len(rest)+1+at)
-			}
+		if p := sc.line(lineNo, strings.TrimSuffix(line, "\r")); p != nil {
+			return sc.keys, p
 		}
 	}
-	return keys, nil
+	return sc.keys, nil
+}
+
+// scanner is ScanKeys' state from one line to the next.
+type scanner struct {
+	keys    Keys
+	arrays  map[string]int // array-of-tables path -> entries seen
+	prefix  string         // the table the lines are in
+	depth   int            // open brackets and braces of a value spanning lines
+	inMulti string         // the closing delimiter of a multi-line string we are in
+	count   int            // keys and table headers so far
+}
+
+// line reads one line, and returns the problem if it breaks a limit.
+func (sc *scanner) line(n int, line string) *Problem {
+	var at int // where a value breaks a limit, or -1
+	if sc.inMulti != "" {
+		j := strings.Index(line, sc.inMulti)
+		if j < 0 {
+			return nil
+		}
+		sc.inMulti = ""
+		if sc.depth, sc.inMulti, at = scanValue(line[j+3:], sc.depth); at >= 0 {
+			return limitValue(n, line, j+3+at)
+		}
+		return nil
+	}
+	if sc.depth > 0 {
+		if sc.depth, sc.inMulti, at = scanValue(line, sc.depth); at >= 0 {
+			return limitValue(n, line, at)
+		}
+		return nil
+	}
+	trimmed := strings.TrimLeft(line, " \t")
+	if trimmed == "" || trimmed[0] == '#' {
+		return nil
+	}
+	pos := Pos{n, utf8.RuneCountInString(line[:len(line)-len(trimmed)]) + 1}
+	if sc.count++; sc.count > MaxKeys {
+		return &Problem{Pos: pos, Msg: fmt.Sprintf("this document has more than %d keys; at most %d are allowed", MaxKeys, MaxKeys)}
+	}
+	if trimmed[0] == '[' {
+		return sc.header(pos, trimmed)
+	}
+	parts, rest := parseKey(trimmed)
+	if len(parts) > MaxKeyParts {
+		return &Problem{Pos: pos, Msg: fmt.Sprintf("this key has more than %d parts; at most %d are allowed", MaxKeyParts, MaxKeyParts)}
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	if len(parts) == 0 || !strings.HasPrefix(rest, "=") {
+		return nil
+	}
+	path := strings.Join(parts, ".")
+	if sc.prefix != "" {
+		path = sc.prefix + "." + path
+	}
+	if _, ok := sc.keys[path]; !ok {
+		sc.keys[path] = pos
+	}
+	if sc.depth, sc.inMulti, at = scanValue(rest[1:], 0); at >= 0 {
+		return limitValue(n, line, len(line)-len(rest)+1+at)
+	}
+	return nil
+}
+
+// header reads a table header, [table] or [[array.of.tables]].
+func (sc *scanner) header(pos Pos, trimmed string) *Problem {
+	array := strings.HasPrefix(trimmed, "[[")
+	parts, _ := parseKey(strings.TrimLeft(trimmed, "["))
+	if len(parts) > MaxKeyParts {
+		return &Problem{Pos: pos, Msg: fmt.Sprintf("this table name has more than %d parts; at most %d are allowed", MaxKeyParts, MaxKeyParts)}
+	}
+	if !array {
+		sc.prefix = resolve(parts, sc.arrays, false)
+		if _, ok := sc.keys[sc.prefix]; !ok {
+			sc.keys[sc.prefix] = pos
+		}
+		return nil
+	}
+	path := resolve(parts, sc.arrays, true)
+	n := sc.arrays[path]
+	sc.arrays[path] = n + 1
+	sc.prefix = path + "." + strconv.Itoa(n)
+	if _, ok := sc.keys[path]; !ok {
+		sc.keys[path] = pos
+	}
+	sc.keys[sc.prefix] = pos
+	return nil
 }
 
 // limitValue reports a value that nests too deeply or holds a key with
 // too many parts, at byte offset at of line.
-func limitValue(keys Keys, lineNo int, line string, at int) (Keys, *Problem) {
+func limitValue(lineNo int, line string, at int) *Problem {
 	at = min(at, len(line)-1)
 	msg := fmt.Sprintf("this value puts lists or tables more than %d deep inside one another; at most %d are allowed: write it more simply", MaxDepth, MaxDepth)
 	if line[at] == '.' {
 		msg = fmt.Sprintf("this key has more than %d parts; at most %d are allowed", MaxKeyParts, MaxKeyParts)
 	}
-	return keys, &Problem{Pos: Pos{lineNo, utf8.RuneCountInString(line[:at]) + 1}, Msg: msg}
+	return &Problem{Pos: Pos{lineNo, utf8.RuneCountInString(line[:at]) + 1}, Msg: msg}
 }
 
 // resolve turns the dotted parts of a table header into a path, putting in
