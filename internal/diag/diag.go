@@ -1,6 +1,7 @@
 // Package diag defines the positioned finding that every part of tenders
 // reports: a validation error in a brief, a problem in site.toml or a
-// template, and (later) a lint finding.
+// template, and a lint finding. A failure to run at all (a file that
+// cannot be written) is an error, not a Diagnostic.
 //
 // Lines and columns start at 1. Columns count characters (Unicode code
 // points), not bytes, so "£" or "é" moves the column by one.

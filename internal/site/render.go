@@ -1,22 +1,3 @@
-// Package site renders a tenders site: it takes the checked content and
-// site.toml and produces every file of the published site in memory, then
-// Publish writes them out atomically.
-//
-// # Templates
-//
-// Pages are rendered with html/template from the templates folder. A site's
-// own templates/ folder overrides the built-in file of the same name, so a
-// site can change one page and keep the rest. base.html is the layout; each
-// page template defines "main" (and may define "head"). partials.html holds
-// the shared pieces.
-//
-// Every template gets a *Page. Links inside the site are written relative to
-// the page, as {{.Root}}path/, so the site works under any sub-path; 404.html
-// gets the absolute base URL as its Root, since it is served at any depth.
-//
-// Template functions: money (whole pounds as "£1,250"), when ("12pm on
-// Friday 18 December 2026"), day ("Friday 18 December 2026"), clock ("5:30pm"),
-// iso (RFC 3339 for <time datetime>), days ("3 days left"), plural.
 package site
 
 import (
