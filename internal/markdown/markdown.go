@@ -141,6 +141,8 @@ func (l links) Transform(doc *ast.Document, reader text.Reader, _ parser.Context
 				nodes = append(nodes, n)
 			case ast.KindHeading:
 				headingID(n)
+			case ast.KindFencedCodeBlock:
+				plainLanguage(n.(*ast.FencedCodeBlock), reader.Source())
 			}
 		}
 		return ast.WalkContinue, nil
@@ -190,6 +192,28 @@ func headingID(n ast.Node) {
 		b = append(slices.Clone(b), "-section"...)
 	}
 	n.SetAttributeString("id", b)
+}
+
+// languageRE is what the language of a fenced code block may be: it
+// becomes the class language-NAME.
+var languageRE = regexp.MustCompile(`^[A-Za-z0-9_+.#-]{1,32}$`)
+
+// plainLanguage drops the language of a fenced code block unless it is a
+// plain name: "x&#10;visually-hidden" would give the block a second class.
+// It reads the info string as written (goldmark's Language would decode
+// the entity, and remember the result), up to the first space as goldmark
+// does.
+func plainLanguage(n *ast.FencedCodeBlock, src []byte) {
+	if n.Info == nil {
+		return
+	}
+	info := n.Info.Segment.Value(src)
+	if i := bytes.IndexByte(info, ' '); i >= 0 {
+		info = info[:i]
+	}
+	if !languageRE.Match(info) {
+		n.Info = nil
+	}
 }
 
 // safe reports whether dest may be linked to, and returns it resolved.

@@ -62,6 +62,9 @@ func TestHeadingAttributes(t *testing.T) {
 		{"## Both {#mine .visually-hidden style=\"color:red\"}", `<h2 id="mine">Both</h2>`},
 		{"## Handler {onclick=\"alert(1)\"}", `<h2 id="handler">Handler</h2>`},
 		{"## Spaced {id=\"a b\"}", `<h2>Spaced</h2>`},
+		{"```x&#10;visually-hidden\ncode\n```", "<pre><code>code\n</code></pre>"},
+		{"~~~ x&#9;hidden\ncode\n~~~", "<pre><code>code\n</code></pre>"},
+		{"```go\ncode\n```", `<pre><code class="language-go">code` + "\n</code></pre>"},
 	}
 	for _, tt := range tests {
 		out, err := md.Render([]byte(tt.in))
