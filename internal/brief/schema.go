@@ -44,7 +44,17 @@ var (
 var SchemaLeaves = map[reflect.Type]schema.Type{reflect.TypeFor[Date](): schema.Date}
 
 func briefFields() []schema.Field {
-	f := []schema.Field{
+	f := append(briefKeys(), briefTables()...)
+	for _, e := range eventFields() {
+		e.Key = "events." + e.Key
+		f = append(f, e)
+	}
+	return append(f, briefLaterTables()...)
+}
+
+// briefKeys are the keys at the top of a brief.
+func briefKeys() []schema.Field {
+	return []schema.Field{
 		{Key: "title", Type: schema.Text, Required: true, Example: `"Cleaning for two community libraries"`,
 			Doc: "The opportunity's name in plain words, as suppliers would search for it"},
 		{Key: "reference", Type: schema.Text, Required: true, Example: `"CAM-2026-014"`,
@@ -90,7 +100,12 @@ func briefFields() []schema.Field {
 			Doc: "The yearly turnover a bidder needs, in whole pounds: at most twice the contract's value, or leave it out"},
 		{Key: "aliases", Type: schema.TextList, Example: `["old-file-name"]`,
 			Doc: "Old addresses of this brief that must keep working after a rename: the old file name, or a path such as opportunities/old-name/"},
+	}
+}
 
+// briefTables are a brief's tables up to [[events]].
+func briefTables() []schema.Field {
+	return []schema.Field{
 		{Key: "contact", Type: schema.Table, Required: true,
 			Doc: "Who suppliers can ask"},
 		{Key: "contact.name", Type: schema.Text, Example: `"Sam Patel"`,
@@ -130,46 +145,46 @@ func briefFields() []schema.Field {
 		{Key: "events", Type: schema.TableList,
 			Doc: "Meetings about this brief: meet the buyer, briefings, site visits"},
 	}
-	for _, e := range eventFields() {
-		e.Key = "events." + e.Key
-		f = append(f, e)
-	}
-	return append(f,
-		schema.Field{Key: "lots", Type: schema.TableList,
+}
+
+// briefLaterTables are a brief's tables after [[events]].
+func briefLaterTables() []schema.Field {
+	return []schema.Field{
+		{Key: "lots", Type: schema.TableList,
 			Doc: "Parts of the work that can be bid for on their own"},
-		schema.Field{Key: "lots.title", Type: schema.Text, Required: true, Example: `"Lot 1: Kentish Town library"`,
+		{Key: "lots.title", Type: schema.Text, Required: true, Example: `"Lot 1: Kentish Town library"`,
 			Doc: "The lot's name"},
-		schema.Field{Key: "lots.summary", Type: schema.Text, Example: `"Daily cleaning of the library and its garden."`,
+		{Key: "lots.summary", Type: schema.Text, Example: `"Daily cleaning of the library and its garden."`,
 			Doc: "What the lot covers, in a plain sentence or two"},
-		schema.Field{Key: "lots.value_max", Type: schema.Integer, Example: "30000",
+		{Key: "lots.value_max", Type: schema.Integer, Example: "30000",
 			Doc: "The most the lot may be worth, in whole pounds"},
-		schema.Field{Key: "lots.suitable_for", Type: schema.TextList, Values: config.SortedKeys(SuitableFor), Example: `["sme"]`,
+		{Key: "lots.suitable_for", Type: schema.TextList, Values: config.SortedKeys(SuitableFor), Example: `["sme"]`,
 			Doc: "Who you especially welcome for this lot"},
 
-		schema.Field{Key: "updates", Type: schema.TableList,
+		{Key: "updates", Type: schema.TableList,
 			Doc: "Changes after publishing, newest last. Each is sent to the feeds' subscribers"},
-		schema.Field{Key: "updates.date", Type: schema.Date, Required: true, Example: "2026-12-01T10:00:00Z",
+		{Key: "updates.date", Type: schema.Date, Required: true, Example: "2026-12-01T10:00:00Z",
 			Doc: "When the change was made"},
-		schema.Field{Key: "updates.text", Type: schema.Text, Required: true, Example: `"Deadline moved to 12pm on 18 December."`,
+		{Key: "updates.text", Type: schema.Text, Required: true, Example: `"Deadline moved to 12pm on 18 December."`,
 			Doc: "What changed"},
 
-		schema.Field{Key: "award", Type: schema.Table, OnlyWith: &schema.Cond{Key: "stage", Values: []string{"awarded"}},
+		{Key: "award", Type: schema.Table, OnlyWith: &schema.Cond{Key: "stage", Values: []string{"awarded"}},
 			Doc: "Who won the contract"},
-		schema.Field{Key: "award.supplier", Type: schema.Text, Required: true, Example: `"Bright Cleaning Co-operative Ltd"`,
+		{Key: "award.supplier", Type: schema.Text, Required: true, Example: `"Bright Cleaning Co-operative Ltd"`,
 			Doc: "The winner's name"},
-		schema.Field{Key: "award.value", Type: schema.Integer, Example: "96000",
+		{Key: "award.value", Type: schema.Integer, Example: "96000",
 			Doc: "What the contract is worth, in whole pounds"},
-		schema.Field{Key: "award.date", Type: schema.Date, Required: true, Example: "2027-01-15",
+		{Key: "award.date", Type: schema.Date, Required: true, Example: "2027-01-15",
 			Doc: "When the contract was awarded"},
-		schema.Field{Key: "award.sme", Type: schema.Bool, Example: "true",
+		{Key: "award.sme", Type: schema.Bool, Example: "true",
 			Doc: "The winner is a small or medium-sized business"},
-		schema.Field{Key: "award.vcse", Type: schema.Bool, Example: "true",
+		{Key: "award.vcse", Type: schema.Bool, Example: "true",
 			Doc: "The winner is a charity or social enterprise"},
-		schema.Field{Key: "award.local", Type: schema.Bool, Example: "true",
+		{Key: "award.local", Type: schema.Bool, Example: "true",
 			Doc: "The winner is based in London"},
-		schema.Field{Key: "award.borough", Type: schema.Text, Values: config.AreaKeys(), Example: `"hackney"`,
+		{Key: "award.borough", Type: schema.Text, Values: config.AreaKeys(), Example: `"hackney"`,
 			Doc: "Where the winner is based, when local: a London borough key"},
-	)
+	}
 }
 
 // eventFields are the keys of an event: each [[events]] of a brief, and

@@ -66,6 +66,12 @@ func (f *File) checkPlace(fd Field, prev *Field, seen map[string]Field, bad func
 	if fd.Name() == "*" && (parent == "" || seen[parent].Type != Table) {
 		bad(fd.Key, "stands for any key, but is not inside a table")
 	}
+	// A table keyed by name holds its "*" entry alone: it comes first,
+	// and nothing else follows it.
+	star := fd.Name() == "*"
+	if _, keyed := seen[join(parent, "*")]; parent != "" && (keyed && !star || star && prev != nil && prev.Key != parent) {
+		bad(fd.Key, "shares %s with a \"*\" entry; a table keyed by name holds only that", parent)
+	}
 	if prev == nil {
 		return
 	}

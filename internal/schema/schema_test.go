@@ -85,6 +85,14 @@ func TestCheckBad(t *testing.T) {
 			{Key: "t", Type: Table, Doc: "T"}, {Key: "u", Type: Table, Doc: "U"},
 			{Key: "t.a", Type: Text, Doc: "A", Example: `"x"`},
 		}, "t.a: is not next to the other keys of t"},
+		{"keyed and not", []Field{
+			{Key: "t", Type: Table, Doc: "T"}, {Key: "t.*", Type: Text, AnyKey: "k", Doc: "A", Example: `"x"`},
+			{Key: "t.b", Type: Text, Doc: "B", Example: `"x"`},
+		}, `t.b: shares t with a "*" entry`},
+		{"not and keyed", []Field{
+			{Key: "t", Type: Table, Doc: "T"}, {Key: "t.b", Type: Text, Doc: "B", Example: `"x"`},
+			{Key: "t.*", Type: Text, AnyKey: "k", Doc: "A", Example: `"x"`},
+		}, `t.*: shares t with a "*" entry`},
 		{"empty part", []Field{{Key: "a..b", Type: Text, Doc: "A", Example: `"x"`}}, "is not a key path"},
 	}
 	for _, tt := range tests {
