@@ -224,7 +224,7 @@ func eventPageFields() []schema.Field {
 	)
 	f = append(f, e[1:]...)
 	return append(f,
-		schema.Field{Key: "summary", Type: schema.Text, Example: `"Meet the buyers of cleaning and catering contracts in Camden."`,
+		schema.Field{Key: "summary", Type: schema.Text, Example: `"What you need, where and when, in one or two sentences."`,
 			Doc: "One or two plain sentences, at most 300 characters, on one line, for the list of events"},
 		schema.Field{Key: "topics", Type: schema.TextList, KeysOf: "topics", Example: `["cleaning"]`,
 			Doc: "What the event is about, for the topic pages"},
