@@ -40,7 +40,7 @@ type env struct {
 	getenv         func(string) string
 }
 
-var commands = []*command{buildCmd, checkCmd, serveCmd, newCmd}
+var commands = []*command{buildCmd, checkCmd, serveCmd, newCmd, schemaCmd}
 
 func main() { os.Exit(mainCode()) }
 

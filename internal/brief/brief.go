@@ -4,7 +4,8 @@
 //
 // Each file is TOML front matter between two lines that are exactly "+++",
 // then a Markdown body. The keys of each kind of file are the toml tags of
-// Brief, EventPage and Page below, and README.md documents them all.
+// Brief, EventPage and Page below; BriefSchema, EventSchema and PageSchema
+// describe them, and README.md's reference is made from those.
 //
 // Parse reads one file; Load reads a whole site folder and checks every file
 // against site.toml. Every problem is a diag.Diagnostic at the line and

@@ -12,6 +12,7 @@ import (
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/markdown"
+	"github.com/london-anchors/tenders/internal/schema"
 	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
@@ -48,7 +49,7 @@ type Parser struct {
 // be read at all; otherwise the brief, with any problems in the list.
 func (p *Parser) Brief(file string, src []byte) (*Brief, diag.List) {
 	b := &Brief{}
-	c, ok := p.start(file, src, b, &b.Source)
+	c, ok := p.start(file, src, BriefSchema, b, &b.Source)
 	if !ok {
 		return nil, c.list
 	}
@@ -61,7 +62,7 @@ func (p *Parser) Brief(file string, src []byte) (*Brief, diag.List) {
 // Event parses and checks one file of content/events/.
 func (p *Parser) Event(file string, src []byte) (*EventPage, diag.List) {
 	e := &EventPage{}
-	c, ok := p.start(file, src, e, &e.Source)
+	c, ok := p.start(file, src, EventSchema, e, &e.Source)
 	if !ok {
 		return nil, c.list
 	}
@@ -74,19 +75,20 @@ func (p *Parser) Event(file string, src []byte) (*EventPage, diag.List) {
 // Page parses and checks one plain page.
 func (p *Parser) Page(file string, src []byte) (*Page, diag.List) {
 	pg := &Page{}
-	c, ok := p.start(file, src, pg, &pg.Source)
+	c, ok := p.start(file, src, PageSchema, pg, &pg.Source)
 	if !ok {
 		return nil, c.list
 	}
-	c.required("title", pg.Title, `title = "About this site"`)
+	c.required("title", pg.Title)
 	c.list.Sort()
 	return pg, c.list
 }
 
-// start reads the text, splits it and decodes the front matter into v. It
-// reports ok = false when the file is unreadable or its TOML is broken.
-func (p *Parser) start(file string, src []byte, v any, s *Source) (*checker, bool) {
-	c := &checker{file: file, cfg: p.Config, static: p.Static}
+// start reads the text, splits it and decodes the front matter into v, a
+// file of the kind sch describes. It reports ok = false when the file is
+// unreadable or its TOML is broken.
+func (p *Parser) start(file string, src []byte, sch *schema.File, v any, s *Source) (*checker, bool) {
+	c := &checker{file: file, schema: sch, cfg: p.Config, static: p.Static}
 	if d := CheckText(file, src); d != nil {
 		c.list = diag.List{*d}
 		return c, false

@@ -2,106 +2,50 @@ package brief
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/london-anchors/tenders/internal/schema"
 )
 
-// Skeleton is the brief that tenders new writes: every key present, either
-// set or commented out, each explained in plain English. What the buyer must
-// replace is marked "TODO" or "[write ...]", which tenders check reports as
-// errors until it is done; everything else is valid as it stands.
+// Skeleton is the brief that tenders new writes: every key of BriefSchema
+// present, either set or commented out, each with its note above it. What
+// the buyer must replace is marked "TODO" or "[write ...]", which tenders
+// check reports as errors until it is done; everything else is valid as
+// it stands. It is published today at 9am in loc, with the deadline four
+// weeks on at 12pm, moved off a weekend.
 func Skeleton(title, buyer, topic string, now time.Time, loc *time.Location) []byte {
-	today := now.In(loc)
-	published := time.Date(today.Year(), today.Month(), today.Day(), 9, 0, 0, 0, loc)
-	deadline := time.Date(today.Year(), today.Month(), today.Day(), 12, 0, 0, 0, loc).AddDate(0, 0, 28)
-	switch deadline.Weekday() { // a deadline on a weekday, when someone can help
-	case time.Saturday:
-		deadline = deadline.AddDate(0, 0, 2)
-	case time.Sunday:
-		deadline = deadline.AddDate(0, 0, 1)
-	}
-	questions := deadline.AddDate(0, 0, -7)
-	stamp := func(t time.Time) string { return t.Format("2006-01-02T15:04:05") }
+	values := skeletonValues(title, buyer, topic, now, loc)
 	var b strings.Builder
-	fmt.Fprintf(&b, `+++
-# The brief's front matter. Lines starting with # are notes for you and are
-# never published. Dates without a time zone are in the site's time zone.
+	b.WriteString(Fence + "\n" + skeletonIntro + "\n")
+	b.WriteString(schema.TOML(BriefSchema, schema.TOMLOptions{
+		Above: true,
+		Value: func(f schema.Field) (string, bool) {
+			v, ok := values[f.Key]
+			if !ok {
+				v = f.Example
+			}
+			return v, slices.Contains(skeletonSet, f.Key)
+		},
+	}))
+	b.WriteString(Fence + "\n" + skeletonBody)
+	return []byte(b.String())
+}
 
-title = %q
-# reference: your own reference for this opportunity. It must be unique on the
-# site and must never change once published: feeds and calendars use it.
-reference = "TODO-REF"
-buyer = %q                     # your organisation, as listed in site.toml
-published = %s   # when suppliers can first see it
-deadline = %s    # when bids close: a weekday, between 9am and 5pm
-questions_deadline = %s   # last day for questions: at least 3 working days before the deadline
+// skeletonIntro opens the skeleton's front matter.
+const skeletonIntro = `# The brief's front matter. Lines that start with # are never published:
+# above each key is a note on what it is for. A key that starts with # is
+# one you may use: delete the "# " in front of it, and in front of its
+# table's header, to set it. Replace everything marked TODO or [write ...]:
+# tenders check reports it until you do. Dates without a time zone are in
+# the site's time zone.
+`
 
-# summary: one or two plain sentences, at most 300 characters: what you need,
-# where and when. Suppliers see it in lists and feeds.
-summary = "[write one or two sentences: what you need, where and when]"
-
-category = "services"          # goods, services or works
-topics = [%q]                  # keys of [topics] in site.toml
-# cpv = ["90911200-8"]         # optional: CPV codes, with the digit after the hyphen
-boroughs = ["london-wide"]     # where the work is: borough keys, or "london-wide"
-
-# What the contract is worth, in whole pounds. Suppliers decide whether to bid
-# by this: give at least an estimate.
-# value_min = 10000
-value_max = 10000
-
-# contract_start = %s
-# contract_end = %s
-
-suitable_for = ["sme", "vcse"]  # who you especially welcome: small businesses (sme), charities and social enterprises (vcse)
-procedure = "open"              # open, quotes, selective or negotiated
-payment_days = 30               # how soon you pay a correct invoice: 30 days at most
-# turnover_min = 20000          # a yearly turnover bidders need: at most twice the contract's value, or leave it out
-apply_url = "https://example.org/TODO"   # where bids go: your bidding website, or mailto:your@address
-# stage = "open"                # leave out to close automatically at the deadline; or pipeline, engagement, closed, awarded, cancelled
-
-[contact]
-name = "TODO your name"
-email = "todo@example.org"      # the address suppliers ask questions at
-
-# Insurance the winner must hold. Ask for it only at award: asking when
-# suppliers bid shuts out small firms, and the Procurement Act 2023 forbids it.
-# [[insurance]]
-# kind = "public liability"     # public liability, employer's liability, professional indemnity, product liability, motor, cyber
-# amount = 1000000
-# needed = "at-award"
-
-# What you ask for beyond the work itself, and how much it counts.
-# [social_value]
-# weighting = 10                # percent of the score
-# asks = ["Offer one paid trainee place to a local resident"]
-
-# Documents suppliers need. Offer a web page or Word file, not only a PDF.
-# [[documents]]
-# title = "What we need in full"
-# url = "https://example.org/spec.docx"
-
-# Events: meet the buyer, briefings, site visits.
-# [[events]]
-# title = "Visit the site"
-# kind = "site-visit"           # meet-the-buyer, briefing, site-visit, market-engagement
-# start = %s
-# end = %s
-# place = "The full address, with postcode"
-# access = "Step-free access; tell us what else you need"
-
-# Parts of the work that can be bid for on their own.
-# [[lots]]
-# title = "Part 1: ..."
-# value_max = 5000
-
-# Changes after publishing, newest last: each is sent to feed subscribers.
-# [[updates]]
-# date = %s
-# text = "Deadline moved to 12pm on ..."
-+++
-
+// skeletonBody is the skeleton's body: the five sections, each with a line
+// of guidance to replace.
+const skeletonBody = `
 ## What we need
 
 [write what the work is, where, when and how much of it, in short sentences]
@@ -121,11 +65,63 @@ email = "todo@example.org"      # the address suppliers ask questions at
 ## How to apply
 
 [write how and where to send a bid, and who to ask questions]
-`, title, buyer, stamp(published), stamp(deadline), stamp(questions), topic,
-		deadline.AddDate(0, 2, 0).Format("2006-01-02"), deadline.AddDate(1, 2, 0).Format("2006-01-02"),
-		stamp(published.AddDate(0, 0, 7).Add(time.Hour)), stamp(published.AddDate(0, 0, 7).Add(3*time.Hour)),
-		stamp(published.AddDate(0, 0, 3)))
-	return []byte(b.String())
+`
+
+// skeletonSet are the keys the skeleton sets; the rest are comments.
+var skeletonSet = []string{
+	"title", "reference", "buyer", "published", "deadline", "questions_deadline", "summary",
+	"category", "topics", "boroughs", "value_max", "suitable_for", "procedure", "payment_days",
+	"apply_url", "contact.name", "contact.email",
+}
+
+// skeletonValues are the skeleton's values where they are not the
+// schema's examples: the title, buyer and topic given, dates from today,
+// and placeholders for what only the buyer knows.
+func skeletonValues(title, buyer, topic string, now time.Time, loc *time.Location) map[string]string {
+	today := now.In(loc)
+	published := time.Date(today.Year(), today.Month(), today.Day(), 9, 0, 0, 0, loc)
+	deadline := time.Date(today.Year(), today.Month(), today.Day(), 12, 0, 0, 0, loc).AddDate(0, 0, 28)
+	switch deadline.Weekday() { // a deadline on a weekday, when someone can help
+	case time.Saturday:
+		deadline = deadline.AddDate(0, 0, 2)
+	case time.Sunday:
+		deadline = deadline.AddDate(0, 0, 1)
+	}
+	stamp := func(t time.Time) string { return t.Format("2006-01-02T15:04:05") }
+	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	visit := published.AddDate(0, 0, 7).Add(time.Hour)
+	return map[string]string{
+		"title":              fmt.Sprintf("%q", title),
+		"reference":          `"TODO-REF"`,
+		"buyer":              fmt.Sprintf("%q", buyer),
+		"published":          stamp(published),
+		"deadline":           stamp(deadline),
+		"questions_deadline": stamp(deadline.AddDate(0, 0, -7)),
+		"summary":            `"[write one or two sentences: what you need, where and when]"`,
+		"topics":             fmt.Sprintf("[%q]", topic),
+		"boroughs":           `["london-wide"]`,
+		"value_min":          "10000",
+		"value_max":          "10000",
+		"contract_start":     day(deadline.AddDate(0, 2, 0)),
+		"contract_end":       day(deadline.AddDate(1, 2, 0)),
+		"turnover_min":       "20000",
+		"apply_url":          `"https://example.org/TODO"`,
+		"contact.name":       `"TODO your name"`,
+		"contact.email":      `"todo@example.org"`,
+		"social_value.asks":  `["Offer one paid trainee place to a local resident"]`,
+		"documents.title":    `"What we need in full"`,
+		"documents.url":      `"https://example.org/spec.docx"`,
+		"documents.format":   `"Word"`,
+		"events.title":       `"Visit the site"`,
+		"events.kind":        `"site-visit"`,
+		"events.start":       stamp(visit),
+		"events.end":         stamp(visit.Add(2 * time.Hour)),
+		"events.place":       `"The full address, with postcode"`,
+		"lots.title":         `"Part 1: ..."`,
+		"updates.date":       stamp(published.AddDate(0, 0, 3)),
+		"updates.text":       `"Deadline moved to 12pm on ..."`,
+		"award.date":         day(deadline.AddDate(0, 1, 0)),
+	}
 }
 
 // SlugFor makes a file name from a title: lower-case ASCII letters and

@@ -14,6 +14,7 @@ import (
 	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/cpv"
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/schema"
 	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
@@ -23,6 +24,7 @@ const MaxSummary = 300
 // checker collects the problems of one file.
 type checker struct {
 	file   string
+	schema *schema.File // the kind of file: where the examples in messages come from
 	keys   tomldec.Keys
 	cfg    *config.Config
 	static fs.FS // the site's static/ folder, for relative document links
@@ -39,9 +41,13 @@ func (c *checker) report(path, format string, args ...any) {
 	c.list = append(c.list, errAt(c.file, c.keys.Pos(path), fmt.Sprintf(format, args...)))
 }
 
-// missing reports a required key that was not written. It points at the
-// table the key belongs in, or at the opening +++ for a top-level key.
-func (c *checker) missing(path, example string) {
+// missing reports a required key that was not written, with a line that
+// sets it to the schema's example. It points at the table the key belongs
+// in, or at the opening +++ for a top-level key.
+func (c *checker) missing(path string) { c.missingAs(path, c.schema.Line(path)) }
+
+// missingAs is missing with the example line given.
+func (c *checker) missingAs(path, example string) {
 	if c.bad[path] {
 		return
 	}
@@ -73,12 +79,14 @@ func tableName(path string) string {
 	return path
 }
 
-func (c *checker) required(path, value, example string) bool {
+// required reports a required text key that is missing or empty, with the
+// schema's example, and reports whether it has a value.
+func (c *checker) required(path, value string) bool {
 	if strings.TrimSpace(value) == "" {
 		if _, written := c.keys[path]; written {
-			c.report(path, "%s is empty; write something such as %s", path[strings.LastIndexByte(path, '.')+1:], example)
+			c.report(path, "%s is empty; write something such as %s", path[strings.LastIndexByte(path, '.')+1:], c.schema.Line(path))
 		} else {
-			c.missing(path, example)
+			c.missing(path)
 		}
 		return false
 	}
@@ -144,7 +152,8 @@ func (c *checker) money(path string, v *int64) {
 	}
 }
 
-func (c *checker) count(path, example string, v *int64) {
+func (c *checker) count(path string, v *int64) {
+	example := c.schema.Line(path)
 	switch {
 	case v == nil:
 	case *v < 0:
@@ -255,7 +264,7 @@ var (
 )
 
 func (c *checker) summary(path, s string) {
-	if !c.required(path, s, `summary = "What you need, where and when, in one or two sentences."`) {
+	if !c.required(path, s) {
 		return
 	}
 	if n := utf8.RuneCountInString(s); n > MaxSummary {
@@ -274,35 +283,35 @@ func (c *checker) order(before, after string, a, b Date, why string) {
 
 // validate checks a decoded brief against site.toml.
 func (c *checker) validate(b *Brief) {
-	if c.required("title", b.Title, `title = "Cleaning for two community libraries"`) {
+	if c.required("title", b.Title) {
 		if why := plainText(b.Title); why != "" {
 			c.report("title", "title %s", why)
 		}
 	}
-	if c.required("reference", b.Reference, `reference = "CAM-2026-014"`) && !referenceRE.MatchString(b.Reference) {
-		c.report("reference", "reference %q may hold only letters, digits, hyphens, dots and slashes, such as \"CAM-2026-014\"", b.Reference)
+	if c.required("reference", b.Reference) && !referenceRE.MatchString(b.Reference) {
+		c.report("reference", "reference %q may hold only letters, digits, hyphens, dots and slashes, such as %s", b.Reference, c.schema.Example("reference"))
 	}
-	if c.required("buyer", b.Buyer, `buyer = "camden"`) {
+	if c.required("buyer", b.Buyer) {
 		c.buyer("buyer", b.Buyer)
 	}
 	if !b.Published.IsSet() {
-		c.missing("published", "published = 2026-11-20T09:00:00Z")
+		c.missing("published")
 	}
 	if b.Stage != "" {
 		c.oneOf("stage", "stage", b.Stage, Stages)
 	}
 	if !b.Deadline.IsSet() && b.Stage != "pipeline" && b.Stage != "engagement" {
-		c.missing("deadline", "deadline = 2026-12-18T12:00:00Z")
+		c.missing("deadline")
 	}
 	c.summary("summary", b.Summary)
-	if c.required("category", b.Category, `category = "services"`) {
+	if c.required("category", b.Category) {
 		c.oneOf("category", "category", b.Category, Categories)
 	}
 	if len(b.Topics) == 0 {
 		if _, written := c.keys["topics"]; written {
 			c.report("topics", "topics is empty; name at least one, such as topics = [%q]", first(c.cfg.TopicKeys()))
 		} else {
-			c.missing("topics", fmt.Sprintf("topics = [%q]", first(c.cfg.TopicKeys())))
+			c.missingAs("topics", fmt.Sprintf("topics = [%q]", first(c.cfg.TopicKeys())))
 		}
 	}
 	c.list_("topics", "topic", b.Topics, c.topicValid)
@@ -314,15 +323,15 @@ func (c *checker) validate(b *Brief) {
 	if b.ValueMin != nil && b.ValueMax != nil && *b.ValueMin > *b.ValueMax {
 		c.report("value_min", "value_min (%d) is more than value_max (%d); swap them, or give value_max alone", *b.ValueMin, *b.ValueMax)
 	}
-	c.count("payment_days", "payment_days = 30", b.PaymentDays)
+	c.count("payment_days", b.PaymentDays)
 	c.money("turnover_min", b.TurnoverMin)
 	if b.Procedure != "" {
 		c.oneOf("procedure", "procedure", b.Procedure, Procedures)
 	}
-	if c.required("apply_url", b.ApplyURL, `apply_url = "https://www.find-tender.service.gov.uk/..."`) {
+	if c.required("apply_url", b.ApplyURL) {
 		c.link("apply_url", "apply_url", b.ApplyURL)
 	}
-	if c.required("contact.email", b.Contact.Email, `email = "procurement@example.org"`) {
+	if c.required("contact.email", b.Contact.Email) {
 		if msg := config.CheckEmail(b.Contact.Email); msg != "" {
 			c.report("contact.email", "email %s", msg)
 		}
@@ -338,13 +347,13 @@ func (c *checker) validate(b *Brief) {
 	}
 	for i, in := range b.Insurance {
 		p := "insurance." + strconv.Itoa(i)
-		if c.required(p+".kind", in.Kind, `kind = "public liability"`) && c.oneOf(p+".kind", "insurance kind", in.Kind, InsuranceKinds) {
+		if c.required(p+".kind", in.Kind) && c.oneOf(p+".kind", "insurance kind", in.Kind, InsuranceKinds) {
 			if j := slices.IndexFunc(b.Insurance[:i], func(o Insurance) bool { return o.Kind == in.Kind }); j >= 0 {
 				c.report(p+".kind", "insurance kind %q is also asked for in [[insurance]] number %d; ask for each kind once", in.Kind, j+1)
 			}
 		}
 		if in.Amount <= 0 && !c.bad[p+".amount"] {
-			c.report(p+".amount", "amount is missing or not above zero; give the cover in whole pounds, such as amount = 1000000")
+			c.report(p+".amount", "amount is missing or not above zero; give the cover in whole pounds, such as %s", c.schema.Line(p+".amount"))
 		} else {
 			c.money(p+".amount", &in.Amount)
 		}
@@ -360,8 +369,8 @@ func (c *checker) validate(b *Brief) {
 	}
 	for i, d := range b.Documents {
 		p := "documents." + strconv.Itoa(i)
-		c.required(p+".title", d.Title, `title = "Specification"`)
-		if c.required(p+".url", d.URL, `url = "https://example.org/spec.pdf"`) {
+		c.required(p+".title", d.Title)
+		if c.required(p+".url", d.URL) {
 			c.link(p+".url", "url", d.URL)
 		}
 	}
@@ -370,16 +379,16 @@ func (c *checker) validate(b *Brief) {
 	}
 	for i, l := range b.Lots {
 		p := "lots." + strconv.Itoa(i)
-		c.required(p+".title", l.Title, `title = "Lot 1: Kentish Town library"`)
+		c.required(p+".title", l.Title)
 		c.money(p+".value_max", l.ValueMax)
 		c.list_(p+".suitable_for", "suitable_for value", l.SuitableFor, enumValid(SuitableFor))
 	}
 	for i, u := range b.Updates {
 		p := "updates." + strconv.Itoa(i)
 		if !u.Date.IsSet() {
-			c.missing(p+".date", "date = 2026-12-01T10:00:00Z")
+			c.missing(p + ".date")
 		}
-		c.required(p+".text", u.Text, `text = "Deadline moved to 12pm on 18 December."`)
+		c.required(p+".text", u.Text)
 	}
 	c.award(b)
 	c.list_("aliases", "alias", b.Aliases, func(a string) (bool, string) {
@@ -417,10 +426,10 @@ func (c *checker) award(b *Brief) {
 	if b.Stage != "awarded" {
 		c.report("award", `[award] is given but stage is not "awarded"; add stage = "awarded", or remove [award] until the contract is awarded`)
 	}
-	c.required("award.supplier", a.Supplier, `supplier = "Bright Cleaning Co-operative Ltd"`)
+	c.required("award.supplier", a.Supplier)
 	c.money("award.value", &a.Value)
 	if !a.Date.IsSet() {
-		c.missing("award.date", "date = 2027-01-15")
+		c.missing("award.date")
 	}
 	if a.Borough != "" {
 		if ok, hint := areaValid(a.Borough); !ok {
@@ -436,12 +445,12 @@ func (c *checker) event(prefix string, e *Event) {
 		}
 		return prefix + "." + key
 	}
-	c.required(p("title"), e.Title, `title = "Meet the buyer: cleaning contracts"`)
-	if c.required(p("kind"), e.Kind, `kind = "meet-the-buyer"`) {
+	c.required(p("title"), e.Title)
+	if c.required(p("kind"), e.Kind) {
 		c.oneOf(p("kind"), "event kind", e.Kind, EventKinds)
 	}
 	if !e.Start.IsSet() {
-		c.missing(p("start"), "start = 2026-12-02T10:00:00Z")
+		c.missing(p("start"))
 	}
 	c.order(p("start"), p("end"), e.Start, e.End, "an event must end after it starts")
 	if e.OnlineURL != "" {
@@ -451,12 +460,12 @@ func (c *checker) event(prefix string, e *Event) {
 		c.link(p("booking_url"), "booking_url", e.BookingURL)
 	}
 	if e.Place == "" && e.OnlineURL == "" {
-		c.report(p("start"), "this event has neither a place nor an online_url; say where it happens, such as place = \"Kentish Town Library, NW5 1XN\"")
+		c.report(p("start"), "this event has neither a place nor an online_url; say where it happens, such as %s", c.schema.Line(p("place")))
 	}
 }
 
 func (c *checker) validateEvent(e *EventPage) {
-	if c.required("reference", e.Reference, `reference = "NET-EVENT-2026-03"`) && !referenceRE.MatchString(e.Reference) {
+	if c.required("reference", e.Reference) && !referenceRE.MatchString(e.Reference) {
 		c.report("reference", "reference %q may hold only letters, digits, hyphens, dots and slashes", e.Reference)
 	}
 	if e.Buyer != "" {

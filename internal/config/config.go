@@ -2,7 +2,8 @@
 // its title and address, the buyers and topics briefs may name, and the
 // settings of the feeds.
 //
-// Every key is documented in README.md. Unknown keys are errors, reported
+// Schema describes every key, and README.md's reference is made from it.
+// Unknown keys are errors, reported
 // with the line and column where they were written and the nearest allowed
 // key.
 package config
@@ -150,17 +151,17 @@ func Parse(file, src string) (*Config, diag.List) {
 	}
 	c.defaults()
 	if strings.TrimSpace(c.Title) == "" {
-		report("title", `title is missing; add a line such as title = "London anchor opportunities"`)
+		report("title", "title is missing; add a line such as %s", Schema.Line("title"))
 	} else if why := oneLine(c.Title); why != "" {
 		report("title", "title %s", why)
 	}
 	if c.BaseURL == "" {
-		report("base_url", `base_url is missing; add the address the site is published at, such as base_url = "https://example.org/opportunities/"`)
+		report("base_url", "base_url is missing; add the address the site is published at, such as %s", Schema.Line("base_url"))
 	} else if msg := c.setBase(); msg != "" {
 		report("base_url", "base_url %s", msg)
 	}
 	if loc, err := time.LoadLocation(c.Timezone); err != nil || c.Timezone == "Local" {
-		report("timezone", "timezone %q is not a known time zone; use a name from the IANA list, such as \"Europe/London\"", c.Timezone)
+		report("timezone", "timezone %q is not a known time zone; use a name from the IANA list, such as %s", c.Timezone, Schema.Example("timezone"))
 	} else {
 		c.Location = loc
 	}

@@ -1,0 +1,132 @@
+package config
+
+import "github.com/london-anchors/tenders/internal/schema"
+
+// Schema describes the keys of site.toml. Parse's messages take their
+// examples from it, and README.md's reference and tenders schema are made
+// from it. A test compares it with Config's toml tags.
+var Schema = &schema.File{
+	Name:   "site",
+	Title:  "A tenders site's settings",
+	Path:   FileName,
+	Fields: siteFields(),
+}
+
+// RuleLevels are the values a rule may be set to in [lint.rules].
+var RuleLevels = []string{"error", "warning", "suggestion", "off"}
+
+func siteFields() []schema.Field {
+	f := []schema.Field{
+		{Key: "title", Type: schema.Text, Required: true, Example: `"London anchor opportunities"`,
+			Doc: "The site's name, on every page and feed"},
+		{Key: "description", Type: schema.Text, Example: `"Contracts from London's councils, universities and hospitals, written for small firms."`,
+			Doc: "The home page's introduction"},
+		{Key: "base_url", Type: schema.Text, Required: true, Example: `"https://example.org/opportunities/"`,
+			Doc: "The address the site is published at; a sub-path works"},
+		{Key: "language", Type: schema.Text, Example: `"en-GB"`,
+			Doc: "The language of the pages, as a language tag; en-GB when left out"},
+		{Key: "timezone", Type: schema.Text, Example: `"Europe/London"`,
+			Doc: "The time zone of dates written without one, from the IANA list; Europe/London when left out"},
+		{Key: "repo", Type: schema.Text, Example: `"https://github.com/ORG/REPO"`,
+			Doc: "The site's repository on GitHub, for the buttons on /submit/ that open a new brief"},
+
+		{Key: "lint", Type: schema.Table,
+			Doc: "The thresholds of tenders check's rules; 0 or left out means the default, given in brackets"},
+		{Key: "lint.sentence_length", Type: schema.Integer, Example: "25",
+			Doc: "The most words in a sentence (25)"},
+		{Key: "lint.readability_grade", Type: schema.Number, Example: "12",
+			Doc: "The Flesch-Kincaid grade above which a paragraph is flagged (12)"},
+		{Key: "lint.min_response_days", Type: schema.Integer, Example: "15",
+			Doc: "The fewest days from published to the deadline (15)"},
+		{Key: "lint.questions_working_days", Type: schema.Integer, Example: "3",
+			Doc: "The fewest working days from the questions deadline to the deadline (3)"},
+		{Key: "lint.max_payment_days", Type: schema.Integer, Example: "30",
+			Doc: "The longest payment terms, in days (30)"},
+		{Key: "lint.turnover_ratio", Type: schema.Number, Example: "2",
+			Doc: "The largest turnover a brief may ask for, as a multiple of the contract's value (2)"},
+		{Key: "lint.insurance_floor", Type: schema.Integer, Example: "1000000",
+			Doc: "Cover that is always reasonable to ask for, in pounds (1,000,000)"},
+		{Key: "lint.insurance_ratio", Type: schema.Number, Example: "10",
+			Doc: "The largest cover, as a multiple of the contract's value (10)"},
+		{Key: "lint.employers_liability_max", Type: schema.Integer, Example: "5000000",
+			Doc: "The largest employer's liability cover, in pounds (5,000,000)"},
+		{Key: "lint.small_contract", Type: schema.Integer, Example: "10000",
+			Doc: "The value below which a brief should ask for no insurance, in pounds (10,000)"},
+		{Key: "lint.acronyms", Type: schema.TextList, Example: `["GLA", "TfL"]`,
+			Doc: "Acronyms your readers know without spelling them out"},
+		{Key: "lint.standards", Type: schema.TextList, Example: `["Gas Safe"]`,
+			Doc: "More named standards that need \"or equivalent\""},
+		{Key: "lint.rules", Type: schema.Table,
+			Doc: "A rule's severity, by the rule's name (tenders check --rules lists them)"},
+		{Key: "lint.rules.*", Type: schema.Text, AnyKey: "passive", Values: RuleLevels, Example: `"off"`,
+			Doc: "How the rule reports"},
+		{Key: "lint.words", Type: schema.Table,
+			Doc: "More jargon for the jargon rule: a word or phrase, and the plain words to write instead"},
+		{Key: "lint.words.*", Type: schema.Text, AnyKey: `"touch base"`, Example: `"talk"`,
+			Doc: "The plain alternative"},
+
+		{Key: "feeds", Type: schema.Table,
+			Doc: "The feeds and calendars"},
+		{Key: "feeds.items", Type: schema.Integer, Example: "50",
+			Doc: "The most entries in one feed; 50 when left out"},
+		{Key: "feeds.full_content", Type: schema.Bool, Example: "false",
+			Doc: "Put whole briefs in feeds, not only their summaries"},
+		{Key: "feeds.closing_soon_days", Type: schema.Integer, Example: "7",
+			Doc: "What closing soon means, in days before the deadline; 7 when left out"},
+
+		{Key: "hosting", Type: schema.Table,
+			Doc: "Files that some static hosts, such as Netlify, read"},
+		{Key: "hosting.headers", Type: schema.Bool, Example: "true",
+			Doc: "Write _headers: the Content-Types of feeds and calendars, and long caching of fingerprinted files"},
+		{Key: "hosting.redirects", Type: schema.Bool, Example: "true",
+			Doc: "Write _redirects: the old addresses of renamed briefs"},
+	}
+	return append(f, ownerFields()...)
+}
+
+// ownerFields are the tables of open data, buyers and topics.
+func ownerFields() []schema.Field {
+	return []schema.Field{
+		{Key: "ocds", Type: schema.Table,
+			Doc: "The open data in /data/ocds.json"},
+		{Key: "ocds.prefix", Type: schema.Text, Example: `"ocds-000000"`,
+			Doc: "The ocid prefix the Open Contracting Partnership issues; this placeholder until then"},
+		{Key: "ocds.publisher", Type: schema.Text, Example: `"London anchor network"`,
+			Doc: "Who publishes the data; the site's title when left out"},
+		{Key: "ocds.license", Type: schema.Text, Example: `"https://creativecommons.org/licenses/by/4.0/"`,
+			Doc: "The address of the data's licence"},
+
+		{Key: "pledge", Type: schema.Table,
+			Doc: "The network's targets: the share of awarded value, in percent, that goes to each kind of supplier"},
+		{Key: "pledge.sme", Type: schema.Number, Example: "40",
+			Doc: "To small and medium-sized businesses"},
+		{Key: "pledge.vcse", Type: schema.Number, Example: "15",
+			Doc: "To charities and social enterprises"},
+		{Key: "pledge.local", Type: schema.Number, Example: "50",
+			Doc: "To firms based in London"},
+
+		{Key: "buyers", Type: schema.Table,
+			Doc: "The organisations that publish briefs, one table each"},
+		{Key: "buyers.*", Type: schema.Table, AnyKey: "camden",
+			Doc: "One buyer. The key is what briefs write in buyer: lower-case letters, digits and hyphens"},
+		{Key: "buyers.*.name", Type: schema.Text, Required: true, Example: `"London Borough of Camden"`,
+			Doc: "The organisation's name"},
+		{Key: "buyers.*.url", Type: schema.Text, Example: `"https://www.camden.gov.uk/"`,
+			Doc: "Its website"},
+		{Key: "buyers.*.kind", Type: schema.Text, Required: true, Values: SortedKeys(BuyerKinds), Example: `"council"`,
+			Doc: "What kind of organisation it is"},
+		{Key: "buyers.*.borough", Type: schema.Text, Values: AreaKeys(), Example: `"camden"`,
+			Doc: "Where it is: a London borough key"},
+
+		{Key: "topics", Type: schema.Table,
+			Doc: "The site's topics, one table each"},
+		{Key: "topics.*", Type: schema.Table, AnyKey: "cleaning",
+			Doc: "One topic. The key is what briefs write in topics: lower-case letters, digits and hyphens"},
+		{Key: "topics.*.name", Type: schema.Text, Required: true, Example: `"Cleaning and laundry"`,
+			Doc: "The topic's name"},
+		{Key: "topics.*.description", Type: schema.Text, Example: `"Cleaning of buildings, windows and estates."`,
+			Doc: "What it covers"},
+		{Key: "topics.*.cpv", Type: schema.TextList, Example: `["9091", "9831"]`,
+			Doc: "CPV prefixes: a brief with a code that starts with one is listed here too"},
+	}
+}
