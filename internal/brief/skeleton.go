@@ -17,11 +17,26 @@ import (
 // it stands. It is published today at 9am in loc, with the deadline four
 // weeks on at 12pm, moved off a weekend.
 func Skeleton(title, buyer, topic string, now time.Time, loc *time.Location) []byte {
+	return skeleton(title, buyer, topic, now, loc, nil, skeletonIntro)
+}
+
+// ShortSkeleton is Skeleton with only the keys it sets: the brief the
+// submit page's new-file links open in GitHub's editor, whose address
+// would otherwise be too long for some servers on the way.
+func ShortSkeleton(title, buyer, topic string, now time.Time, loc *time.Location) []byte {
+	only := func(f schema.Field) bool {
+		return slices.ContainsFunc(skeletonSet, func(k string) bool { return k == f.Key || strings.HasPrefix(k, f.Key+".") })
+	}
+	return skeleton(title, buyer, topic, now, loc, only, shortIntro)
+}
+
+func skeleton(title, buyer, topic string, now time.Time, loc *time.Location, only func(schema.Field) bool, intro string) []byte {
 	values := skeletonValues(title, buyer, topic, now, loc)
 	var b strings.Builder
-	b.WriteString(Fence + "\n" + skeletonIntro + "\n")
+	b.WriteString(Fence + "\n" + intro + "\n")
 	b.WriteString(schema.TOML(BriefSchema, schema.TOMLOptions{
 		Above: true,
+		Only:  only,
 		Value: func(f schema.Field) (string, bool) {
 			v, ok := values[f.Key]
 			if !ok {
@@ -33,6 +48,14 @@ func Skeleton(title, buyer, topic string, now time.Time, loc *time.Location) []b
 	b.WriteString(Fence + "\n" + skeletonBody)
 	return []byte(b.String())
 }
+
+// shortIntro opens the short skeleton's front matter.
+const shortIntro = `# The brief's front matter. Lines that start with # are never published:
+# above each key is a note on what it is for. Replace everything marked
+# TODO or [write ...]: the checks report it until you do. Dates without a
+# time zone are in the site's time zone. More keys (insurance, documents,
+# events, lots, updates) are in README.md and in what tenders new writes.
+`
 
 // skeletonIntro opens the skeleton's front matter.
 const skeletonIntro = `# The brief's front matter. Lines that start with # are never published:

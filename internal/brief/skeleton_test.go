@@ -88,9 +88,11 @@ func TestSkeletonValid(t *testing.T) {
 	}
 	p := &brief.Parser{Config: cfg}
 	for _, now := range []time.Time{skeletonNow, time.Date(2027, 6, 30, 23, 30, 0, 0, time.UTC)} {
-		b, list := p.Brief("content/opportunities/x.md", brief.Skeleton("Cleaning", "hackney", "catering", now, london(t)))
-		if b == nil || len(list) > 0 {
-			t.Errorf("the skeleton of %s has problems:\n%s", now, format(list))
+		for name, skeleton := range map[string]func(string, string, string, time.Time, *time.Location) []byte{"Skeleton": brief.Skeleton, "ShortSkeleton": brief.ShortSkeleton} {
+			b, list := p.Brief("content/opportunities/x.md", skeleton("Cleaning", "hackney", "catering", now, london(t)))
+			if b == nil || len(list) > 0 {
+				t.Errorf("%s of %s has problems:\n%s", name, now, format(list))
+			}
 		}
 	}
 }

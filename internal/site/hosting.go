@@ -106,7 +106,7 @@ func (r *renderer) submitLinks() []SubmitLink {
 	}
 	var out []SubmitLink
 	for _, k := range r.Config.BuyerKeys() {
-		out = append(out, SubmitLink{Buyer: r.Config.Buyers[k].Name, URL: NewFileURL(r.Config.Repo, brief.Skeleton(NewBriefTitle, k, topic, r.Now, r.loc))})
+		out = append(out, SubmitLink{Buyer: r.Config.Buyers[k].Name, URL: NewFileURL(r.Config.Repo, brief.ShortSkeleton(NewBriefTitle, k, topic, r.Now, r.loc))})
 	}
 	return out
 }
