@@ -88,32 +88,36 @@ func runNew(ctx context.Context, c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "tenders new:", err)
 		return exitFailure
 	}
-	dir := filepath.Join(f.site, filepath.FromSlash(brief.OpportunitiesDir))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		fmt.Fprintln(e.stderr, "tenders new:", err)
-		return exitFailure
-	}
-	name := filepath.Join(dir, slug+".md")
-	file, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		if errors.Is(err, os.ErrExist) {
-			fmt.Fprintf(e.stderr, "tenders new: %s already exists; nothing was changed. Choose another title, or edit that file\n", name)
-		} else {
-			fmt.Fprintln(e.stderr, "tenders new:", err)
-		}
-		return exitFailure
-	}
-	_, err = file.Write(brief.Skeleton(title, *buyer, *topic, now, location(cfg)))
-	if cerr := file.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(name)
+	name := filepath.Join(f.site, filepath.FromSlash(brief.OpportunitiesDir), slug+".md")
+	if err := writeNew(name, brief.Skeleton(title, *buyer, *topic, now, location(cfg))); err != nil {
 		fmt.Fprintln(e.stderr, "tenders new:", err)
 		return exitFailure
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s\nFill in everything marked TODO or [write ...], then run tenders check %s\n", name, name)
 	return exitOK
+}
+
+// writeNew writes a new file, making its folder, and never over one that
+// is there: then it changes nothing.
+func writeNew(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	file, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s already exists; nothing was changed. Choose another title, or edit that file", name)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = file.Write(data)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+	}
+	return err
 }
 
 func location(cfg *config.Config) *time.Location {

@@ -283,6 +283,21 @@ func (c *checker) order(before, after string, a, b Date, why string) {
 
 // validate checks a decoded brief against site.toml.
 func (c *checker) validate(b *Brief) {
+	c.about(b)
+	c.terms(b)
+	c.tables(b)
+	c.award(b)
+	c.list_("aliases", "alias", b.Aliases, func(a string) (bool, string) {
+		if AliasPath(a) == "" {
+			return false, `is not an address in the site; write the old file name, such as "cleaning-libraries", or the old path, such as "opportunities/cleaning-libraries/"`
+		}
+		return true, ""
+	})
+}
+
+// about checks what a brief is, whose it is and when: its title,
+// reference, buyer, dates, summary and how it is filed.
+func (c *checker) about(b *Brief) {
 	if c.required("title", b.Title) {
 		if why := plainText(b.Title); why != "" {
 			c.report("title", "title %s", why)
@@ -300,7 +315,7 @@ func (c *checker) validate(b *Brief) {
 	if b.Stage != "" {
 		c.oneOf("stage", "stage", b.Stage, Stages)
 	}
-	if !b.Deadline.IsSet() && b.Stage != "pipeline" && b.Stage != "engagement" {
+	if !b.Deadline.IsSet() && b.Stage != StatusPipeline && b.Stage != StatusEngagement {
 		c.missing("deadline")
 	}
 	c.summary("summary", b.Summary)
@@ -317,6 +332,14 @@ func (c *checker) validate(b *Brief) {
 	c.list_("topics", "topic", b.Topics, c.topicValid)
 	c.list_("cpv", "CPV code", b.CPV, cpvValid)
 	c.list_("boroughs", "borough", b.Boroughs, areaValid)
+	c.order("published", "deadline", b.Published, b.Deadline, "bids cannot close before the brief is published")
+	c.order("questions_deadline", "deadline", b.QuestionsDeadline, b.Deadline, "the questions deadline must come before the bid deadline")
+	c.order("contract_start", "contract_end", b.ContractStart, b.ContractEnd, "check the contract dates")
+}
+
+// terms checks the terms a brief offers: value, payment, turnover, who it
+// suits, how to bid and whom to ask.
+func (c *checker) terms(b *Brief) {
 	c.list_("suitable_for", "suitable_for value", b.SuitableFor, enumValid(SuitableFor))
 	c.money("value_min", b.ValueMin)
 	c.money("value_max", b.ValueMax)
@@ -336,36 +359,25 @@ func (c *checker) validate(b *Brief) {
 			c.report("contact.email", "email %s", msg)
 		}
 	}
-	c.order("published", "deadline", b.Published, b.Deadline, "bids cannot close before the brief is published")
-	c.order("questions_deadline", "deadline", b.QuestionsDeadline, b.Deadline, "the questions deadline must come before the bid deadline")
-	c.order("contract_start", "contract_end", b.ContractStart, b.ContractEnd, "check the contract dates")
+	if sv := b.SocialValue; sv != nil {
+		if sv.Weighting < 0 || sv.Weighting > 100 {
+			c.report("social_value.weighting", "weighting is %d; it is a percentage of the score, from 0 to 100", sv.Weighting)
+		}
+		c.items("social_value.asks", len(sv.Asks))
+	}
+}
+
+// tables checks a brief's lists of tables: insurance, documents, events,
+// lots and updates.
+func (c *checker) tables(b *Brief) {
 	for _, l := range []struct {
 		path string
 		n    int
 	}{{"insurance", len(b.Insurance)}, {"documents", len(b.Documents)}, {"events", len(b.Events)}, {"lots", len(b.Lots)}, {"updates", len(b.Updates)}} {
 		c.items(l.path, l.n)
 	}
-	for i, in := range b.Insurance {
-		p := "insurance." + strconv.Itoa(i)
-		if c.required(p+".kind", in.Kind) && c.oneOf(p+".kind", "insurance kind", in.Kind, InsuranceKinds) {
-			if j := slices.IndexFunc(b.Insurance[:i], func(o Insurance) bool { return o.Kind == in.Kind }); j >= 0 {
-				c.report(p+".kind", "insurance kind %q is also asked for in [[insurance]] number %d; ask for each kind once", in.Kind, j+1)
-			}
-		}
-		if in.Amount <= 0 && !c.bad[p+".amount"] {
-			c.report(p+".amount", "amount is missing or not above zero; give the cover in whole pounds, such as %s", c.schema.Line(p+".amount"))
-		} else {
-			c.money(p+".amount", &in.Amount)
-		}
-		if in.Needed != "" {
-			c.oneOf(p+".needed", "needed", in.Needed, InsuranceNeeded)
-		}
-	}
-	if sv := b.SocialValue; sv != nil {
-		if sv.Weighting < 0 || sv.Weighting > 100 {
-			c.report("social_value.weighting", "weighting is %d; it is a percentage of the score, from 0 to 100", sv.Weighting)
-		}
-		c.items("social_value.asks", len(sv.Asks))
+	for i := range b.Insurance {
+		c.insurance(b.Insurance, i)
 	}
 	for i, d := range b.Documents {
 		p := "documents." + strconv.Itoa(i)
@@ -390,13 +402,24 @@ func (c *checker) validate(b *Brief) {
 		}
 		c.required(p+".text", u.Text)
 	}
-	c.award(b)
-	c.list_("aliases", "alias", b.Aliases, func(a string) (bool, string) {
-		if AliasPath(a) == "" {
-			return false, `is not an address in the site; write the old file name, such as "cleaning-libraries", or the old path, such as "opportunities/cleaning-libraries/"`
+}
+
+// insurance checks entry i of [[insurance]].
+func (c *checker) insurance(all []Insurance, i int) {
+	in, p := all[i], "insurance."+strconv.Itoa(i)
+	if c.required(p+".kind", in.Kind) && c.oneOf(p+".kind", "insurance kind", in.Kind, InsuranceKinds) {
+		if j := slices.IndexFunc(all[:i], func(o Insurance) bool { return o.Kind == in.Kind }); j >= 0 {
+			c.report(p+".kind", "insurance kind %q is also asked for in [[insurance]] number %d; ask for each kind once", in.Kind, j+1)
 		}
-		return true, ""
-	})
+	}
+	if in.Amount <= 0 && !c.bad[p+".amount"] {
+		c.report(p+".amount", "amount is missing or not above zero; give the cover in whole pounds, such as %s", c.schema.Line(p+".amount"))
+	} else {
+		c.money(p+".amount", &in.Amount)
+	}
+	if in.Needed != "" {
+		c.oneOf(p+".needed", "needed", in.Needed, InsuranceNeeded)
+	}
 }
 
 var aliasRE = regexp.MustCompile(`^[a-z0-9]+(?:[-_/][a-z0-9]+)*$`)

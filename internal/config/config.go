@@ -150,6 +150,20 @@ func Parse(file, src string) (*Config, diag.List) {
 		list = append(list, at(file, keys.Pos(path), fmt.Sprintf(format, args...)))
 	}
 	c.defaults()
+	c.checkSite(report)
+	c.checkNumbers(report)
+	c.checkData(report)
+	c.checkBuyers(report)
+	c.checkTopics(report)
+	list.Sort()
+	return c, list
+}
+
+// reporter records a problem at a key.
+type reporter func(path, format string, args ...any)
+
+// checkSite checks the site's own keys: title, address, timezone, repo.
+func (c *Config) checkSite(report reporter) {
 	if strings.TrimSpace(c.Title) == "" {
 		report("title", "title is missing; add a line such as %s", Schema.Line("title"))
 	} else if why := oneLine(c.Title); why != "" {
@@ -170,6 +184,11 @@ func Parse(file, src string) (*Config, diag.List) {
 			report("repo", "repo %s", msg)
 		}
 	}
+}
+
+// checkNumbers checks that every number of [feeds] and [lint] is in its
+// range, and that [lint]'s lists hold each value once.
+func (c *Config) checkNumbers(report reporter) {
 	for _, n := range []struct {
 		path       string
 		v, min, mx int
@@ -217,6 +236,10 @@ func Parse(file, src string) (*Config, diag.List) {
 			}
 		}
 	}
+}
+
+// checkData checks [ocds] and [pledge].
+func (c *Config) checkData(report reporter) {
 	if !ocidPrefixRE.MatchString(c.OCDS.Prefix) {
 		report("ocds.prefix", "prefix %q is not an ocid prefix; write \"ocds-\" and six letters or digits, such as \"ocds-a1b2c3\" (leave it out to use the placeholder %s)", c.OCDS.Prefix, PlaceholderPrefix)
 	}
@@ -233,6 +256,10 @@ func Parse(file, src string) (*Config, diag.List) {
 			report("pledge."+p.key, "%s is %g; a pledge is a percentage of awarded value, from 0 to 100", p.key, p.v)
 		}
 	}
+}
+
+// checkBuyers checks each [buyers.KEY].
+func (c *Config) checkBuyers(report reporter) {
 	for _, k := range c.BuyerKeys() {
 		b, path := c.Buyers[k], "buyers."+k
 		if !keyRE.MatchString(k) {
@@ -257,6 +284,10 @@ func Parse(file, src string) (*Config, diag.List) {
 			}
 		}
 	}
+}
+
+// checkTopics checks each [topics.KEY].
+func (c *Config) checkTopics(report reporter) {
 	for _, k := range c.TopicKeys() {
 		t, path := c.Topics[k], "topics."+k
 		if !keyRE.MatchString(k) {
@@ -273,8 +304,6 @@ func Parse(file, src string) (*Config, diag.List) {
 			}
 		}
 	}
-	list.Sort()
-	return c, list
 }
 
 // oneLine says why a name is not one line of plain text, or "".
