@@ -5,11 +5,14 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/ocds"
 	"github.com/london-anchors/tenders/internal/safetext"
 )
@@ -59,7 +62,7 @@ func (r *renderer) dataFiles(withPackage bool) ([][]byte, error) {
 
 	var c bytes.Buffer
 	w := NewCSV(&c)
-	_ = w.Write(CSVColumns)
+	_ = w.Write(csvHeader())
 	for _, o := range r.opps {
 		_ = w.Write(r.csvRow(o))
 	}
@@ -109,42 +112,126 @@ func (c *CSV) Error() error { return c.w.Error() }
 
 func pct(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
-// CSVColumns are the columns of /data/opportunities.csv; README.md and
-// the /data/ page explain each.
-var CSVColumns = []string{"reference", "ocid", "title", "url", "buyer", "buyer_name", "status", "published", "deadline",
-	"questions_deadline", "value_min", "value_max", "category", "topics", "boroughs", "cpv", "suitable_for", "procedure",
-	"contract_start", "contract_end", "award_supplier", "award_value", "award_date", "award_sme", "award_vcse", "award_local", "award_borough"}
+// CSVGroup is a group of columns of /data/opportunities.csv that the
+// /data/ page explains together.
+type CSVGroup struct {
+	Doc     template.HTML // what the columns hold, for the /data/ page: our own words, not content
+	Columns []CSVColumn
+}
 
+// CSVColumn is one column of /data/opportunities.csv: its name and how a
+// brief's cell is made.
+type CSVColumn struct {
+	Name  string
+	value func(c *csvContext, o *Opp) string
+}
+
+// csvContext is what a cell may need besides its brief.
+type csvContext struct {
+	cfg *config.Config
+	loc *time.Location
+}
+
+// CSVGroups are the columns of /data/opportunities.csv, in order. Adding a
+// column is a line here: the header, every row and the /data/ page follow.
+var CSVGroups = []CSVGroup{
+	{"The buyer's reference, and the open contracting id", []CSVColumn{
+		{"reference", func(_ *csvContext, o *Opp) string { return o.Reference }},
+		{"ocid", func(c *csvContext, o *Opp) string { return ocds.OCID(c.cfg, o.Brief) }}}},
+	{"The title, and the page on this site", []CSVColumn{
+		{"title", func(_ *csvContext, o *Opp) string { return o.Title }},
+		{"url", func(c *csvContext, o *Opp) string { return c.cfg.URL(o.URL) }}}},
+	{"Who is buying", []CSVColumn{
+		{"buyer", func(_ *csvContext, o *Opp) string { return o.Brief.Buyer }},
+		{"buyer_name", func(_ *csvContext, o *Opp) string { return o.Buyer.Name }}}},
+	{"pipeline, engagement, open, closed, awarded or cancelled", []CSVColumn{
+		{"status", func(_ *csvContext, o *Opp) string { return o.Status }}}},
+	{"Dates and times", []CSVColumn{
+		{"published", func(c *csvContext, o *Opp) string { return c.date(o.Published) }},
+		{"deadline", func(c *csvContext, o *Opp) string { return c.date(o.Deadline) }},
+		{"questions_deadline", func(c *csvContext, o *Opp) string { return c.date(o.QuestionsDeadline) }}}},
+	{"Value in pounds, when stated", []CSVColumn{
+		{"value_min", func(_ *csvContext, o *Opp) string { return number(o.ValueMin) }},
+		{"value_max", func(_ *csvContext, o *Opp) string { return number(o.ValueMax) }}}},
+	{"What is bought and where", []CSVColumn{
+		{"category", func(_ *csvContext, o *Opp) string { return o.Category }},
+		{"topics", func(_ *csvContext, o *Opp) string { return joinKeys(o.Topics) }},
+		{"boroughs", func(_ *csvContext, o *Opp) string { return strings.Join(o.Brief.Boroughs, ";") }},
+		{"cpv", func(_ *csvContext, o *Opp) string { return strings.Join(o.CPV, ";") }}}},
+	{"Who the buyer especially welcomes; how it chooses", []CSVColumn{
+		{"suitable_for", func(_ *csvContext, o *Opp) string { return strings.Join(o.SuitableFor, ";") }},
+		{"procedure", func(_ *csvContext, o *Opp) string { return o.Procedure }}}},
+	{"Contract dates", []CSVColumn{
+		{"contract_start", func(c *csvContext, o *Opp) string { return c.date(o.ContractStart) }},
+		{"contract_end", func(c *csvContext, o *Opp) string { return c.date(o.ContractEnd) }}}},
+	{"Who won, for how much, and when", []CSVColumn{
+		{"award_supplier", award(func(_ *csvContext, a *brief.Award) string { return a.Supplier })},
+		{"award_value", award(func(_ *csvContext, a *brief.Award) string { return strconv.FormatInt(a.Value, 10) })},
+		{"award_date", award(func(c *csvContext, a *brief.Award) string { return c.date(a.Date) })}}},
+	{"Whether the winner is a small business, a charity or social enterprise, or local, and where", []CSVColumn{
+		{"award_sme", award(func(_ *csvContext, a *brief.Award) string { return strconv.FormatBool(a.SME) })},
+		{"award_vcse", award(func(_ *csvContext, a *brief.Award) string { return strconv.FormatBool(a.VCSE) })},
+		{"award_local", award(func(_ *csvContext, a *brief.Award) string { return strconv.FormatBool(a.Local) })},
+		{"award_borough", award(func(_ *csvContext, a *brief.Award) string { return a.Borough })}}},
+}
+
+// csvHeader is the header row of /data/opportunities.csv.
+func csvHeader() []string {
+	var names []string
+	for _, g := range CSVGroups {
+		for _, c := range g.Columns {
+			names = append(names, c.Name)
+		}
+	}
+	return names
+}
+
+// csvRow is one brief's row of /data/opportunities.csv.
 func (r *renderer) csvRow(o *Opp) []string {
-	date := func(d brief.Date) string {
-		switch {
-		case !d.IsSet():
-			return ""
-		case d.DateOnly && !d.Local:
-			return d.UTC().Format("2006-01-02")
-		case d.DateOnly:
-			return d.In(r.loc).Format("2006-01-02")
+	c := &csvContext{cfg: r.Config, loc: r.loc}
+	var row []string
+	for _, g := range CSVGroups {
+		for _, col := range g.Columns {
+			row = append(row, col.value(c, o))
 		}
-		return d.UTC().Format("2006-01-02T15:04:05Z")
-	}
-	num := func(p *int64) string {
-		if p == nil {
-			return ""
-		}
-		return strconv.FormatInt(*p, 10)
-	}
-	var topics []string
-	for _, t := range o.Topics {
-		topics = append(topics, t.Key)
-	}
-	row := []string{o.Reference, ocds.OCID(r.Config, o.Brief), o.Title, r.Config.URL(o.URL), o.Brief.Buyer, o.Buyer.Name, o.Status,
-		date(o.Published), date(o.Deadline), date(o.QuestionsDeadline), num(o.ValueMin), num(o.ValueMax), o.Category,
-		strings.Join(topics, ";"), strings.Join(o.Brief.Boroughs, ";"), strings.Join(o.CPV, ";"), strings.Join(o.SuitableFor, ";"),
-		o.Procedure, date(o.ContractStart), date(o.ContractEnd)}
-	if a := o.Award; a != nil {
-		row = append(row, a.Supplier, strconv.FormatInt(a.Value, 10), date(a.Date), strconv.FormatBool(a.SME), strconv.FormatBool(a.VCSE), strconv.FormatBool(a.Local), a.Borough)
-	} else {
-		row = append(row, "", "", "", "", "", "", "")
 	}
 	return row
+}
+
+// award makes a cell of the award's, empty when there is none.
+func award(f func(*csvContext, *brief.Award) string) func(*csvContext, *Opp) string {
+	return func(c *csvContext, o *Opp) string {
+		if o.Award == nil {
+			return ""
+		}
+		return f(c, o.Award)
+	}
+}
+
+// date writes a date in UTC, or as the date alone when it was written so.
+func (c *csvContext) date(d brief.Date) string {
+	switch {
+	case !d.IsSet():
+		return ""
+	case d.DateOnly && !d.Local:
+		return d.UTC().Format("2006-01-02")
+	case d.DateOnly:
+		return d.In(c.loc).Format("2006-01-02")
+	}
+	return d.UTC().Format("2006-01-02T15:04:05Z")
+}
+
+func number(p *int64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatInt(*p, 10)
+}
+
+func joinKeys(ns []Named) string {
+	keys := make([]string, len(ns))
+	for i, n := range ns {
+		keys[i] = n.Key
+	}
+	return strings.Join(keys, ";")
 }

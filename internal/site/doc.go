@@ -84,6 +84,7 @@
 //	asset name               a static file's fingerprinted name ("css/site.1a2b3c4d5e.css")
 //	hasPage slug             whether the site has the plain page content/<slug>.md
 //	kinds                    the facet kinds: topics, boroughs and buyers
+//	csvGroups                the columns of opportunities.csv, in groups with what they hold
 //	closingSoonDays          [feeds] closing_soon_days
 //	areaName key             a borough's name from its key
 //	contactName c            the contact's name, or "the buyer"

@@ -92,6 +92,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"percent":    func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) + "%" },
 		"filterArgs": func(root, kind string) filterArgs { return filterArgs{root, kind} },
 		"cards":      cards,
+		"csvGroups":  func() []CSVGroup { return CSVGroups },
 		"alerts": func(root string, set *FeedSet, name string) alertArgs {
 			return alertArgs{Root: root, Set: set, Name: name}
 		},
