@@ -78,12 +78,15 @@ func TestOCDS(t *testing.T) {
 				Value        struct{ Amount float64 }
 				MinValue     struct{ Amount float64 }
 				TenderPeriod struct{ EndDate string }
-				Items        []struct{ Classification struct{ Scheme, ID string } }
-				Suitability  struct{ SME, VCSE bool }
-				Milestones   []struct{ Title string }
-				Documents    []struct{ URL string }
-				Lots         []struct{ Title string }
-				Selection    struct {
+				Items        []struct {
+					Classification    struct{ Scheme, ID string }
+					DeliveryAddresses []struct{ StreetAddress, PostalCode, CountryName string }
+				}
+				Suitability struct{ SME, VCSE bool }
+				Milestones  []struct{ Title string }
+				Documents   []struct{ URL string }
+				Lots        []struct{ Title string }
+				Selection   struct {
 					Criteria []struct{ Description string }
 				} `json:"selectionCriteria"`
 			}
@@ -112,6 +115,11 @@ func TestOCDS(t *testing.T) {
 				!tn.Suitability.SME || !tn.Suitability.VCSE || len(tn.Milestones) != 1 || len(tn.Documents) != 2 || len(tn.Selection.Criteria) != 2 ||
 				tn.Status != "active" || !strings.HasPrefix(tn.Documents[0].URL, "https://example.org/opportunities/docs/") {
 				t.Errorf("CAM-2026-014 mapped wrong: %+v", r)
+			}
+			for _, it := range tn.Items {
+				if a := it.DeliveryAddresses; len(a) != 2 || a[1].StreetAddress != "Queen's Crescent Library" || a[1].PostalCode != "NW5 4HH" || a[1].CountryName != "United Kingdom" {
+					t.Errorf("CAM-2026-014's item %v has delivery addresses %+v", it.Classification, a)
+				}
 			}
 		case r.OCID == "ocds-000000-NTH-2026-095" && r.Tag[0] == "award":
 			if len(r.Awards) != 1 || r.Awards[0].Value.Amount != 96000 || r.Awards[0].Suppliers[0].Name != "Lea Valley Laundry CIC" {
@@ -177,6 +185,22 @@ func TestCSV(t *testing.T) {
 		if b.Award != nil && r[col["award_value"]] != strconv.FormatInt(b.Award.Value, 10) {
 			t.Errorf("%s: award_value %q", b.Reference, r[col["award_value"]])
 		}
+	}
+	if got := byRef["CAM-2026-014"][col["location"]]; got != "Kentish Town Library, Kentish Town Road, NW5 2AA;Queen's Crescent Library, NW5 4HH" {
+		t.Errorf("CAM-2026-014: location %q", got)
+	}
+}
+
+// TestLocationShown: a brief's places are on its page and on its card.
+func TestLocationShown(t *testing.T) {
+	out := buildExampleMap(t)
+	page := string(out["opportunities/cleaning-kentish-town-libraries/index.html"])
+	if !strings.Contains(page, "<dt>Places</dt><dd><ul class=\"plain\"><li>Kentish Town Library, Kentish Town Road, NW5 2AA</li><li>Queen&#39;s Crescent Library, NW5 4HH</li></ul></dd>") {
+		t.Error("the brief's page does not list its places")
+	}
+	card := regexp.MustCompile(`(?s)<li class="opp"[^>]*>\s*<h3 class="opp-title"><a href="[^"]*cleaning-kentish-town-libraries/">.*?</p>\s*</li>`).FindString(string(out["index.html"]))
+	if !strings.Contains(card, "<dt>Places</dt><dd>Kentish Town Library, Kentish Town Road, NW5 2AA; Queen&#39;s Crescent Library, NW5 4HH</dd>") {
+		t.Errorf("the brief's card does not show its places:\n%s", card)
 	}
 }
 

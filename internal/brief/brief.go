@@ -44,6 +44,7 @@ type Brief struct {
 	TurnoverMin       *int64       `toml:"turnover_min"`
 	Aliases           []string     `toml:"aliases"` // old addresses of this brief, such as "old-file-name", that must keep working
 	Contact           Contact      `toml:"contact"`
+	Location          []Place      `toml:"location"` // where the work happens
 	Insurance         []Insurance  `toml:"insurance"`
 	SocialValue       *SocialValue `toml:"social_value"`
 	Documents         []Document   `toml:"documents"`
@@ -85,6 +86,21 @@ type Contact struct {
 	Name  string `toml:"name"`
 	Email string `toml:"email"`
 	Phone string `toml:"phone"`
+}
+
+// Place is somewhere the work happens: [[location]].
+type Place struct {
+	Name     string `toml:"name"`     // as people know it, such as "Kentish Town Library"
+	Postcode string `toml:"postcode"` // a UK postcode, such as "NW5 1XN"
+}
+
+// String writes the place as pages and open data show it:
+// "Kentish Town Library, NW5 1XN".
+func (p Place) String() string {
+	if p.Postcode == "" {
+		return p.Name
+	}
+	return p.Name + ", " + p.Postcode
 }
 
 // Insurance is cover the winner must hold: [[insurance]].

@@ -115,6 +115,13 @@ func briefTables() []schema.Field {
 		{Key: "contact.phone", Type: schema.Text, Example: `"020 7946 0000"`,
 			Doc: "A number suppliers can call"},
 
+		{Key: "location", Type: schema.TableList,
+			Doc: "Where the work happens: one table for each place. Leave it out for work that has no place"},
+		{Key: "location.name", Type: schema.Text, Required: true, Example: `"Kentish Town Library"`,
+			Doc: "The place, as people there know it"},
+		{Key: "location.postcode", Type: schema.Text, Example: `"NW5 1XN"`,
+			Doc: "Its postcode, so suppliers can see how far away it is"},
+
 		{Key: "insurance", Type: schema.TableList,
 			Doc: "Cover the winner must hold, one table for each kind. Ask for it at award: asking when suppliers bid shuts out small firms"},
 		{Key: "insurance.kind", Type: schema.Text, Required: true, Values: config.SortedKeys(InsuranceKinds), Example: `"public liability"`,

@@ -373,8 +373,11 @@ func (c *checker) tables(b *Brief) {
 	for _, l := range []struct {
 		path string
 		n    int
-	}{{"insurance", len(b.Insurance)}, {"documents", len(b.Documents)}, {"events", len(b.Events)}, {"lots", len(b.Lots)}, {"updates", len(b.Updates)}} {
+	}{{"location", len(b.Location)}, {"insurance", len(b.Insurance)}, {"documents", len(b.Documents)}, {"events", len(b.Events)}, {"lots", len(b.Lots)}, {"updates", len(b.Updates)}} {
 		c.items(l.path, l.n)
+	}
+	for i, pl := range b.Location {
+		c.place("location."+strconv.Itoa(i), pl)
 	}
 	for i := range b.Insurance {
 		c.insurance(b.Insurance, i)
@@ -401,6 +404,21 @@ func (c *checker) tables(b *Brief) {
 			c.missing(p + ".date")
 		}
 		c.required(p+".text", u.Text)
+	}
+}
+
+// postcodeRE is a UK postcode, in capitals with its space: NW5 1XN.
+var postcodeRE = regexp.MustCompile(`^(GIR 0AA|[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2})$`)
+
+// place checks one [[location]].
+func (c *checker) place(p string, pl Place) {
+	if c.required(p+".name", pl.Name) {
+		if why := plainText(pl.Name); why != "" {
+			c.report(p+".name", "name %s", why)
+		}
+	}
+	if pl.Postcode != "" && !postcodeRE.MatchString(pl.Postcode) {
+		c.report(p+".postcode", "postcode %q is not a UK postcode as we write them; write it in capitals with its space, such as %s", pl.Postcode, c.schema.Example(p+".postcode"))
 	}
 }
 

@@ -9,7 +9,8 @@
 // and the brief's reference.
 //
 // Beyond the core schema it uses the lots, suitability (sme, and vcse as UK
-// portals publish it) and selection criteria (for insurance) extensions.
+// portals publish it), selection criteria (for insurance) and location
+// (where items are delivered) extensions.
 package ocds
 
 import (
@@ -72,10 +73,12 @@ type Party struct {
 	Contact *Contact       `json:"contactPoint,omitempty"`
 }
 
-// Address is where a party is.
+// Address is where a party is, or where an item is delivered.
 type Address struct {
-	Region      string `json:"region,omitempty"`
-	CountryName string `json:"countryName,omitempty"`
+	StreetAddress string `json:"streetAddress,omitempty"`
+	Region        string `json:"region,omitempty"`
+	PostalCode    string `json:"postalCode,omitempty"`
+	CountryName   string `json:"countryName,omitempty"`
 }
 
 // Contact is who to ask.
@@ -129,9 +132,36 @@ type Tender struct {
 
 // Item is what is bought, by CPV code.
 type Item struct {
-	ID             string          `json:"id"`
-	Description    string          `json:"description"`
-	Classification *Classification `json:"classification,omitempty"`
+	ID                string          `json:"id"`
+	Description       string          `json:"description"`
+	Classification    *Classification `json:"classification,omitempty"`
+	DeliveryAddresses []Address       `json:"deliveryAddresses,omitempty"` // the location extension
+}
+
+// items are what a brief buys: one a CPV code, each delivered at every
+// place of [[location]] (the location extension's deliveryAddresses). A
+// brief with places but no CPV code has one item, described by its title.
+func items(b *brief.Brief) []Item {
+	var out []Item
+	for i, code := range b.CPV {
+		label, _ := cpv.Lookup(code)
+		digits, _, _ := strings.Cut(code, "-")
+		out = append(out, Item{ID: fmt.Sprint(i + 1), Description: label, Classification: &Classification{Scheme: "CPV", ID: digits, Description: label}})
+	}
+	if len(b.Location) == 0 {
+		return out
+	}
+	if len(out) == 0 {
+		out = append(out, Item{ID: "1", Description: b.Title})
+	}
+	var addrs []Address
+	for _, p := range b.Location {
+		addrs = append(addrs, Address{StreetAddress: p.Name, PostalCode: p.Postcode, CountryName: "United Kingdom"})
+	}
+	for i := range out {
+		out[i].DeliveryAddresses = addrs
+	}
+	return out
 }
 
 // Classification is a code from a scheme.
@@ -205,6 +235,7 @@ var Extensions = []string{
 	"https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json",
 	"https://raw.githubusercontent.com/open-contracting-extensions/ocds_suitability_extension/master/extension.json",
 	"https://raw.githubusercontent.com/open-contracting-extensions/ocds_selectionCriteria_extension/master/extension.json",
+	"https://raw.githubusercontent.com/open-contracting-extensions/ocds_location_extension/v1.1.5/extension.json",
 }
 
 // stageOrder orders releases of the same moment.
@@ -427,11 +458,7 @@ func tender(cfg *config.Config, x Input, buyerID, buyerName string) Tender {
 	if b.ValueMin != nil {
 		t.MinValue = &Value{float64(*b.ValueMin), "GBP"}
 	}
-	for i, code := range b.CPV {
-		label, _ := cpv.Lookup(code)
-		digits, _, _ := strings.Cut(code, "-")
-		t.Items = append(t.Items, Item{ID: fmt.Sprint(i + 1), Description: label, Classification: &Classification{Scheme: "CPV", ID: digits, Description: label}})
-	}
+	t.Items = items(b)
 	if b.Published.IsSet() || b.Deadline.IsSet() {
 		t.TenderPeriod = &Period{StartDate: optStamp(b.Published), EndDate: optStamp(b.Deadline)}
 	}

@@ -157,6 +157,7 @@ var CSVGroups = []CSVGroup{
 		{"category", func(_ *csvContext, o *Opp) string { return o.Category }},
 		{"topics", func(_ *csvContext, o *Opp) string { return joinKeys(o.Topics) }},
 		{"boroughs", func(_ *csvContext, o *Opp) string { return strings.Join(o.Brief.Boroughs, ";") }},
+		{"location", func(_ *csvContext, o *Opp) string { return joinPlaces(o.Location) }},
 		{"cpv", func(_ *csvContext, o *Opp) string { return strings.Join(o.CPV, ";") }}}},
 	{"Who the buyer especially welcomes; how it chooses", []CSVColumn{
 		{"suitable_for", func(_ *csvContext, o *Opp) string { return strings.Join(o.SuitableFor, ";") }},
@@ -226,6 +227,14 @@ func number(p *int64) string {
 		return ""
 	}
 	return strconv.FormatInt(*p, 10)
+}
+
+func joinPlaces(ps []brief.Place) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = p.String()
+	}
+	return strings.Join(s, ";")
 }
 
 func joinKeys(ns []Named) string {
