@@ -229,12 +229,15 @@ func (l links) safe(dest string) (string, bool) {
 		if strings.HasPrefix(dest, "#") || l.base == nil {
 			return dest, true
 		}
-		rel := strings.TrimPrefix(u.String(), "/")
-		r, err := url.Parse(rel)
-		if err != nil {
+		// A path inside the site, resolved against base. The reference is
+		// built as a path, not parsed again: "/ms-msdt:x" without its
+		// slash would parse as the scheme ms-msdt.
+		r := &url.URL{Path: strings.TrimPrefix(u.Path, "/"), RawQuery: u.RawQuery, Fragment: u.Fragment}
+		abs := l.base.ResolveReference(r)
+		if abs.Scheme != l.base.Scheme || abs.Host != l.base.Host {
 			return "", false
 		}
-		return l.base.ResolveReference(r).String(), true
+		return abs.String(), true
 	}
 	return "", false
 }

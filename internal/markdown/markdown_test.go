@@ -26,6 +26,8 @@ func TestRender(t *testing.T) {
 		{"data image removed", "![alt](data:image/png;base64,AAAA)", []string{"alt"}, []string{"<img"}},
 		{"autolink with bad scheme", "<javascript:alert(1)>", nil, []string{"<a"}},
 		{"relative made absolute", "[spec](docs/spec.pdf) and [home](/)", []string{`href="https://example.org/opps/docs/spec.pdf"`, `href="https://example.org/opps/"`}, nil},
+		{"a root path is never a scheme", "[a](/ms-msdt:x) [b](/t0ps:h/x) [c](/javascript:alert(1))", []string{`href="https://example.org/opps/ms-msdt:x"`, `href="https://example.org/opps/t0ps:h/x"`}, []string{`href="ms-msdt`, `href="t0ps`, `href=""`}},
+		{"query and fragment kept", "[q](/docs/a.html?x=1#part)", []string{`href="https://example.org/opps/docs/a.html?x=1#part"`}, nil},
 		{"fragment kept", "[up](#what-we-need)", []string{`href="#what-we-need"`}, nil},
 		{"mailto kept", "[mail](mailto:a@b.example)", []string{`href="mailto:a@b.example"`}, nil},
 		{"bare address linked", "See https://example.net/x now", []string{`<a href="https://example.net/x">`}, nil},
