@@ -238,7 +238,8 @@ func hasMarker(dir string) bool {
 
 // removeStale removes the folders beside the output folder named base
 // that a killed build left: named as NewPublisher names its new folders
-// (or as Commit names the old one while swapping), holding the marker, and
+// (or as Commit names the old one while swapping), and either empty (the
+// build was killed before it wrote its marker) or holding the marker and
 // not locked by a build still running. Nothing else is touched.
 func removeStale(parent, base string) {
 	if !canLock {
@@ -256,6 +257,11 @@ func removeStale(parent, base string) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
+		// A build killed before it wrote its marker leaves the folder
+		// empty: os.Remove takes only an empty folder, so nothing is lost.
+		if os.Remove(dir) == nil {
+			continue
+		}
 		if !hasMarker(dir) || locked(filepath.Join(dir, Marker)) {
 			continue
 		}
