@@ -99,19 +99,35 @@ func runResponseTime(p *Pass) {
 			p.ReportKey("deadline", "suppliers get only %s from publishing to the deadline; give at least %d days so small firms can bid", plural(days, "day", "days"), l.MinResponseDays)
 		}
 	}
-	switch {
-	case d.Weekday() == time.Saturday || d.Weekday() == time.Sunday:
-		p.ReportKey("deadline", "the deadline falls on a %s, when nobody can help with a problem; choose a weekday", d.Weekday())
-	case d.Hour() == 0 && d.Minute() == 0:
-		p.ReportKey("deadline", "a midnight deadline confuses (which day?) and nobody can help at that hour; use 12pm")
-	case d.Hour() < 9 || d.Hour() > 17 || (d.Hour() == 17 && d.Minute() > 0):
-		p.ReportKey("deadline", "the deadline is at %s, outside working hours; choose a time between 9am and 5pm, such as 12pm", d.Format("15:04"))
+	for _, msg := range deadlineProblems(d) {
+		p.ReportKey("deadline", "%s", msg)
 	}
 	if b.QuestionsDeadline.IsSet() {
 		if n := workingDays(b.QuestionsDeadline.In(loc), d); n < l.QuestionsWorkingDays {
 			p.ReportKey("questions_deadline", "questions close %s before the deadline; leave at least %d working days so answers can reach every bidder in time", plural(n, "working day", "working days"), l.QuestionsWorkingDays)
 		}
 	}
+}
+
+// deadlineProblems lists what is wrong with the moment a deadline falls,
+// one message a problem, so a buyer who fixes one does not then meet the
+// next: a weekend, 00:00, or outside 9am to 5pm. 00:00 is outside working
+// hours too, and its own message says more, so it gets that one alone.
+func deadlineProblems(d time.Time) []string {
+	var out []string
+	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		out = append(out, fmt.Sprintf("the deadline falls on a %s, when nobody can help with a problem; choose a weekday", wd))
+	}
+	h, m := d.Hour(), d.Minute()
+	switch {
+	case h == 0 && m == 0:
+		before := d.AddDate(0, 0, -1)
+		out = append(out, fmt.Sprintf("a deadline at 00:00 on %s is the first minute of that day, so bids are due by the end of %s, yet many suppliers will read it as the end of %s; choose a time in working hours, such as midday",
+			d.Format("Monday 2 January 2006"), before.Format("Monday 2 January"), d.Format("Monday")))
+	case h < 9 || h > 17 || (h == 17 && m > 0):
+		out = append(out, fmt.Sprintf("the deadline is at %s, outside working hours; choose a time between 9am and 5pm, such as midday", d.Format("15:04")))
+	}
+	return out
 }
 
 // workingDays counts the weekdays after a's date up to and including b's,

@@ -45,7 +45,7 @@ func Rules() []*Rule {
 		{Name: "payment-terms", Severity: diag.Warning, Briefs: true, Run: runPaymentTerms,
 			Doc: "Payment terms longer than 30 days ([lint] max_payment_days)."},
 		{Name: "response-time", Severity: diag.Warning, Briefs: true, Run: runResponseTime,
-			Doc: "Too little time to bid, a deadline at a weekend, at midnight or outside 9am to 5pm, or questions closing too near the deadline."},
+			Doc: "Too little time to bid, a deadline at a weekend, at 00:00 or outside 9am to 5pm, or questions closing too near the deadline: every one that applies."},
 		{Name: "or-equivalent", Severity: diag.Warning, Run: runOrEquivalent,
 			Doc: "A named standard or accreditation (ISO 9001, Cyber Essentials, CHAS...) without \"or equivalent\"."},
 		{Name: "social-value", Severity: diag.Warning, Briefs: true, Run: runSocialValue,
