@@ -64,12 +64,17 @@
 //
 // # Template functions
 //
-// Times are written in the site's timezone, the GOV.UK way.
+// Times are written in the site's timezone, the GOV.UK way: "9am",
+// "5:30pm", "midday". 00:00 is never "midnight", which readers place on
+// either side of the night: it is written as the minute before, with the
+// day it starts named, "11:59pm on Saturday 9 January 2027 (the night
+// before Sunday 10 January)".
 //
 //	money n                  whole pounds as "£1,250,000"
-//	when t                   "12pm on Friday 18 December 2026"
+//	when t                   "midday on Friday 18 December 2026"; t is a time, or a
+//	                         front-matter date, whose date alone (an event's) is its day
 //	day t                    "Friday 18 December 2026"
-//	clock t                  "9am", "5:30pm", "midnight"
+//	clock t                  "9am", "5:30pm", "midday"
 //	iso t                    RFC 3339, for <time datetime>
 //	isodate t                "2026-12-18"
 //	sameDay a b              whether two times fall on the same day

@@ -93,17 +93,42 @@ func ValueText(min, max *int64) string {
 	return "Value not stated"
 }
 
-// When writes a moment as "12pm on Friday 18 December 2026" in loc.
+// When writes a moment in loc the GOV.UK way: "midday on Friday 18
+// December 2026", "5:30pm on Friday 18 December 2026". GOV.UK's style guide
+// warns that midnight is the first minute of a day, though many read it as
+// the last, and suggests 11:59pm instead; so 00:00 is written as the minute
+// before, on the day before, with the day it starts named too: "11:59pm on
+// Saturday 9 January 2027 (the night before Sunday 10 January)". It is a
+// minute early, which for a deadline errs on the safe side; the page's
+// <time datetime> keeps the exact moment.
 func When(t time.Time, loc *time.Location) string {
 	t = t.In(loc)
+	if t.Hour() == 0 && t.Minute() == 0 {
+		return "11:59pm on " + t.AddDate(0, 0, -1).Format("Monday 2 January 2006") + " (the night before " + t.Format("Monday 2 January") + ")"
+	}
 	return Clock(t) + " on " + t.Format("Monday 2 January 2006")
 }
 
-// Clock writes a time of day the GOV.UK way: "9am", "5:30pm", "midnight".
+// WhenDate writes a front-matter date as When does, except that a date
+// written without a time of day that means the start of its day (an
+// event's, say) is written as the day alone: "Monday 14 December 2026". A
+// deadline written as a date alone means 23:59, and says so.
+func WhenDate(d brief.Date, loc *time.Location) string {
+	if t := d.In(loc); d.DateOnly && t.Hour() == 0 && t.Minute() == 0 {
+		return Day(t, loc)
+	}
+	return When(d.Time, loc)
+}
+
+// Clock writes a time of day the GOV.UK way: "9am", "5:30pm", "midday".
+// 00:00 is "11:59pm the night before", for the reason When gives.
 func Clock(t time.Time) string {
 	h, m := t.Hour(), t.Minute()
-	if h == 0 && m == 0 {
-		return "midnight"
+	switch {
+	case h == 0 && m == 0:
+		return "11:59pm the night before"
+	case h == 12 && m == 0:
+		return "midday"
 	}
 	suffix := "am"
 	if h >= 12 {

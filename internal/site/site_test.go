@@ -240,7 +240,7 @@ func TestStatus(t *testing.T) {
 		{home, "Old laundry contract", false},         // its deadline has passed
 		{closed, "Old laundry contract", true},        //
 		{closed, "Cleaning for two libraries", false}, //
-		{home, "<time datetime=\"2026-12-04T12:00:00Z\">12pm on Friday 4 December 2026</time>", true},
+		{home, "<time datetime=\"2026-12-04T12:00:00Z\">midday on Friday 4 December 2026</time>", true},
 	} {
 		if got := strings.Contains(c.page, c.text); got != c.want {
 			t.Errorf("contains %q = %v, want %v", c.text, got, c.want)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"path"
 	"regexp"
@@ -31,7 +32,7 @@ func pageTemplates() []string {
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"money": Money,
-		"when":  func(t time.Time) string { return When(t, r.loc) },
+		"when":  r.when,
 		"day":   func(t time.Time) string { return Day(t, r.loc) },
 		"clock": func(t time.Time) string { return Clock(t.In(r.loc)) },
 		"iso":   func(t time.Time) string { return t.In(r.loc).Format(time.RFC3339) },
@@ -106,6 +107,18 @@ func (r *renderer) funcs() template.FuncMap {
 			return &EventView{Event: e, KindLabel: brief.EventKinds[e.Kind]}
 		},
 	}
+}
+
+// when is the template function: When for a time.Time, WhenDate for a
+// front-matter date (so an event's date alone is written as its day).
+func (r *renderer) when(v any) (string, error) {
+	switch x := v.(type) {
+	case time.Time:
+		return When(x, r.loc), nil
+	case brief.Date:
+		return WhenDate(x, r.loc), nil
+	}
+	return "", fmt.Errorf("when takes a time or a date, not %T", v)
 }
 
 // link makes an address from front matter absolute: a relative one is a

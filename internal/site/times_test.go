@@ -7,8 +7,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/site"
 )
 
 // The lines of each output that show a brief's times.
@@ -81,4 +85,52 @@ func cardOf(page, slug string) string {
 		return ""
 	}
 	return page[start : at+end]
+}
+
+func TestWhen(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(s string) time.Time {
+		v, err := time.ParseInLocation("2006-01-02T15:04", s, london)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, c := range []struct{ in, when, clock string }{
+		{"2027-01-10T00:00", "11:59pm on Saturday 9 January 2027 (the night before Sunday 10 January)", "11:59pm the night before"},
+		{"2027-01-01T00:00", "11:59pm on Thursday 31 December 2026 (the night before Friday 1 January)", "11:59pm the night before"},
+		{"2027-01-11T00:01", "12:01am on Monday 11 January 2027", "12:01am"},
+		{"2027-01-11T09:00", "9am on Monday 11 January 2027", "9am"},
+		{"2027-01-11T12:00", "midday on Monday 11 January 2027", "midday"},
+		{"2027-01-11T12:30", "12:30pm on Monday 11 January 2027", "12:30pm"},
+		{"2027-01-11T17:30", "5:30pm on Monday 11 January 2027", "5:30pm"},
+		{"2027-01-11T23:59", "11:59pm on Monday 11 January 2027", "11:59pm"},
+		{"2027-06-14T00:00", "11:59pm on Sunday 13 June 2027 (the night before Monday 14 June)", "11:59pm the night before"}, // in summer time
+	} {
+		if got := site.When(at(c.in), london); got != c.when {
+			t.Errorf("When(%s) = %q, want %q", c.in, got, c.when)
+		}
+		if got := site.When(at(c.in).UTC(), london); got != c.when {
+			t.Errorf("When(%s in UTC) = %q, want %q", c.in, got, c.when)
+		}
+		if got := site.Clock(at(c.in)); got != c.clock {
+			t.Errorf("Clock(%s) = %q, want %q", c.in, got, c.clock)
+		}
+	}
+	// A date alone: the start of an event's day is its day; a deadline's
+	// 23:59 says its time.
+	start := brief.Date{Time: at("2026-12-14T00:00"), Local: true, DateOnly: true}
+	if got := site.WhenDate(start, london); got != "Monday 14 December 2026" {
+		t.Errorf("WhenDate(a date alone at the start of its day) = %q", got)
+	}
+	deadline := brief.Date{Time: at("2027-01-11T23:59"), Local: true, DateOnly: true}
+	if got := site.WhenDate(deadline, london); got != "11:59pm on Monday 11 January 2027" {
+		t.Errorf("WhenDate(a deadline on a date alone) = %q", got)
+	}
+	if got := site.WhenDate(brief.Date{Time: at("2027-01-10T00:00")}, london); got != "11:59pm on Saturday 9 January 2027 (the night before Sunday 10 January)" {
+		t.Errorf("WhenDate(00:00 with a time) = %q", got)
+	}
 }
