@@ -149,6 +149,10 @@ func attribute(tok html.Token, a html.Attribute, page bool) string {
 			if !page {
 				return fmt.Sprintf("%s=%q in content", a.Key, a.Val)
 			}
+		case "tel":
+			if !page || !telRE.MatchString(a.Val) {
+				return fmt.Sprintf("%s=%q is not a tel: address the templates write (a + and digits)", a.Key, a.Val)
+			}
 		default:
 			return fmt.Sprintf("%s=%q links to a scheme that is not allowed", a.Key, a.Val)
 		}
@@ -157,6 +161,10 @@ func attribute(tok html.Token, a html.Attribute, page bool) string {
 	}
 	return ""
 }
+
+// telRE is the only tel: address a page may hold: the one site.TelURL
+// writes for a contact's phone number.
+var telRE = regexp.MustCompile(`^tel:\+?[0-9]+$`)
 
 var schemeRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*):`)
 

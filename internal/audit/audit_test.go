@@ -18,6 +18,7 @@ func TestFragment(t *testing.T) {
 		{`<a href="javascript:alert(1)">x</a>`, "scheme that is not allowed"},
 		{`<a href=" java&#9;script:alert(1)">x</a>`, "scheme that is not allowed"},
 		{`<img src="data:image/png;base64,AA">`, "scheme that is not allowed"},
+		{`<a href="tel:02079460000">020 7946 0000</a>`, "tel:"}, // only the templates write one
 		{`<p onclick="x">x</p>`, "event handler"},
 		{`<h2 style="position:fixed">x</h2>`, "a style"},
 		{`<h2 class="visually-hidden">x</h2>`, "a class"},
@@ -53,5 +54,23 @@ func TestCSVAndHostFile(t *testing.T) {
 	}
 	if got := HostFile("_redirects", []byte("# x\n/a /b/ 301\n/* https://evil.example/ 200\n")); len(got) != 1 {
 		t.Errorf("_redirects: %v", got)
+	}
+}
+
+// TestPageTel: a page may link a phone number as the templates write it,
+// and nothing else with tel:.
+func TestPageTel(t *testing.T) {
+	for _, c := range []struct {
+		html string
+		ok   bool
+	}{
+		{`<a href="tel:02079460000">020 7946 0000</a>`, true},
+		{`<a href="tel:+442079460000">+44 20 7946 0000</a>`, true},
+		{`<a href="tel:020 7946 0000">x</a>`, false},
+		{`<a href="tel:0207;phone-context=evil">x</a>`, false},
+	} {
+		if got := Page([]byte(c.html)); (len(got) == 0) != c.ok {
+			t.Errorf("%s: %v", c.html, got)
+		}
 	}
 }

@@ -93,6 +93,8 @@
 //	closingSoonDays          [feeds] closing_soon_days
 //	areaName key             a borough's name from its key
 //	contactName c            the contact's name, or "the buyer"
+//	tel phone                a phone number's tel: address ("tel:02079460000"), or ""
+//	                         when it has too few digits to dial; show the number as written
 //	documentFormat d         a document's format: its own, or guessed from its address
 //	categoryLabel k          the plain-English label of a category
 //	procedureLabel k         of a procedure

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/london-anchors/tenders/internal/brief"
@@ -147,4 +148,39 @@ func Clock(t time.Time) string {
 // Day writes a date as "Friday 18 December 2026" in loc.
 func Day(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format("Monday 2 January 2006")
+}
+
+// TelURL makes a tel: address of a phone number written for people: the
+// number's digits, with its leading + if it has one, so a phone can dial
+// it; the page still shows the number as it was written. The number ends
+// at the first letter or other sign that is not part of one ("ext 123",
+// ", option 2"), and a "(0)" after +44 is left out, as it is not dialled
+// from abroad. Without three digits it returns "".
+func TelURL(s string) string {
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	b.WriteString("tel:")
+	if rest, ok := strings.CutPrefix(s, "+"); ok {
+		b.WriteByte('+')
+		s = strings.Replace(rest, "(0)", "", 1)
+	}
+	digits := 0
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			b.WriteRune(c)
+			digits++
+		case c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\u00a0':
+		default:
+			return telIf(b.String(), digits)
+		}
+	}
+	return telIf(b.String(), digits)
+}
+
+func telIf(u string, digits int) string {
+	if digits < 3 {
+		return ""
+	}
+	return u
 }

@@ -103,6 +103,8 @@ func (r *renderer) funcs() template.FuncMap {
 			u := r.Config.URL(path)
 			return template.URL("webcal://" + u[strings.Index(u, "://")+3:])
 		},
+		// tel is safe as an href: TelURL writes only "tel:", "+" and digits.
+		"tel": func(phone string) template.URL { return template.URL(TelURL(phone)) },
 		"eventView": func(e brief.Event) *EventView {
 			return &EventView{Event: e, KindLabel: brief.EventKinds[e.Kind]}
 		},
