@@ -26,7 +26,7 @@ func (r *renderer) renderOpps() diag.List {
 		if r.Cache != nil {
 			if c := r.Cache.get(o.File, o.key); c != nil {
 				o.card, o.BodyHTML, o.vevents = c.card, c.body, c.vevents
-				r.put(o.URL+"index.html", c.page)
+				r.put(o.URL+"index.html", r.join(c.page))
 				if c.ics != nil {
 					r.put(o.URL+"deadline.ics", c.ics)
 				}
@@ -53,7 +53,8 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 	if d != nil {
 		return d
 	}
-	r.put(o.URL+"index.html", page)
+	parts := r.split(page)
+	r.put(o.URL+"index.html", r.join(parts))
 	var card bytes.Buffer
 	root := r.cardRoot(o)
 	if err := r.tmpl["opportunity.html"].ExecuteTemplate(&card, "opp-card", listArgs{Root: root, Opps: []*Opp{o}}); err != nil {
@@ -72,7 +73,7 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 		r.put(o.URL+"deadline.ics", ics)
 	}
 	if r.Cache != nil {
-		r.Cache.set(o.File, &cachedOpp{key: o.key, page: page, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents})
+		r.Cache.set(o.File, &cachedOpp{key: o.key, page: parts, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents})
 		return nil
 	}
 	// A one-off build needs the source no more: let it go, so a large site

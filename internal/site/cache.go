@@ -13,16 +13,17 @@ type Cache struct {
 	gen   string
 	opps  map[string]*cachedOpp // by brief file
 	files map[string]memoFile   // other output files made from lists of briefs, by output path
+	mark  []byte                // stands in for the build's stamp in what it keeps (stamp.go)
 }
 
 type memoFile struct {
-	key  string
-	data []byte
+	key   string
+	parts [][]byte // the file, split at the build's stamp (stamp.go)
 }
 
 type cachedOpp struct {
 	key     string
-	page    []byte
+	page    [][]byte // split at the build's stamp
 	ics     []byte
 	card    [][]byte
 	vevents []byte
@@ -30,7 +31,9 @@ type cachedOpp struct {
 }
 
 // NewCache makes an empty render cache.
-func NewCache() *Cache { return &Cache{opps: map[string]*cachedOpp{}, files: map[string]memoFile{}} }
+func NewCache() *Cache {
+	return &Cache{opps: map[string]*cachedOpp{}, files: map[string]memoFile{}, mark: newMark()}
+}
 
 func (c *Cache) get(file, key string) *cachedOpp {
 	c.mu.Lock()
@@ -63,17 +66,18 @@ func (r *renderer) memo(name string, key func() string, make func() ([]byte, err
 	m, ok := r.Cache.files[name]
 	r.Cache.mu.Unlock()
 	if ok && m.key == k {
-		r.put(name, m.data)
+		r.put(name, r.join(m.parts))
 		return nil
 	}
 	data, err := make()
 	if err != nil {
 		return err
 	}
+	parts := r.split(data)
 	r.Cache.mu.Lock()
-	r.Cache.files[name] = memoFile{k, data}
+	r.Cache.files[name] = memoFile{k, parts}
 	r.Cache.mu.Unlock()
-	r.put(name, data)
+	r.put(name, r.join(parts))
 	return nil
 }
 
@@ -94,18 +98,20 @@ func (r *renderer) memoMany(names []string, key func() string, make func() ([][]
 	var cached [][]byte
 	for _, name := range names {
 		m, ok := r.Cache.files[name]
-		hit = hit && ok && m.key == k
-		cached = append(cached, m.data)
+		hit = hit && ok && m.key == k && len(m.parts) == 1
+		cached = append(cached, m.parts...)
 	}
 	r.Cache.mu.Unlock()
 	if !hit {
+		// Feeds and calendars are not made from templates, so they hold
+		// no stamp: each is kept whole.
 		var err error
 		if cached, err = make(); err != nil {
 			return err
 		}
 		r.Cache.mu.Lock()
 		for i, name := range names {
-			r.Cache.files[name] = memoFile{k, cached[i]}
+			r.Cache.files[name] = memoFile{k, [][]byte{cached[i]}}
 		}
 		r.Cache.mu.Unlock()
 	}

@@ -57,6 +57,31 @@
 //	open-values (progress.html) open value by topic or borough: openTable's result
 //	feed-row    (feeds.html) one feed set's row: a *FeedSet
 //
+// # Statuses as the page is read
+//
+// A status is worked out when the site is built, so a page read later can
+// be out of date: a brief can have closed, or its days left changed.
+// base.html loads js/status.js on a page whose Live method says it shows
+// such a status (an open brief, or questions still open), and the script
+// brings the page up to date as it is read, from these marks alone:
+//
+//	data-after="T"    the element is true from the moment T (RFC 3339): hidden before it
+//	data-until="T"    the element is true until T: hidden from it on
+//	data-day="D"      holds the days left to the date D ("2026-12-18") in the site's
+//	                  timezone (base.html gives it as the script's data-timezone),
+//	                  written as the days function writes them
+//	data-deadline="T" on a card (li.opp): the card leaves its list at T, and the
+//	                  count in the heading above the list goes down; a list with
+//	                  data-empty shows that text once it is empty
+//	data-built        a line saying when the build ran ({{updated}}), for readers
+//	                  without JavaScript; the script hides it
+//
+// The build sets hidden as things stand when it runs, and marks only what
+// a deadline still to come will change, so without JavaScript the page
+// says what was true then. An open brief's tags (Opp.Tags) hold each
+// status its deadline can bring, with the moments in Tag.After and
+// Tag.Until.
+//
 // The types templates see are Page, Opp (a brief with its status, labels,
 // facets and value worked out), Facet and FacetKind, EventView, FeedSet and
 // FeedLink, Progress, Share, Quarter and OpenValue, Named and Tag, each
@@ -75,7 +100,7 @@
 //	                         front-matter date, whose date alone (an event's) is its day
 //	day t                    "Friday 18 December 2026"
 //	clock t                  "9am", "5:30pm", "midday"
-//	iso t                    RFC 3339, for <time datetime>
+//	iso t                    RFC 3339, for <time datetime> and the status script's moments
 //	isodate t                "2026-12-18"
 //	sameDay a b              whether two times fall on the same day
 //	days n                   "Closes today", "1 day left", "3 days left"
@@ -87,6 +112,8 @@
 //	link s                   an address from front matter, made absolute when it is a path
 //	webcal path              the webcal:// address calendar apps subscribe to
 //	asset name               a static file's fingerprinted name ("css/site.1a2b3c4d5e.css")
+//	updated                  when the build ran, as "9am on Tuesday 1 December 2026", in text
+//	                         only; tenders serve keeps pages that say it between builds
 //	hasPage slug             whether the site has the plain page content/<slug>.md
 //	kinds                    the facet kinds: topics, boroughs and buyers
 //	csvGroups                the columns of opportunities.csv, in groups with what they hold

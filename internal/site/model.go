@@ -21,10 +21,15 @@ type Named struct {
 }
 
 // Tag is a status label. Its text always says what it means; the class
-// only adds colour.
+// only adds colour. A status that a deadline still to come will change
+// carries the moments it is true from (After) and until (Until), in RFC
+// 3339, for the status script; Hidden says it is not true yet.
 type Tag struct {
-	Text  string
-	Class string
+	Text   string
+	Class  string
+	After  string
+	Until  string
+	Hidden bool
 }
 
 // Opp is a brief with everything a template needs worked out.
@@ -47,6 +52,8 @@ type Opp struct {
 	vevents     []byte        // its deadlines as VEVENTs, for the site's calendars
 	key         string        // everything its card and page depend on, besides the generation
 	aliasesPos  tomldec.Pos   // where aliases was written, once Keys is let go
+
+	QuestionsClosed bool // the questions deadline has passed
 }
 
 // IsOpen reports whether bids are being taken.
@@ -55,6 +62,12 @@ func (o *Opp) IsOpen() bool { return o.Status == brief.StatusOpen }
 // IsUpcoming reports whether the brief is not yet open for bids.
 func (o *Opp) IsUpcoming() bool {
 	return o.Status == brief.StatusPipeline || o.Status == brief.StatusEngagement
+}
+
+// IsLive reports whether the brief's page says something that a deadline
+// still to come will change: that bids are open, or that questions are.
+func (o *Opp) IsLive() bool {
+	return o.IsOpen() || o.QuestionsDeadline.IsSet() && !o.QuestionsClosed
 }
 
 // IsPast reports whether the brief is closed, awarded or cancelled.

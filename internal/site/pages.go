@@ -267,7 +267,7 @@ func (r *renderer) render() (diag.List, error) {
 		if j.kind.key == nil {
 			data, err := make()
 			if err == nil {
-				r.put(j.path, data)
+				r.put(j.path, r.join(r.split(data)))
 			}
 			errs[i] = err
 			return

@@ -20,8 +20,9 @@ func (r *renderer) prepare() {
 		o.StatusLabel = brief.Stages[o.Status]
 		if b.Deadline.IsSet() {
 			o.DaysLeft = daysLeft(r.Now, b.Deadline.Time, r.loc)
-			o.ClosingSoon = o.Status == brief.StatusOpen && b.Deadline.Sub(r.Now) <= time.Duration(cfg.Feeds.ClosingSoonDays)*24*time.Hour
+			o.ClosingSoon = o.Status == brief.StatusOpen && !r.Now.Before(r.soonFrom(b))
 		}
+		o.QuestionsClosed = b.QuestionsDeadline.IsSet() && !r.Now.Before(b.QuestionsDeadline.Time)
 		o.BuyerInfo = cfg.Buyers[b.Buyer]
 		o.Buyer = Named{Key: b.Buyer, Name: o.BuyerInfo.Name, URL: "buyers/" + b.Buyer + "/"}
 		for _, t := range r.topicsOf(b) {
@@ -32,9 +33,9 @@ func (r *renderer) prepare() {
 			o.Boroughs = append(o.Boroughs, Named{Key: a, Name: n, URL: "boroughs/" + a + "/"})
 		}
 		o.Value = ValueText(b.ValueMin, b.ValueMax)
-		o.Tags = tags(o)
+		o.Tags = r.tags(o)
 		if r.Cache != nil { // only a cache needs the key
-			o.key = fmt.Sprintf("%x|%s|%d|%t", b.Sum, o.Status, o.DaysLeft, o.ClosingSoon)
+			o.key = fmt.Sprintf("%x|%s|%d|%t|%t", b.Sum, o.Status, o.DaysLeft, o.ClosingSoon, o.QuestionsClosed)
 		}
 		o.Updated = b.Published.Time
 		for _, u := range b.Updates {
@@ -93,22 +94,42 @@ func matchesCPV(prefixes, codes []string) bool {
 	return false
 }
 
-func tags(o *Opp) []Tag {
+// tags are a brief's status and suitability tags. An open brief has a tag
+// for each status a deadline can still bring (open, closing soon, closed),
+// those not true yet hidden, so the status script can show the one that
+// is true as the page is read.
+func (r *renderer) tags(o *Opp) []Tag {
 	var ts []Tag
 	switch {
-	case o.Status == brief.StatusOpen && o.ClosingSoon:
-		ts = append(ts, Tag{"Open", "tag-open"}, Tag{"Closing soon", "tag-soon"})
+	case o.IsOpen():
+		until := r.iso(o.Deadline.Time)
+		soon := Tag{Text: "Closing soon", Class: "tag-soon", Until: until, Hidden: !o.ClosingSoon}
+		if !o.ClosingSoon {
+			soon.After = r.iso(r.soonFrom(o.Brief))
+		}
+		ts = append(ts, Tag{Text: "Open", Class: "tag-open", Until: until}, soon,
+			Tag{Text: brief.Stages[brief.StatusClosed], Class: "tag-" + brief.StatusClosed, After: until, Hidden: true})
 	default:
-		ts = append(ts, Tag{o.StatusLabel, "tag-" + o.Status})
+		ts = append(ts, Tag{Text: o.StatusLabel, Class: "tag-" + o.Status})
 	}
 	if o.SuitsSME() {
-		ts = append(ts, Tag{brief.SuitableFor["sme"], "tag-sme"})
+		ts = append(ts, Tag{Text: brief.SuitableFor["sme"], Class: "tag-sme"})
 	}
 	if o.SuitsVCSE() {
-		ts = append(ts, Tag{brief.SuitableFor["vcse"], "tag-vcse"})
+		ts = append(ts, Tag{Text: brief.SuitableFor["vcse"], Class: "tag-vcse"})
 	}
 	return ts
 }
+
+// soonFrom is when a brief starts closing soon: closing_soon_days before
+// its deadline.
+func (r *renderer) soonFrom(b *brief.Brief) time.Time {
+	return b.Deadline.Add(-time.Duration(r.Config.Feeds.ClosingSoonDays) * 24 * time.Hour)
+}
+
+// iso writes a moment in RFC 3339 in the site's timezone, as <time
+// datetime> and the status script take it.
+func (r *renderer) iso(t time.Time) string { return t.In(r.loc).Format(time.RFC3339) }
 
 // sortOpps splits opportunities into open (closing soonest first),
 // upcoming (newest first) and past (most recently closed first).

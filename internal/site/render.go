@@ -70,6 +70,7 @@ func Render(ctx context.Context, s *Site, sink Sink) (diag.List, error) {
 	if list := r.parseTemplates(); len(list) > 0 {
 		return list, nil
 	}
+	r.setStamp()
 	r.prepare()
 	if d := r.events(); d != nil {
 		return diag.List{*d}, nil
@@ -125,6 +126,10 @@ type renderer struct {
 	assets        map[string]string // static file -> its fingerprinted name
 	network       *Progress         // the network's awards
 	buyerProgress []*Progress       // each buyer's
+
+	// stamp is when the build ran, as pages say it; stampMark stands in
+	// for it in pages a cache keeps (stamp.go).
+	stamp, stampMark []byte
 
 	sink    Sink
 	mu      sync.Mutex

@@ -47,6 +47,19 @@ type SubmitLink struct {
 	URL   string
 }
 
+// Live reports whether the page shows a status that a deadline still to
+// come will change: it then loads the status script, and says when it was
+// last updated for readers without JavaScript.
+func (p *Page) Live() bool {
+	switch {
+	case p.Opp != nil:
+		return p.Opp.IsLive()
+	case p.Facet != nil:
+		return len(p.Facet.Open) > 0
+	}
+	return len(p.Open) > 0
+}
+
 // URL returns the absolute address of this page.
 func (p *Page) URL() string { return p.Site.URL(p.Path) }
 

@@ -1,7 +1,8 @@
 // Package theme is the built-in look of a tenders site: the templates
-// every page is rendered with, the style sheet and the script that filters
-// lists, embedded in the binary so that a site folder with only site.toml
-// and content/ builds.
+// every page is rendered with, the style sheet, the script that filters
+// lists and the one that keeps statuses true as a page is read, embedded
+// in the binary so that a site folder with only site.toml and content/
+// builds.
 //
 // A site changes a page by putting a file of the same name in its own
 // templates/ folder, and adds or replaces static files in its own static/
@@ -20,7 +21,7 @@ var files embed.FS
 func Templates() fs.FS { return mustSub("templates") }
 
 // Static returns the built-in static folder: the style sheet and the
-// script that filters lists.
+// scripts.
 func Static() fs.FS { return mustSub("static") }
 
 func mustSub(dir string) fs.FS {

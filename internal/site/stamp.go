@@ -1,0 +1,61 @@
+package site
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"html"
+	"html/template"
+)
+
+// The build's stamp is when it ran, as pages that show statuses say it for
+// readers without JavaScript: "Last updated at 9am on Tuesday 1 December
+// 2026" (the updated template function). It changes with every build, so
+// a page kept by tenders serve between builds must not hold it: with a
+// Cache, updated writes a mark instead, each page is kept split at the
+// marks, and put joins the parts with the stamp of the build at hand. The
+// mark is random, so no content can hold it, and the same for the life of
+// the cache, so a card kept from an earlier build (which a site's own
+// opp-card could have stamped) is cut where a page made now is; it never
+// reaches the output. Without a Cache, updated writes the stamp itself and
+// nothing is split.
+
+// setStamp sets the stamp from the build clock, and the mark when there is
+// a cache.
+func (r *renderer) setStamp() {
+	r.stamp = []byte(html.EscapeString(When(r.Now, r.loc)))
+	if r.Cache != nil {
+		r.stampMark = r.Cache.mark
+	}
+}
+
+// newMark makes a cache's stand-in for the stamp.
+func newMark() []byte {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // never fails
+	return []byte("tenders-stamp-" + hex.EncodeToString(b))
+}
+
+// updated is the template function: the stamp, or the mark in its place.
+func (r *renderer) updated() template.HTML {
+	if r.stampMark != nil {
+		return template.HTML(r.stampMark)
+	}
+	return template.HTML(r.stamp)
+}
+
+// split cuts a rendered page at the marks, for a cache to keep.
+func (r *renderer) split(page []byte) [][]byte {
+	if r.stampMark == nil || !bytes.Contains(page, r.stampMark) {
+		return [][]byte{page}
+	}
+	return bytes.Split(page, r.stampMark)
+}
+
+// join puts a split page together with this build's stamp.
+func (r *renderer) join(parts [][]byte) []byte {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return bytes.Join(parts, r.stamp)
+}
