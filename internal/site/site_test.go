@@ -527,3 +527,40 @@ func TestStaticUnderAPage(t *testing.T) {
 		t.Errorf("err %v, findings:\n%v", err, list.Err())
 	}
 }
+
+// TestLondonWideCountsOnce: on /progress/, an open brief for the whole of
+// London counts once, under London-wide, not in each of the 33 boroughs.
+func TestLondonWideCountsOnce(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	fsys["content/opportunities/wide.md"] = &fstest.MapFile{Data: []byte(`+++
+title = "Interpreting across London"
+reference = "WIDE-1"
+buyer = "camden"
+published = 2026-11-20T09:00:00Z
+deadline = 2026-12-18T12:00:00Z
+summary = "Interpreters."
+category = "services"
+topics = ["cleaning"]
+boroughs = ["london-wide"]
+value_max = 250000
+apply_url = "https://example.org/bid"
+[contact]
+email = "a@camden.example"
++++
+Text.
+`)}
+	out := buildSite(t, fsys, "")
+	page := string(out["progress/index.html"])
+	table := page[strings.Index(page, "<caption>Open value by borough"):]
+	table = table[:strings.Index(table, "</table>")]
+	if !strings.Contains(table, `London-wide</a></th><td class="num">2</td><td class="num">£268,000</td>`) {
+		t.Errorf("the London-wide row does not count both london-wide briefs:\n%s", table)
+	}
+	if strings.Contains(table, "Sutton") || strings.Count(table, `<tr><th scope="row"`) != 2 {
+		t.Errorf("london-wide work is counted in the boroughs too:\n%s", table)
+	}
+	// It is still listed on each borough's page.
+	if !strings.Contains(string(out["boroughs/sutton/index.html"]), "Interpreting across London") {
+		t.Errorf("a london-wide brief is not listed on a borough's page")
+	}
+}
