@@ -53,6 +53,18 @@ type Feeds struct {
 	Items           int  `toml:"items"`             // most items in one feed; default 50
 	FullContent     bool `toml:"full_content"`      // put the whole brief in feed items, not just the summary
 	ClosingSoonDays int  `toml:"closing_soon_days"` // what "closing soon" means, in days; default 7
+	// IDHost is the authority of every feed item's and calendar event's
+	// id (tag:IDHOST,2026:REFERENCE): base_url's host when left out. Set it
+	// once and never change it, so that moving the site keeps every id.
+	IDHost string `toml:"id_host"`
+}
+
+// IDHost is the host feed and calendar ids are made with.
+func (c *Config) IDHost() string {
+	if c.Feeds.IDHost != "" {
+		return c.Feeds.IDHost
+	}
+	return c.Base.Hostname()
 }
 
 // Lint holds the [lint] settings: the thresholds of the linter's rules,
@@ -238,8 +250,14 @@ func (c *Config) checkNumbers(report reporter) {
 	}
 }
 
+// hostRE is a host name: letters, digits and hyphens in dotted parts.
+var hostRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$`)
+
 // checkData checks [ocds] and [pledge].
 func (c *Config) checkData(report reporter) {
+	if h := c.Feeds.IDHost; h != "" && !hostRE.MatchString(h) {
+		report("feeds.id_host", "id_host %q is not a host name; write the site's host alone, in lower case, such as %s", h, Schema.Example("feeds.id_host"))
+	}
 	if !ocidPrefixRE.MatchString(c.OCDS.Prefix) {
 		report("ocds.prefix", "prefix %q is not an ocid prefix; write \"ocds-\" and six letters or digits, such as \"ocds-a1b2c3\" (leave it out to use the placeholder %s)", c.OCDS.Prefix, PlaceholderPrefix)
 	}

@@ -73,6 +73,8 @@ func siteFields() []schema.Field {
 			Doc: "Put whole briefs in feeds, not only their summaries"},
 		{Key: "feeds.closing_soon_days", Type: schema.Integer, Example: "7",
 			Doc: "What closing soon means, in days before the deadline; 7 when left out"},
+		{Key: "feeds.id_host", Type: schema.Text, Example: `"opportunities.example.org"`,
+			Doc: "The host every feed item's and calendar event's id is made with; base_url's host when left out. Set it once and never change it: then moving the site to another address changes no id, and no reader sends every item again"},
 
 		{Key: "hosting", Type: schema.Table,
 			Doc: "Files that some static hosts, such as Netlify, read"},

@@ -564,3 +564,20 @@ Text.
 		t.Errorf("a london-wide brief is not listed on a borough's page")
 	}
 }
+
+// TestFeedIDHost: with [feeds] id_host set, moving the site to another
+// address changes no feed id and no calendar UID.
+func TestFeedIDHost(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	cfg := string(fsys["site.toml"].Data)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(cfg, `base_url = "https://example.org/opps/"`, "base_url = \"https://example.org/opps/\"\n[feeds]\nid_host = \"opps.example.org\"", 1))}
+	first := buildSite(t, fsys, "")
+	moved := buildSite(t, fsys, "https://org.github.io/tenders/")
+	a, b := guids(first, "feed.xml"), guids(moved, "feed.xml")
+	if strings.Join(a, " ") != strings.Join(b, " ") || !strings.HasPrefix(a[0], "tag:opps.example.org,2026:") {
+		t.Errorf("ids moved with the site:\n%v\n%v", a, b)
+	}
+	if !bytes.Contains(moved["deadlines.ics"], []byte("-deadline@opps.example.org")) {
+		t.Error("calendar UIDs are not made with id_host")
+	}
+}
