@@ -20,11 +20,11 @@
 //
 //	template          pages (pageKinds)                                  the *Page fields it reads
 //	base.html         every page                                         Site, Root, Path, Title, Description, Feeds, Footer, Section, NotFound
-//	home.html         /                                                  Open, Upcoming
+//	home.html         /                                                  Open, Upcoming, Map
 //	list.html         /opportunities/, /opportunities/closed/,           Open, Upcoming, Past; FeedSet on closing soon
 //	                  /closing-soon/
 //	opportunity.html  /opportunities/<slug>/, one for each brief          Opp (with BodyHTML)
-//	facets.html       /topics/, /boroughs/, /buyers/                     Facets
+//	facets.html       /topics/, /boroughs/, /buyers/                     Facets; Map on /boroughs/
 //	facet.html        /topics/<key>/, /boroughs/<key>/, /buyers/<key>/   Facet (its lists, Feeds and, for a buyer, Progress), Facets, FeedSet
 //	events.html       /events/                                           Events (upcoming), OldEvent (past, newest first)
 //	event.html        /events/<slug>/, for each file of content/events/  Event
@@ -54,6 +54,7 @@
 //	filters     the filter form of a listing: filterArgs's result
 //	alerts      the feeds and calendar of a set: alerts's result
 //	progress    a Progress's figures, chart and table: a *Progress
+//	borough-map the map of open opportunities by borough, and its table: mapArgs's result
 //	open-values (progress.html) open value by topic or borough: openTable's result
 //	feed-row    (feeds.html) one feed set's row: a *FeedSet
 //
@@ -100,6 +101,7 @@
 //	list root items empty    the arguments of opp-list and event-list
 //	navItem page target label the arguments of nav-item
 //	filterArgs root kind     the arguments of filters
+//	mapArgs root map         the arguments of borough-map
 //	alerts root set name     the arguments of alerts
 //	openTable caption heading root rows  the arguments of open-values
 package site

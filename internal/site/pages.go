@@ -111,6 +111,11 @@ func listPageKey(tmpl string, p *Page) string {
 			counts = append(counts, f.Count())
 		}
 	}
+	if p.Map != nil {
+		for _, a := range p.Map.Areas {
+			counts = append(counts, a.Open)
+		}
+	}
 	return listKey(tmpl, p.Path, p.Title, p.Description, p.Open, p.Upcoming, p.Past, recent, counts)
 }
 
@@ -118,6 +123,7 @@ func (r *renderer) homePage() ([]*Page, *diag.Diagnostic) {
 	home := r.page("", r.Config.Title, "home")
 	home.Description = r.Config.Description
 	home.Open, home.Upcoming = r.open, r.upcoming
+	home.Map = r.boroughMap()
 	return []*Page{home}, nil
 }
 
@@ -175,6 +181,9 @@ func (r *renderer) facetIndexes() ([]*Page, *diag.Diagnostic) {
 		p := r.page(k.Path, k.Title, strings.TrimSuffix(k.Path, "/"))
 		p.Description = k.Intro
 		p.Facets = k
+		if k == r.boroughs {
+			p.Map = r.boroughMap()
+		}
 		pages = append(pages, p)
 	}
 	return pages, nil

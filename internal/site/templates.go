@@ -91,6 +91,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"asset":      r.asset,
 		"percent":    func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) + "%" },
 		"filterArgs": func(root, kind string) filterArgs { return filterArgs{root, kind} },
+		"mapArgs":    func(root string, m *BoroughMap) mapArgs { return mapArgs{root, m} },
 		"cards":      cards,
 		"csvGroups":  func() []CSVGroup { return CSVGroups },
 		"alerts": func(root string, set *FeedSet, name string) alertArgs {
