@@ -71,6 +71,9 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:6:1: the name of buyer "x" must be one line, without line breaks or tabs`,
 			`site.toml:9:1: the name of topic "t" must be plain text, without < or >`,
 		}},
+		{"id host", "title = \"T\"\nbase_url = \"https://e.org/\"\n[feeds]\nid_host = \"https://e.org/\"\n", []string{
+			`site.toml:4:1: id_host "https://e.org/" is not a host name; write the site's host alone, in lower case, such as "opportunities.example.org"`,
+		}},
 		{"syntax", "title = \"T\nbase_url = 1\n", []string{
 			`site.toml:1:11: this is not valid TOML: strings cannot contain newlines; check the quotes, brackets and = signs on this line`,
 		}},

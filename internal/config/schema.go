@@ -29,6 +29,8 @@ func siteFields() []schema.Field {
 			Doc: "The time zone of dates written without one, from the IANA list; Europe/London when left out"},
 		{Key: "repo", Type: schema.Text, Example: `"https://github.com/ORG/REPO"`,
 			Doc: "The site's repository on GitHub, for the buttons on /submit/ that open a new brief"},
+		{Key: "per_page", Type: schema.Integer, Example: "50",
+			Doc: "How many opportunities each page of a listing shows, from 10 to 500; 50 when left out"},
 
 		{Key: "lint", Type: schema.Table,
 			Doc: "The thresholds of tenders check's rules; 0 or left out means the default, given in brackets"},
@@ -73,6 +75,8 @@ func siteFields() []schema.Field {
 			Doc: "Put whole briefs in feeds, not only their summaries"},
 		{Key: "feeds.closing_soon_days", Type: schema.Integer, Example: "7",
 			Doc: "What closing soon means, in days before the deadline; 7 when left out"},
+		{Key: "feeds.id_host", Type: schema.Text, Example: `"opportunities.example.org"`,
+			Doc: "The host every feed item's and calendar event's id is made with; base_url's host when left out. Set it once and never change it: then moving the site to another address changes no id, and no reader sends every item again"},
 
 		{Key: "hosting", Type: schema.Table,
 			Doc: "Files that some static hosts, such as Netlify, read"},

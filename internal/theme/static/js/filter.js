@@ -6,7 +6,9 @@
   "use strict";
   var form = document.getElementById("filters");
   if (!form || !("URLSearchParams" in window)) { return; }
-  var items = Array.prototype.slice.call(document.querySelectorAll("li.opp[data-topics]"));
+  // The cards are looked up at each change: the status script takes a
+  // card out of the page when its deadline passes.
+  function items() { return Array.prototype.slice.call(document.querySelectorAll("li.opp[data-topics]")); }
   var status = document.getElementById("filter-count");
   var fields = ["q", "topic", "borough", "value", "days"];
   var bands = {
@@ -50,7 +52,7 @@
 
   function apply() {
     var f = read(), shown = 0;
-    items.forEach(function (li) {
+    items().forEach(function (li) {
       var ok = matches(li, f);
       li.hidden = !ok;
       if (ok) { shown++; }
@@ -84,5 +86,6 @@
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
+  document.addEventListener("tenders:left", function () { if (location.search) { apply(); } });
   if (location.search) { apply(); }
 })();

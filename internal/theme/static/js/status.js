@@ -42,23 +42,29 @@
     return n === 1 ? "1 day left" : n + " days left";
   }
 
-  // count writes a list's new length in the count of the heading above it,
-  // and puts the list's empty message in place of a list left empty.
-  function count(list) {
-    var n = list.querySelectorAll("li.opp").length;
+  // leave takes a card out of its list, takes one from the count in the
+  // heading above the list (a count of every page of a paged listing, so
+  // it goes down by one rather than to this page's length), and puts the
+  // list's empty message in place of a list left empty.
+  function leave(li) {
+    var list = li.parentNode;
+    list.removeChild(li);
     var h = list.previousElementSibling;
     while (h && !/^H[1-6]$/.test(h.tagName)) { h = h.previousElementSibling; }
     var c = h && h.querySelector(".count");
-    if (c) {
-      c.textContent = c.textContent.replace(/\d+/, String(n))
-        .replace(/opportunit(y|ies)/, n === 1 ? "opportunity" : "opportunities");
+    var m = c && /(\d[\d,]*)( opportunit(?:y|ies))?/.exec(c.textContent);
+    if (m) {
+      var n = Math.max(0, Number(m[1].replace(/,/g, "")) - 1);
+      var word = m[2] ? (n === 1 ? " opportunity" : " opportunities") : "";
+      c.textContent = c.textContent.replace(m[0], n.toLocaleString("en-GB") + word);
     }
-    if (n === 0 && list.hasAttribute("data-empty")) {
+    if (!list.querySelector("li.opp") && list.hasAttribute("data-empty")) {
       var p = document.createElement("p");
       p.className = "empty";
       p.textContent = list.getAttribute("data-empty");
       list.parentNode.replaceChild(p, list);
     }
+    document.dispatchEvent(new CustomEvent("tenders:left", { detail: li }));
   }
 
   function update() {
@@ -82,12 +88,7 @@
       all("[data-built]").forEach(function (el) { el.hidden = true; });
     }
     all("li.opp[data-deadline]").forEach(function (li) {
-      if (moment(li, "data-deadline") <= now && li.parentNode) {
-        var list = li.parentNode;
-        li.setAttribute("data-days", "");
-        list.removeChild(li);
-        count(list);
-      }
+      if (moment(li, "data-deadline") <= now && li.parentNode) { leave(li); }
     });
     clearTimeout(timer);
     timer = setTimeout(update, next - now);
