@@ -41,15 +41,16 @@ function handler(dir) {
   };
 }
 
-// site builds the example site for a local server under /opps/ and serves
-// it. It starts the server first, to know the port the site is built for.
-export async function site() {
+// site builds a site folder (the example site unless told) for a local
+// server under /opps/ and serves it. It starts the server first, to know
+// the port the site is built for.
+export async function site(folder = repo) {
   let serveDir = null;
   const server = createServer((req, res) => handler(serveDir)(req, res));
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const base = `http://127.0.0.1:${server.address().port}${subPath}`;
   const out = join(mkdtempSync(join(tmpdir(), "tenders-browser-")), "public");
-  execFileSync("go", ["run", "./cmd/tenders", "build", "--now", now, "--base-url", base, "--out", out], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("go", ["run", "./cmd/tenders", "build", "--site", folder, "--now", now, "--base-url", base, "--out", out], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
   serveDir = out;
   return { server, base, dir: out };
 }
