@@ -263,7 +263,7 @@ test("phone: at 390px the first opportunity is on the first screen, the filters 
 test("cards: value, deadline, buyer, place and insurance, in that order, on every card", async () => {
   const page = await ctx.newPage();
   await page.goto(s.base + "opportunities/");
-  const orders = await page.$$eval("li.opp", (lis) => lis.map((li) => [...li.querySelectorAll("dt")].map((dt) => dt.textContent).join(",")));
+  const orders = await page.$$eval("li.opp", (lis) => lis.map((li) => [...li.querySelectorAll("dt")].map((dt) => dt.innerText).join(",")));
   assert.ok(orders.length > 10);
   for (const o of orders) { assert.match(o, /^Value,Clos(es|ed),Buyer,(Places?,)?Insurance$/); }
   // A brief's page offers "Start your bid" under its key facts too.
