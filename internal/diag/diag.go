@@ -46,6 +46,7 @@ type Diagnostic struct {
 	Rule     string   // what produced it, such as "invalid" or "jargon"
 	Message  string   // what is wrong; what to write instead
 	Fix      string   // a suggested replacement for the span, if there is one
+	Safe     bool     // Fix replaces exactly the span, one for one, and check --fix applies it
 }
 
 // String formats the finding as file:line:col: message.

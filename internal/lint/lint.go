@@ -69,6 +69,13 @@ func (p *Pass) ReportFix(s Span, fix, format string, args ...any) {
 	})
 }
 
+// ReportSafe records a finding with a replacement that fits the span
+// exactly, one for one: tenders check --fix makes it.
+func (p *Pass) ReportSafe(s Span, fix, format string, args ...any) {
+	p.ReportFix(s, fix, format, args...)
+	(*p.out)[len(*p.out)-1].Safe = true
+}
+
 // ReportKey records a finding about a front-matter key, at its line.
 func (p *Pass) ReportKey(path string, format string, args ...any) {
 	p.Report(p.keySpan(path), format, args...)

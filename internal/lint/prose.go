@@ -72,6 +72,11 @@ func runJargon(p *Pass) {
 				p.Report(s, "%q is a %s many suppliers will not know; %s", written, m.entry.Category, m.entry.Plain)
 				continue
 			}
+			start, end := toks[m.from].start, toks[m.to-1].end
+			if fix := p.safeFix(pr, m.entry.Phrase, start, end, s); fix != "" {
+				p.ReportSafe(s, fix, "%q is a %s; write %s", written, m.entry.Category, m.entry.Plain)
+				continue
+			}
 			p.ReportFix(s, firstAlternative(m.entry.Plain), "%q is a %s; write %s", written, m.entry.Category, m.entry.Plain)
 		}
 		for _, t := range toks {
