@@ -164,6 +164,9 @@ type JSONFinding struct {
 	Rule      string `json:"rule"`
 	Message   string `json:"message"`
 	Fix       string `json:"fix,omitempty"`
+	// Safe says Fix replaces exactly the span from line:column to
+	// end_line:end_column, and tenders check --fix makes it.
+	Safe bool `json:"safe,omitempty"`
 }
 
 // JSONFile is one file's summary.
@@ -181,7 +184,7 @@ type JSONFile struct {
 func JSON(w io.Writer, list diag.List, sums []Summary) error {
 	r := JSONReport{Version: 1, Findings: []JSONFinding{}, Files: []JSONFile{}}
 	for _, d := range list {
-		r.Findings = append(r.Findings, JSONFinding{d.File, d.Line, d.Col, d.EndLine, d.EndCol, d.Severity.String(), d.Rule, d.Message, d.Fix})
+		r.Findings = append(r.Findings, JSONFinding{d.File, d.Line, d.Col, d.EndLine, d.EndCol, d.Severity.String(), d.Rule, d.Message, d.Fix, d.Safe})
 	}
 	for _, s := range sums {
 		r.Files = append(r.Files, JSONFile{s.File, s.Errors, s.Warnings, s.Suggestions, s.Words, round1(s.ReadingEase), round1(s.Grade)})
@@ -330,6 +333,7 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs 
 		Level     string     `json:"level"`
 		Message   msg        `json:"message"`
 		Locations []location `json:"locations"`
+		Fixes     []any      `json:"fixes,omitempty"`
 	}
 	level := func(s diag.Severity) string {
 		switch s {
@@ -366,7 +370,11 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs 
 		if d.Fix != "" {
 			m += " Suggestion: " + d.Fix
 		}
-		results = append(results, result{RuleID: d.Rule, Level: level(d.Severity), Message: msg{m}, Locations: []location{loc}})
+		res := result{RuleID: d.Rule, Level: level(d.Severity), Message: msg{m}, Locations: []location{loc}}
+		if d.Safe {
+			res.Fixes = []any{sarifFix(loc.PhysicalLocation.ArtifactLocation.URI, loc.PhysicalLocation.Region, d.Fix)}
+		}
+		results = append(results, res)
 	}
 	doc := map[string]any{
 		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -389,4 +397,19 @@ var extraRuleDoc = map[string]string{
 	"invalid":     "A brief, event, page or site.toml that cannot be published: a missing or wrong field.",
 	"lint-ignore": "A lint comment without a reason, naming no known rule, or silencing nothing.",
 	"template":    "A template that does not parse or run.",
+}
+
+// sarifFix is a SARIF fix: one replacement of the region in the file at
+// uri, with text.
+func sarifFix(uri string, region any, text string) map[string]any {
+	return map[string]any{
+		"description": map[string]string{"text": "Replace with " + strconv.Quote(text)},
+		"artifactChanges": []any{map[string]any{
+			"artifactLocation": map[string]string{"uri": uri},
+			"replacements": []any{map[string]any{
+				"deletedRegion":   region,
+				"insertedContent": map[string]string{"text": text},
+			}},
+		}},
+	}
 }

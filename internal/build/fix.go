@@ -1,0 +1,85 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/parallel"
+)
+
+// Fixed is one file that Fix would change.
+type Fixed struct {
+	File          string // under the site folder
+	Before, After []byte
+	Fixes         int  // how many replacements were made
+	Done          bool // no safe fix is left (false after lint.MaxFixRounds rounds)
+}
+
+// Fix works out the safe fixes of tenders check --fix for the documents of
+// c (the site in fsys, checked) whose file keep accepts: it makes them in
+// memory, linting each file again after each round, and returns the files
+// that change, in file order. It writes nothing. A file that changed since
+// it was checked is an error, and so is one that cannot be read; the
+// error is ctx's when it ends first.
+func Fix(ctx context.Context, fsys fs.FS, c *Checked, keep func(string) bool) ([]Fixed, error) {
+	if c.Engine == nil {
+		return nil, nil
+	}
+	byFile := map[string]diag.List{}
+	for _, d := range c.List {
+		byFile[d.File] = append(byFile[d.File], d)
+	}
+	var docs []brief.Doc
+	for _, d := range c.Content.Docs() {
+		file := d.Src().File
+		if keep(file) && slices.ContainsFunc(byFile[file], func(d diag.Diagnostic) bool { return d.Safe }) {
+			docs = append(docs, d)
+		}
+	}
+	parser := &brief.Parser{Config: c.Config, Static: sub(fsys, brief.StaticDir)}
+	out := make([]*Fixed, len(docs))
+	errs := make([]error, len(docs))
+	parallel.Each(ctx, len(docs), func(i int) {
+		d := docs[i]
+		src := d.Src()
+		before, err := fs.ReadFile(fsys, src.File)
+		if err == nil && sha256.Sum256(before) != src.Sum {
+			err = fmt.Errorf("%s changed while it was being checked; run tenders check --fix again", src.File)
+		}
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		parse := func(b []byte) brief.Doc {
+			next, list := parser.Parse(d.FileKind(), src.File, b)
+			if next == nil || list.Errors() > 0 {
+				return nil
+			}
+			return next
+		}
+		after, n, done := c.Engine.Fix(d, before, byFile[src.File], parse)
+		if n > 0 {
+			out[i] = &Fixed{File: src.File, Before: before, After: after, Fixes: n, Done: done}
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var fixed []Fixed
+	for i, f := range out {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if f != nil {
+			fixed = append(fixed, *f)
+		}
+	}
+	slices.SortFunc(fixed, func(a, b Fixed) int { return strings.Compare(a.File, b.File) })
+	return fixed, nil
+}
