@@ -69,15 +69,15 @@ func runJargon(p *Pass) {
 			s := p.span(pr, toks[m.from].start, toks[m.to-1].end)
 			written := pr.Text[toks[m.from].start:toks[m.to-1].end]
 			if m.entry.Explain {
-				p.Report(s, "%q is a %s many suppliers will not know; %s", written, m.entry.Category, m.entry.Plain)
+				p.Report(s, "%q is %s many suppliers will not know; %s", written, kindOf(m.entry.Category), m.entry.Plain)
 				continue
 			}
 			start, end := toks[m.from].start, toks[m.to-1].end
 			if fix := p.safeFix(pr, m.entry.Phrase, start, end, s); fix != "" {
-				p.ReportSafe(s, fix, "%q is a %s; write %s", written, m.entry.Category, m.entry.Plain)
+				p.ReportSafe(s, fix, "%q is %s; %s", written, kindOf(m.entry.Category), instead(m.entry.Plain))
 				continue
 			}
-			p.ReportFix(s, firstAlternative(m.entry.Plain), "%q is a %s; write %s", written, m.entry.Category, m.entry.Plain)
+			p.ReportFix(s, firstAlternative(m.entry.Plain), "%q is %s; %s", written, kindOf(m.entry.Category), instead(m.entry.Plain))
 		}
 		for _, t := range toks {
 			if !goods && deliverForms[t.lower] {
@@ -90,10 +90,31 @@ func runJargon(p *Pass) {
 		for _, e := range p.words.dotted {
 			re := dottedRE(e.Phrase)
 			for _, loc := range re.FindAllStringIndex(pr.Text, -1) {
-				p.ReportFix(p.span(pr, loc[0], loc[1]), firstAlternative(e.Plain), "%q is %s; write %s", pr.Text[loc[0]:loc[1]], e.Category, e.Plain)
+				p.ReportFix(p.span(pr, loc[0], loc[1]), firstAlternative(e.Plain), "%q is %s; %s", pr.Text[loc[0]:loc[1]], kindOf(e.Category), instead(e.Plain))
 			}
 		}
 	}
+}
+
+// kindOf names a category of the word list as a message says it: "a
+// wordy phrase", but "legalese".
+func kindOf(category string) string {
+	switch category {
+	case CatLegalese:
+		return "legalese"
+	case CatSite:
+		return "a word this site avoids"
+	}
+	return "a " + category
+}
+
+// instead says what to write: "write use", or for an alternative in
+// brackets, what it says ("leave it out").
+func instead(plain string) string {
+	if inner, ok := strings.CutPrefix(plain, "("); ok && strings.HasSuffix(inner, ")") && !strings.Contains(inner, "(") {
+		return strings.TrimSuffix(inner, ")")
+	}
+	return "write " + plain
 }
 
 // maybeDotted reports whether s may hold an abbreviation with dots, such

@@ -26,7 +26,7 @@ func newWordList(extra map[string]string) *wordList {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		entries = append(entries, Word{Phrase: strings.ToLower(strings.TrimSpace(k)), Plain: extra[k], Category: "site word"})
+		entries = append(entries, Word{Phrase: strings.ToLower(strings.TrimSpace(k)), Plain: extra[k], Category: CatSite})
 	}
 	for _, e := range entries {
 		if strings.Contains(e.Phrase, ".") {
