@@ -97,9 +97,9 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 }
 
 // fixSite makes the safe replacements of the files filter keeps (write),
-// or prints them as a diff (show), or both. After writing, it checks the
-// site again and returns that, for the findings that are left; otherwise
-// it returns an exit code to end with (-1 to carry on).
+// or prints them as a diff (show), or both. After writing, it returns the
+// site as checked with the fixes made, for the findings that are left;
+// otherwise an exit code to end with (-1 to carry on).
 func fixSite(ctx context.Context, c *command, e *env, fsys *sitefs.FS, f siteFlags, filter func(string) bool, checked *build.Checked, write, show bool) (*build.Checked, int) {
 	fixed, err := build.Fix(ctx, fsys, checked, filter)
 	if ctx.Err() != nil {
@@ -132,18 +132,7 @@ func fixSite(ctx context.Context, c *command, e *env, fsys *sitefs.FS, f siteFla
 	if left > 0 {
 		fmt.Fprintf(e.stderr, "tenders check: %s still %s safe fixes, each made possible by another; run tenders check --fix again\n", countOf(left, "file", "files"), map[bool]string{true: "has", false: "have"}[left == 1])
 	}
-	if len(fixed) == 0 {
-		return checked, -1
-	}
-	checked, err = build.Check(ctx, fsys, f.baseURL)
-	if ctx.Err() != nil {
-		return nil, stopped(c, e)
-	}
-	if err != nil {
-		fmt.Fprintln(e.stderr, "tenders check:", safetext.Line(err.Error()))
-		return nil, exitFailure
-	}
-	return checked, -1
+	return build.Refixed(checked, fixed), -1
 }
 
 func countOf(n int, one, many string) string {

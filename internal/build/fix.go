@@ -10,6 +10,7 @@ import (
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/lint"
 	"github.com/london-anchors/tenders/internal/parallel"
 )
 
@@ -19,6 +20,9 @@ type Fixed struct {
 	Before, After []byte
 	Fixes         int  // how many replacements were made
 	Done          bool // no safe fix is left (false after lint.MaxFixRounds rounds)
+
+	lint    diag.List // the lint findings of After
+	summary lint.Summary
 }
 
 // Fix works out the safe fixes of tenders check --fix for the documents of
@@ -63,9 +67,9 @@ func Fix(ctx context.Context, fsys fs.FS, c *Checked, keep func(string) bool) ([
 			}
 			return next
 		}
-		after, n, done := c.Engine.Fix(d, before, byFile[src.File], parse)
-		if n > 0 {
-			out[i] = &Fixed{File: src.File, Before: before, After: after, Fixes: n, Done: done}
+		r := c.Engine.Fix(d, before, byFile[src.File], parse)
+		if r.Fixes > 0 {
+			out[i] = &Fixed{File: src.File, Before: before, After: r.Src, Fixes: r.Fixes, Done: r.Done, lint: r.List, summary: r.Summary}
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -82,4 +86,40 @@ func Fix(ctx context.Context, fsys fs.FS, c *Checked, keep func(string) bool) ([
 	}
 	slices.SortFunc(fixed, func(a, b Fixed) int { return strings.Compare(a.File, b.File) })
 	return fixed, nil
+}
+
+// Refixed is c after the files of fixed are written: each fixed file's
+// lint findings and summary are those Fix found in its new bytes, so the
+// site need not be checked again. A fix changes only words of prose, so
+// the file's other findings (its checks, and those across files) stay.
+func Refixed(c *Checked, fixed []Fixed) *Checked {
+	if len(fixed) == 0 {
+		return c
+	}
+	byFile := map[string]*Fixed{}
+	for i := range fixed {
+		byFile[fixed[i].File] = &fixed[i]
+	}
+	lintRule := map[string]bool{"lint-ignore": true}
+	for _, r := range c.Engine.Rules {
+		lintRule[r.Name] = true
+	}
+	n := *c
+	n.List = nil
+	for _, d := range c.List {
+		if byFile[d.File] == nil || !lintRule[d.Rule] {
+			n.List = append(n.List, d)
+		}
+	}
+	for _, f := range fixed {
+		n.List = append(n.List, f.lint...)
+	}
+	n.List.Sort()
+	n.Summaries = slices.Clone(c.Summaries)
+	for i, s := range n.Summaries {
+		if f := byFile[s.File]; f != nil {
+			n.Summaries[i] = f.summary
+		}
+	}
+	return &n
 }

@@ -3,6 +3,7 @@ package build_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -54,6 +55,18 @@ func TestFix(t *testing.T) {
 	all, err := build.Fix(ctx, fsys, c, func(string) bool { return true })
 	if err != nil || len(all) != 20 {
 		t.Fatalf("got %d files, %v; want all 20 briefs", len(all), err)
+	}
+	// Refixed is what checking the fixed site again finds.
+	for _, f := range all {
+		fsys[f.File] = &fstest.MapFile{Data: f.After}
+	}
+	again, err := build.Check(ctx, fsys, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := build.Refixed(c, all)
+	if !slices.Equal(re.List, again.List) || !slices.Equal(re.Summaries, again.Summaries) {
+		t.Errorf("Refixed found\n%v\n%v\nchecking again found\n%v\n%v", re.List, re.Summaries, again.List, again.Summaries)
 	}
 	fsys[kept].Data = append(fsys[kept].Data, '\n')
 	if _, err := build.Fix(ctx, fsys, c, func(f string) bool { return f == kept }); err == nil || !strings.Contains(err.Error(), kept+" changed") {

@@ -213,33 +213,38 @@ func byteCol(src []byte, starts []int, line, col int) (int, bool) {
 // and each round lints the file again.
 const MaxFixRounds = 4
 
+// Fixed is what Fix made of one document.
+type Fixed struct {
+	Src     []byte    // the new bytes
+	Fixes   int       // how many replacements were made
+	Done    bool      // no safe fix is left
+	List    diag.List // the findings of Src, when Fixes > 0
+	Summary Summary   // the summary of Src, when Fixes > 0
+}
+
 // Fix makes the safe fixes of one document whose bytes are src, and lints
 // the result again, until no safe fix is left or MaxFixRounds rounds are
 // done. list is the document's findings, or nil to lint it first. parse
 // reads new bytes back into a document, or returns nil when they no longer
-// parse cleanly, and then that round is undone. Fix returns the new bytes,
-// how many fixes it made, and whether no safe fix is left.
-func (e *Engine) Fix(d brief.Doc, src []byte, list diag.List, parse func([]byte) brief.Doc) ([]byte, int, bool) {
+// parse cleanly, and then that round is undone.
+func (e *Engine) Fix(d brief.Doc, src []byte, list diag.List, parse func([]byte) brief.Doc) Fixed {
 	if list == nil {
 		list, _ = e.CheckFile(d)
 	}
-	total := 0
+	r := Fixed{Src: src, List: list}
 	for range MaxFixRounds {
-		out, n := ApplyFixes(src, list)
+		out, n := ApplyFixes(r.Src, r.List)
 		if n == 0 {
-			return src, total, true
+			r.Done = true
+			return r
 		}
 		next := parse(out)
 		if next == nil {
-			return src, total, false
+			return r
 		}
-		src, d, total = out, next, total+n
-		list, _ = e.CheckFile(d)
+		r.Src, r.Fixes = out, r.Fixes+n
+		r.List, r.Summary = e.CheckFile(next)
 	}
-	for _, f := range list {
-		if f.Safe {
-			return src, total, false
-		}
-	}
-	return src, total, true
+	r.Done = !slices.ContainsFunc(r.List, func(f diag.Diagnostic) bool { return f.Safe })
+	return r
 }

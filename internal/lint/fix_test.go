@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,8 +97,9 @@ func TestFix(t *testing.T) {
 			if d == nil || wantAt < 0 {
 				t.Fatal("want in.md that parses cleanly, and want.md")
 			}
-			got, n, done := e.Fix(d, in, nil, parse)
-			if !done {
+			r := e.Fix(d, in, nil, parse)
+			got, n := r.Src, r.Fixes
+			if !r.Done {
 				t.Errorf("safe fixes are left after %d rounds", lint.MaxFixRounds)
 			}
 			if *update {
@@ -110,8 +112,8 @@ func TestFix(t *testing.T) {
 			if want := ar.Files[wantAt].Data; !bytes.Equal(got, want) {
 				t.Errorf("%d fixes; got\n%s\nwant\n%s", n, got, want)
 			}
-			if again, n, _ := e.Fix(parse(got), got, nil, parse); n != 0 || !bytes.Equal(again, got) {
-				t.Errorf("fixing again made %d more fixes:\n%s", n, again)
+			if again := e.Fix(parse(got), got, nil, parse); again.Fixes != 0 || !bytes.Equal(again.Src, got) {
+				t.Errorf("fixing again made %d more fixes:\n%s", again.Fixes, again.Src)
 			}
 		})
 	}
@@ -170,7 +172,8 @@ func FuzzFix(f *testing.F) {
 		if d == nil {
 			return
 		}
-		got, n, done := e.Fix(d, src, nil, parse)
+		r := e.Fix(d, src, nil, parse)
+		got, n := r.Src, r.Fixes
 		if n == 0 {
 			if !bytes.Equal(got, src) {
 				t.Fatalf("no fixes, but the bytes changed:\n%s", got)
@@ -181,14 +184,17 @@ func FuzzFix(f *testing.F) {
 		if after == nil {
 			t.Fatalf("the fixed file no longer parses cleanly:\n%s", got)
 		}
+		if list, _ := e.CheckFile(after); !slices.Equal(list, r.List) {
+			t.Fatalf("the findings Fix returned are not those of its result:\n%v\nwant\n%v", r.List, list)
+		}
 		if a, b := keyPlaces(d), keyPlaces(after); a != b {
 			t.Fatalf("the keys moved:\n%s\nbecame\n%s", a, b)
 		}
 		if a, b := shape(md, d.Src().Body), shape(md, after.Src().Body); a != b {
 			t.Fatalf("the Markdown structure changed:\n%s\nbecame\n%s\nin\n%s", a, b, got)
 		}
-		if again, m, _ := e.Fix(after, got, nil, parse); done && (m != 0 || !bytes.Equal(again, got)) {
-			t.Fatalf("fixing again made %d more fixes:\n%s", m, again)
+		if again := e.Fix(after, got, nil, parse); r.Done && (again.Fixes != 0 || !bytes.Equal(again.Src, got)) {
+			t.Fatalf("fixing again made %d more fixes:\n%s", again.Fixes, again.Src)
 		}
 	})
 }
