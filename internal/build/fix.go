@@ -42,7 +42,7 @@ func Fix(ctx context.Context, fsys fs.FS, c *Checked, keep func(string) bool) ([
 	var docs []brief.Doc
 	for _, d := range c.Content.Docs() {
 		file := d.Src().File
-		if keep(file) && slices.ContainsFunc(byFile[file], func(d diag.Diagnostic) bool { return d.Safe }) {
+		if keep(file) && slices.ContainsFunc(byFile[file], lint.HasSafeFix) {
 			docs = append(docs, d)
 		}
 	}

@@ -3,6 +3,7 @@ package build_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -65,7 +66,7 @@ func TestFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	re := build.Refixed(c, all)
-	if !slices.Equal(re.List, again.List) || !slices.Equal(re.Summaries, again.Summaries) {
+	if !reflect.DeepEqual(re.List, again.List) || !slices.Equal(re.Summaries, again.Summaries) {
 		t.Errorf("Refixed found\n%v\n%v\nchecking again found\n%v\n%v", re.List, re.Summaries, again.List, again.Summaries)
 	}
 	fsys[kept].Data = append(fsys[kept].Data, '\n')

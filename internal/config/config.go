@@ -86,6 +86,7 @@ type Lint struct {
 	Words                 map[string]string `toml:"words"`                   // extra jargon: word or phrase -> plain alternative
 	Acronyms              []string          `toml:"acronyms"`                // acronyms readers know without expansion
 	Standards             []string          `toml:"standards"`               // extra named standards that need "or equivalent"
+	EveryOccurrence       bool              `toml:"every_occurrence"`        // report each use of a term, not the first with a count
 }
 
 // Hosting holds the [hosting] settings: files some static hosts read.

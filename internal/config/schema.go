@@ -58,6 +58,8 @@ func siteFields() []schema.Field {
 			Doc: "Acronyms your readers know without spelling them out"},
 		{Key: "lint.standards", Type: schema.TextList, Example: `["Gas Safe"]`,
 			Doc: "More named standards that need \"or equivalent\""},
+		{Key: "lint.every_occurrence", Type: schema.Bool, Example: "true",
+			Doc: "Report every use of a jargon term as a finding of its own; when false or left out, each term is reported once a file, at its first use, with how many more times and on which lines it occurs"},
 		{Key: "lint.rules", Type: schema.Table,
 			Doc: "A rule's severity, by the rule's name (tenders check --rules lists them)"},
 		{Key: "lint.rules.*", Type: schema.Text, AnyKey: "passive", Values: RuleLevels, Example: `"off"`,

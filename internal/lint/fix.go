@@ -153,15 +153,18 @@ func ApplyFixes(src []byte, list []diag.Diagnostic) ([]byte, int) {
 	var edits []edit
 	starts := lineStarts(src)
 	for _, d := range list {
-		if !d.Safe || d.Line < 2 || (d.EndLine != 0 && d.EndLine != d.Line) || d.EndCol <= d.Col {
-			continue
+		places := append([]diag.Place{{Line: d.Line, Col: d.Col, EndLine: d.EndLine, EndCol: d.EndCol, Fix: d.Fix, Safe: d.Safe}}, d.Also...)
+		for _, p := range places {
+			if !p.Safe || p.Line < 2 || (p.EndLine != 0 && p.EndLine != p.Line) || p.EndCol <= p.Col {
+				continue
+			}
+			from, ok1 := byteCol(src, starts, p.Line, p.Col)
+			to, ok2 := byteCol(src, starts, p.Line, p.EndCol)
+			if !ok1 || !ok2 {
+				continue
+			}
+			edits = append(edits, edit{from, to, p.Fix})
 		}
-		from, ok1 := byteCol(src, starts, d.Line, d.Col)
-		to, ok2 := byteCol(src, starts, d.Line, d.EndCol)
-		if !ok1 || !ok2 {
-			continue
-		}
-		edits = append(edits, edit{from, to, d.Fix})
 	}
 	slices.SortStableFunc(edits, func(a, b edit) int { return a.from - b.from })
 	var out bytes.Buffer
@@ -178,6 +181,12 @@ func ApplyFixes(src []byte, list []diag.Diagnostic) ([]byte, int) {
 	}
 	out.Write(src[last:])
 	return out.Bytes(), n
+}
+
+// HasSafeFix reports whether --fix would change anything for a finding:
+// whether it, or one of its other places, has a safe fix.
+func HasSafeFix(d diag.Diagnostic) bool {
+	return d.Safe || slices.ContainsFunc(d.Also, func(p diag.Place) bool { return p.Safe })
 }
 
 // lineStarts is the byte offset where each line of src starts.
@@ -245,6 +254,6 @@ func (e *Engine) Fix(d brief.Doc, src []byte, list diag.List, parse func([]byte)
 		r.Src, r.Fixes = out, r.Fixes+n
 		r.List, r.Summary = e.CheckFile(next)
 	}
-	r.Done = !slices.ContainsFunc(r.List, func(f diag.Diagnostic) bool { return f.Safe })
+	r.Done = !slices.ContainsFunc(r.List, HasSafeFix)
 	return r
 }

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -184,7 +184,7 @@ func FuzzFix(f *testing.F) {
 		if after == nil {
 			t.Fatalf("the fixed file no longer parses cleanly:\n%s", got)
 		}
-		if list, _ := e.CheckFile(after); !slices.Equal(list, r.List) {
+		if list, _ := e.CheckFile(after); !reflect.DeepEqual(list, r.List) {
 			t.Fatalf("the findings Fix returned are not those of its result:\n%v\nwant\n%v", r.List, list)
 		}
 		if a, b := keyPlaces(d), keyPlaces(after); a != b {

@@ -20,7 +20,8 @@ var badGrammar = regexp.MustCompile(`\bis a legalese\b|\ba [aeiou]|\ban [^aeiou"
 func TestMessages(t *testing.T) {
 	var body strings.Builder
 	body.WriteString("\n## What we need\n\n")
-	first := strings.Count(fuzzFront, "\n") + 4 // the file line of the first entry
+	front := strings.Replace(fuzzFront, "We will utilise the café.", "Cleaning.", 1)
+	first := strings.Count(front, "\n") + 4 // the file line of the first entry
 	for _, w := range lint.Words {
 		phrase := w.Phrase
 		if len(phrase) <= 4 && !strings.Contains(phrase, " ") && !strings.Contains(phrase, ".") && phrase != "lot" && phrase != "key" {
@@ -29,7 +30,7 @@ func TestMessages(t *testing.T) {
 		fmt.Fprintf(&body, "Here we wrote %s today.\n\n", phrase)
 	}
 	e, parse := fixEnv(t)
-	d := parse([]byte(fuzzFront + body.String()))
+	d := parse([]byte(front + body.String()))
 	if d == nil {
 		t.Fatal("the test brief does not parse")
 	}

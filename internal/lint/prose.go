@@ -70,18 +70,22 @@ func runJargon(p *Pass) {
 			written := pr.Text[toks[m.from].start:toks[m.to-1].end]
 			if m.entry.Explain {
 				p.Report(s, "%q is %s many suppliers will not know; %s", written, kindOf(m.entry.Category), m.entry.Plain)
+				p.term(m.entry.Phrase)
 				continue
 			}
 			start, end := toks[m.from].start, toks[m.to-1].end
 			if fix := p.safeFix(pr, m.entry.Phrase, start, end, s); fix != "" {
 				p.ReportSafe(s, fix, "%q is %s; %s", written, kindOf(m.entry.Category), instead(m.entry.Plain))
+				p.term(m.entry.Phrase)
 				continue
 			}
 			p.ReportFix(s, firstAlternative(m.entry.Plain), "%q is %s; %s", written, kindOf(m.entry.Category), instead(m.entry.Plain))
+			p.term(m.entry.Phrase)
 		}
 		for _, t := range toks {
 			if !goods && deliverForms[t.lower] {
 				p.Report(p.span(pr, t.start, t.end), "%q is a word to avoid for services and works; say what will happen: run, provide, build, do", pr.Text[t.start:t.end])
+				p.term("deliver")
 			}
 		}
 		if !maybeDotted(pr.Text) {
@@ -91,6 +95,7 @@ func runJargon(p *Pass) {
 			re := dottedRE(e.Phrase)
 			for _, loc := range re.FindAllStringIndex(pr.Text, -1) {
 				p.ReportFix(p.span(pr, loc[0], loc[1]), firstAlternative(e.Plain), "%q is %s; %s", pr.Text[loc[0]:loc[1]], kindOf(e.Category), instead(e.Plain))
+				p.term(e.Phrase)
 			}
 		}
 	}
