@@ -154,7 +154,7 @@ func New(cfg *config.Config) (*Engine, diag.List) {
 			bad(fmt.Sprintf("rule %s is set to %q; use \"error\", \"warning\", \"suggestion\" or \"off\"", name, level))
 		}
 	}
-	e.words = newWordList(cfg.Lint.Words)
+	e.words = newWordList(cfg.Lint.Words, cfg.Lint.Names)
 	list.Sort()
 	return e, list
 }
