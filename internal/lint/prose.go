@@ -63,11 +63,20 @@ func Rules() []*Rule {
 
 func runJargon(p *Pass) {
 	goods := p.Brief != nil && p.Brief.Category == "goods"
+	var explained map[string]bool // acronyms of the list the file spells out
 	for _, pr := range p.Prose {
 		toks := pr.tokens()
 		for _, m := range p.words.find(toks, pr.Text) {
 			s := p.span(pr, toks[m.from].start, toks[m.to-1].end)
 			written := pr.Text[toks[m.from].start:toks[m.to-1].end]
+			if acronymEntries[m.entry.Phrase] {
+				if explained == nil {
+					explained = spelledOut(p.Prose)
+				}
+				if explained[strings.TrimSuffix(written, "s")] {
+					continue
+				}
+			}
 			if m.entry.Explain {
 				p.Report(s, "%q is %s many suppliers will not know; %s", written, kindOf(m.entry.Category), m.entry.Plain)
 				p.term(m.entry.Phrase)
