@@ -61,6 +61,9 @@ func Fix(ctx context.Context, fsys fs.FS, c *Checked, keep func(string) bool) ([
 			return
 		}
 		parse := func(b []byte) brief.Doc {
+			if next := brief.Rebody(d, b); next != nil {
+				return next // only the body changed
+			}
 			next, list := parser.Parse(d.FileKind(), src.File, b)
 			if next == nil || list.Errors() > 0 {
 				return nil
