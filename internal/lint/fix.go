@@ -106,12 +106,12 @@ func matchCase(written, repl string) string {
 
 // safeFix is the replacement --fix may make for the bytes start:end of a
 // Prose, or "" when it may not: the entry must be one of SafeSwaps, in a
-// form it lists, on one line, outside link text, and written in the file
-// exactly as the Prose has it (no markup or escape inside it), so that
-// replacing those bytes changes nothing but the words.
+// form it lists, on one line, outside headings and link text, and written
+// in the file exactly as the Prose has it (no markup or escape inside it),
+// so that replacing those bytes changes nothing but the words.
 func (f *file) safeFix(pr *Prose, entry string, start, end int, s Span) string {
-	if _, ok := SafeSwaps[entry]; !ok || s.EndLine != s.Line {
-		return ""
+	if _, ok := SafeSwaps[entry]; !ok || s.EndLine != s.Line || pr.Kind == "heading" {
+		return "" // a heading's words make its id, which links may point at
 	}
 	for _, l := range pr.links {
 		if start < l[1] && end > l[0] {
