@@ -48,6 +48,10 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "tenders check: --format %q is not one of text, json, github, sarif\n", *format)
 		return exitFailure
 	}
+	if *diff && *format != "text" {
+		fmt.Fprintf(e.stderr, "tenders check: --diff prints a diff, which cannot share the output with --format %s; run them one at a time\n", *format)
+		return exitFailure
+	}
 	fsys, err := sitefs.Open(f.site)
 	if err == nil {
 		defer fsys.Close()
