@@ -1,0 +1,272 @@
+package importer
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/ocdsread"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func siteConfig(t testing.TB) *config.Config {
+	t.Helper()
+	src, err := os.ReadFile("testdata/site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, list := config.Parse("site.toml", string(src))
+	if list.Errors() > 0 {
+		t.Fatal(list)
+	}
+	return cfg
+}
+
+// site is a site folder for one test.
+type site struct {
+	t    testing.TB
+	dir  string
+	root *os.Root
+	cfg  *config.Config
+}
+
+func newSite(t testing.TB) *site {
+	dir := t.TempDir()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	return &site{t: t, dir: dir, root: root, cfg: siteConfig(t)}
+}
+
+// run imports the sources (OCDS text) and writes the result.
+func (s *site) run(sources ...string) []Result {
+	s.t.Helper()
+	im := &Import{Config: s.cfg}
+	for i, src := range sources {
+		if _, err := ocdsread.Read(strings.NewReader(src), "in"+string(rune('1'+i))+".json", ocdsread.Options{Location: s.cfg.Location, Emit: im.Add}); err != nil {
+			s.t.Fatal(err)
+		}
+	}
+	existing, taken, err := LoadExisting(s.root, s.cfg)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	plan := im.Plan(existing, taken)
+	if err := Write(s.root, plan); err != nil {
+		s.t.Fatal(err)
+	}
+	return plan
+}
+
+func (s *site) read(name string) string {
+	s.t.Helper()
+	b, err := os.ReadFile(filepath.Join(s.dir, name))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return string(b)
+}
+
+func (s *site) write(name, data string) {
+	s.t.Helper()
+	if err := os.WriteFile(filepath.Join(s.dir, name), []byte(data), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// check parses a written brief as tenders check does and returns its
+// errors.
+func (s *site) check(name string) diag.List {
+	s.t.Helper()
+	p := &brief.Parser{Config: s.cfg}
+	b, list := p.Brief(name, []byte(s.read(name)))
+	if b == nil {
+		s.t.Fatalf("%s could not be read: %v", name, list)
+	}
+	var errs diag.List
+	for _, d := range list {
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		}
+	}
+	return errs
+}
+
+func fixture(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "want", name)
+	if *update {
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s (go test -update rewrites it)\ngot:\n%s", name, path, got)
+	}
+}
+
+const cleaning = "content/opportunities/cleaning-for-two-community-libraries-in-kentish-town.md"
+
+func TestImportTenderNotice(t *testing.T) {
+	s := newSite(t)
+	plan := s.run(fixture(t, "fts-uk4.json"))
+	if len(plan) != 1 || plan[0].Outcome != New || plan[0].File != cleaning {
+		t.Fatalf("plan %+v", plan)
+	}
+	if want := []string{`CPV code "99999999" is not in the CPV 2008 list: left out`}; strings.Join(plan[0].Notes, "\n") != strings.Join(want, "\n") {
+		t.Errorf("notes %q", plan[0].Notes)
+	}
+	golden(t, "fts-uk4.md", s.read(cleaning))
+	if errs := s.check(cleaning); len(errs) > 0 {
+		t.Errorf("the imported brief does not pass the checks:\n%v", errs)
+	}
+}
+
+func TestImportTwiceChangesNothing(t *testing.T) {
+	s := newSite(t)
+	s.run(fixture(t, "fts-uk4.json"))
+	before := s.read(cleaning)
+	plan := s.run(fixture(t, "fts-uk4.json"))
+	if len(plan) != 1 || plan[0].Outcome != Unchanged || len(plan[0].Conflicts) > 0 {
+		t.Fatalf("plan %+v", plan)
+	}
+	if s.read(cleaning) != before {
+		t.Error("the second import changed the file")
+	}
+}
+
+func TestNewerReleaseUpdatesTheFacts(t *testing.T) {
+	s := newSite(t)
+	s.run(fixture(t, "fts-uk4.json"))
+	plan := s.run(fixture(t, "fts-uk4-update.json"))
+	if len(plan) != 1 || plan[0].Outcome != Updated || len(plan[0].Conflicts) > 0 {
+		t.Fatalf("plan %+v", plan)
+	}
+	if got := strings.Join(plan[0].Changed, " "); got != "deadline summary value_max body" {
+		t.Errorf("changed %s", got)
+	}
+	golden(t, "fts-uk4-updated.md", s.read(cleaning))
+	if errs := s.check(cleaning); len(errs) > 0 {
+		t.Errorf("the updated brief does not pass the checks:\n%v", errs)
+	}
+	// Both files at once, or again: nothing more changes.
+	for _, src := range [][]string{{fixture(t, "fts-uk4-update.json")}, {fixture(t, "fts-uk4.json"), fixture(t, "fts-uk4-update.json")}} {
+		before := s.read(cleaning)
+		if plan := s.run(src...); plan[0].Outcome != Unchanged {
+			t.Errorf("again: %+v", plan[0])
+		}
+		if s.read(cleaning) != before {
+			t.Error("a repeated import changed the file")
+		}
+	}
+}
+
+func TestBuyersEditsAreKept(t *testing.T) {
+	s := newSite(t)
+	s.run(fixture(t, "fts-uk4.json"))
+	src := s.read(cleaning)
+	// The buyer rewrites the summary and the body for small firms.
+	src = strings.Replace(src, `summary = "Daily cleaning of Kentish Town and Queen's Crescent libraries from April 2027, for two years."`,
+		`summary = "We need a cleaner for two libraries in Kentish Town."`, 1)
+	src = src[:strings.Index(src, "## What we need")] + "## What we need\n\nTwo libraries, cleaned every morning.\n"
+	s.write(cleaning, src)
+	plan := s.run(fixture(t, "fts-uk4-update.json"))
+	if len(plan) != 1 || plan[0].Outcome != Updated {
+		t.Fatalf("plan %+v", plan)
+	}
+	if got := strings.Join(plan[0].Changed, " "); got != "deadline value_max" {
+		t.Errorf("changed %s", got)
+	}
+	wantConflicts := []string{
+		`summary: the notice now has summary = "Daily cleaning of Kentish Town and Queen's Crescent libraries from May 2027, for two years." but the brief was edited, so it was kept as it is; make the change by hand if it is still wanted`,
+		"body: the notice's description changed but the body was rewritten, so it was kept; compare it with the notice",
+	}
+	if strings.Join(plan[0].Conflicts, "\n") != strings.Join(wantConflicts, "\n") {
+		t.Errorf("conflicts\n%s", strings.Join(plan[0].Conflicts, "\n"))
+	}
+	got := s.read(cleaning)
+	for _, want := range []string{`summary = "We need a cleaner for two libraries in Kentish Town."`, "Two libraries, cleaned every morning.\n", "deadline = 2027-01-08T12:00:00Z", "value_max = 200000"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the file lacks %q:\n%s", want, got)
+		}
+	}
+	// The next import of the same data reports nothing again, and keeps
+	// the edits.
+	if plan := s.run(fixture(t, "fts-uk4-update.json")); plan[0].Outcome != Unchanged || len(plan[0].Conflicts) > 0 {
+		t.Errorf("again: %+v", plan[0])
+	}
+	if s.read(cleaning) != got {
+		t.Error("the file changed again")
+	}
+}
+
+func TestHandWrittenFrontMatterIsNotRewritten(t *testing.T) {
+	s := newSite(t)
+	s.run(fixture(t, "fts-uk4.json"))
+	src := strings.Replace(s.read(cleaning), "stage = \"open\"\n", "stage = \"open\"\n# We extended this once already.\npayment_days = 14\n", 1)
+	s.write(cleaning, src)
+	plan := s.run(fixture(t, "fts-uk4-update.json"))
+	if len(plan) != 1 || plan[0].Outcome != Unchanged || len(plan[0].Changed) > 0 {
+		t.Fatalf("plan %+v", plan)
+	}
+	if len(plan[0].Conflicts) != 4 || !strings.HasPrefix(plan[0].Conflicts[0], "deadline: the notice changed it, but the front matter was edited by hand") {
+		t.Errorf("conflicts %q", plan[0].Conflicts)
+	}
+	if s.read(cleaning) != src {
+		t.Error("the file was rewritten")
+	}
+}
+
+func TestSkipped(t *testing.T) {
+	rel := func(ocid, buyer, extra string) string {
+		return `{"ocid":"` + ocid + `","id":"1","date":"2026-11-01T09:00:00Z","tag":["tender"],` +
+			`"parties":[{"id":"` + buyer + `","name":"` + buyer + `","roles":["buyer"]}]` + extra + `}`
+	}
+	s := newSite(t)
+	plan := s.run(strings.Join([]string{
+		rel("ocds-a-1", "GB-COH-0000001", `,"tender":{"title":"Not ours"}`),
+		rel("ocds-a-2", "GB-LAE-CMD", `,"tender":{"title":""}`),
+		rel("ocds-a-3", "GB-LAE-CMD", `,"language":"cy","tender":{"title":"Glanhau"}`),
+		`{"ocid":"ocds-a-4","id":"1","date":"2026-11-01T09:00:00Z","tender":{"title":"Nobody"}}`,
+		rel("ocds-a-5", "Riverside  University.", `,"tender":{"title":"Campus catering","items":[{"id":"1","classification":{"scheme":"CPV","id":"55320000"}}]}`),
+	}, "\n"))
+	var got []string
+	for _, r := range plan {
+		got = append(got, r.OCID+": "+r.Reason)
+	}
+	want := []string{
+		`ocds-a-1: its buyer "GB-COH-0000001" is not a member: no buyer in site.toml has its identifiers or its name`,
+		"ocds-a-2: it has no title",
+		`ocds-a-3: it is not in English (language "cy")`,
+		"ocds-a-4: it names no buyer",
+		"ocds-a-5: ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if plan[4].Outcome != New || !strings.Contains(s.read(plan[4].File), `buyer = "riverside"`) {
+		t.Errorf("the buyer's name did not match: %+v", plan[4])
+	}
+}
