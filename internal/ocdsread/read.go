@@ -294,12 +294,16 @@ func (rd *reader) object(start int64) error {
 		return rd.header(kept, start)
 	}
 	for _, f := range kept {
-		if f.key == "ocid" {
+		if releaseKeys[f.key] {
+			// A release, perhaps without its ocid: release says so.
 			return rd.release(assemble(kept), start)
 		}
 	}
 	return rd.fail(start, "this JSON object is not OCDS: it has no \"releases\" (a release package), no \"records\" (a record package) and no \"ocid\" (a release)")
 }
+
+// releaseKeys are keys only a release has at its top level.
+var releaseKeys = map[string]bool{"ocid": true, "tag": true, "tender": true, "parties": true, "awards": true, "initiationType": true, "planning": true}
 
 type field struct {
 	key string

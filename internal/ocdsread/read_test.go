@@ -125,6 +125,21 @@ func TestReleaseProblems(t *testing.T) {
 	}
 }
 
+// TestJSONLinesRelease: in JSON Lines, a release without its ocid is a
+// problem of that release, not of the source.
+func TestJSONLinesRelease(t *testing.T) {
+	g, _, err := readAll(t, fmt.Sprintf(rel, 1, 1, 1)+"\n"+`{"id":"2","date":"2026-01-01T00:00:00Z","tag":["tender"]}`+"\n"+fmt.Sprintf(rel, 3, 3, 3)+"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := ids(g.releases); s != "ocds-a-1/r1@1:1 ocds-a-3/r3@3:1" {
+		t.Errorf("kept %s", s)
+	}
+	if len(g.problems) != 1 || !strings.HasPrefix(g.problems[0].String(), "in.json:2:1 (release 2, id 2): it has no ocid") {
+		t.Errorf("problems %v", g.problems)
+	}
+}
+
 func TestHugeNumbersAreRead(t *testing.T) {
 	g, _, err := readAll(t, `{"ocid":"o","id":"1","date":"2026-01-01T00:00:00Z","tender":{"value":{"amount":1e9999,"currency":"GBP"}}}`)
 	if err != nil || len(g.releases) != 1 {
