@@ -40,7 +40,7 @@ type env struct {
 	getenv         func(string) string
 }
 
-var commands = []*command{buildCmd, checkCmd, serveCmd, newCmd, schemaCmd}
+var commands = []*command{buildCmd, checkCmd, serveCmd, newCmd, importCmd, schemaCmd}
 
 func main() { os.Exit(mainCode()) }
 
