@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
@@ -268,5 +269,83 @@ func TestSkipped(t *testing.T) {
 	}
 	if plan[4].Outcome != New || !strings.Contains(s.read(plan[4].File), `buyer = "riverside"`) {
 		t.Errorf("the buyer's name did not match: %+v", plan[4])
+	}
+}
+
+func TestAwardNotice(t *testing.T) {
+	s := newSite(t)
+	plan := s.run(fixture(t, "fts-uk6-award.json"))
+	if len(plan) != 1 || plan[0].Outcome != New {
+		t.Fatalf("plan %+v", plan)
+	}
+	golden(t, "fts-uk6-award.md", s.read(plan[0].File))
+	if errs := s.check(plan[0].File); len(errs) > 0 {
+		t.Errorf("the awarded brief does not pass the checks:\n%v", errs)
+	}
+}
+
+func TestContractsFinderOlderShape(t *testing.T) {
+	s := newSite(t)
+	plan := s.run(fixture(t, "cf-older.json"))
+	if len(plan) != 1 || plan[0].Outcome != New || len(plan[0].Notes) > 0 {
+		t.Fatalf("plan %+v", plan)
+	}
+	golden(t, "cf-older.md", s.read(plan[0].File))
+	if errs := s.check(plan[0].File); len(errs) > 0 {
+		t.Errorf("the brief does not pass the checks:\n%v", errs)
+	}
+}
+
+func TestStages(t *testing.T) {
+	for _, c := range []struct{ name, release, want string }{
+		{"tender", `"tag":["tender"],"tender":{"status":"active"}`, "open"},
+		{"planning", `"tag":["planning"],"tender":{"status":"planning"}`, "pipeline"},
+		{"UK1 pipeline notice", `"tag":["planning"],"planning":{"documents":[{"id":"1","noticeType":"UK1"}]}`, "pipeline"},
+		{"UK2 engagement notice", `"tag":["tender"],"tender":{"status":"planning","documents":[{"id":"1","noticeType":"UK2"}]}`, "engagement"},
+		{"cancelled", `"tag":["tenderCancellation"],"tender":{"status":"cancelled"}`, "cancelled"},
+		{"award without supplier", `"tag":["award"],"awards":[{"id":"1","status":"active","date":"2026-12-01"}]`, "closed"},
+		{"award with supplier", `"tag":["award"],"awards":[{"id":"1","status":"active","date":"2026-12-01","suppliers":[{"name":"Acme Ltd"}]}]`, "awarded"},
+		{"unsuccessful", `"tag":["tenderUpdate"],"tender":{"status":"unsuccessful"}`, "closed"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			n, problems := ocdsread.Decode([]byte(`{"ocid":"o",` + c.release + `}`))
+			if len(problems) > 0 {
+				t.Fatal(problems)
+			}
+			m := &mapper{cfg: siteConfig(t), loc: time.UTC, n: n}
+			if got, award := m.stage(); got != c.want || (award != nil) != (c.want == "awarded") {
+				t.Errorf("stage %q, award %+v; want %q", got, award, c.want)
+			}
+		})
+	}
+}
+
+func TestDescriptions(t *testing.T) {
+	for _, c := range []struct{ in, body, summary string }{
+		{"Line one.\nLine two.", "## What we need\n\nLine one.\n\nLine two.\n\n", "Line one."},
+		{"<p>Cleaning &amp; <b>care</b>.</p><script>steal()</script><style>p{}</style><p>1. Not a list</p>", "## What we need\n\nCleaning \\& care.\n\n1\\. Not a list\n\n", "Cleaning & care."},
+		{"# Not a heading <img src=x onerror=alert(1)>", "## What we need\n\n\\# Not a heading\n\n", "Not a heading"},
+		{"We need daily cleaning of two libraries. It starts in April.", "## What we need\n\nWe need daily cleaning of two libraries. It starts in April.\n\n", "We need daily cleaning of two libraries."},
+		{"", "", "Title"},
+	} {
+		ps := paragraphs(c.in)
+		if got := bodyOf(ps); got != c.body {
+			t.Errorf("%q: body %q, want %q", c.in, got, c.body)
+		}
+		if got := summaryOf(ps, "Title"); got != c.summary {
+			t.Errorf("%q: summary %q, want %q", c.in, got, c.summary)
+		}
+	}
+	long := strings.Repeat("word ", 100)
+	if got := summaryOf(paragraphs(long), "T"); len([]rune(got)) > brief.MaxSummary || !strings.HasSuffix(got, "word…") {
+		t.Errorf("long summary %q", got)
+	}
+}
+
+func TestAreas(t *testing.T) {
+	for in, want := range map[string]string{"UKI31": "camden city-of-london", "uki42": "tower-hamlets", "UKI": "london-wide", "UKI3": "london-wide", "UKJ36": "", "UKI45 - Lambeth": "lambeth", "": ""} {
+		if got := strings.Join(areasOf(in), " "); got != want {
+			t.Errorf("areasOf(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/safetext"
 )
 
 // The front matter the import writes is canonical: every key on one line,
@@ -147,11 +148,12 @@ func value(v reflect.Value, loc *time.Location) string {
 	panic("importer: no TOML form for " + v.Type().String())
 }
 
-// quote writes a TOML basic string.
+// quote writes a TOML basic string, without the characters content may
+// not hold (control characters, bidi overrides).
 func quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
-	for _, r := range s {
+	for _, r := range safetext.Strip(s) {
 		switch {
 		case r == '"' || r == '\\':
 			b.WriteByte('\\')
@@ -160,8 +162,6 @@ func quote(s string) string {
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
 		default:
 			b.WriteRune(r)
 		}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/safetext"
 )
 
 // paragraphs turns a notice's description into plain paragraphs. HTML
@@ -23,7 +24,7 @@ func paragraphs(desc string) []string {
 		text = htmlText(desc)
 	}
 	var out []string
-	for _, line := range strings.Split(text, "\n") {
+	for _, line := range strings.Split(safetext.Strip(text), "\n") {
 		if p := strings.Join(strings.FieldsFunc(line, isSpace), " "); p != "" {
 			out = append(out, p)
 		}
