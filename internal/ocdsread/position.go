@@ -22,6 +22,11 @@ type tracker struct {
 	lastNL   int64   // the offset of the last newline forgotten; -1 or less when none
 	window   []byte  // the bytes from winStart on, for columns in characters
 	winStart int64
+	// The last position found, so that the next one on the same line is
+	// counted on from there: a package on one long line costs each
+	// character once, not once for every release after it.
+	lastFrom, lastOff int64
+	lastCol           int
 }
 
 // maxWindow is the most bytes kept for counting columns in characters;
@@ -85,7 +90,13 @@ func (t *tracker) pos(off int64) (line, col int) {
 	n, last := t.lineAt(off)
 	from := last + 1
 	if from >= t.winStart && off >= from && off-t.winStart <= int64(len(t.window)) {
-		return n + 1, utf8.RuneCount(t.window[from-t.winStart:off-t.winStart]) + 1
+		start, col := from, 1
+		if t.lastFrom == from && t.lastOff >= from && t.lastOff <= off && t.lastCol > 0 {
+			start, col = t.lastOff, t.lastCol
+		}
+		col += utf8.RuneCount(t.window[start-t.winStart : off-t.winStart])
+		t.lastFrom, t.lastOff, t.lastCol = from, off, col
+		return n + 1, col
 	}
 	return n + 1, int(off-from) + 1
 }

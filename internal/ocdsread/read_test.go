@@ -157,3 +157,21 @@ func TestPackageLinks(t *testing.T) {
 		t.Errorf("got %+v, %v", pkg, err)
 	}
 }
+
+// TestColumnsOnOneLongLine: columns count characters, also when several
+// releases share a line and are counted on from the one before.
+func TestColumnsOnOneLongLine(t *testing.T) {
+	r := func(i int) string {
+		return fmt.Sprintf(`{"ocid":"ocds-a-%d","id":"r%d","date":"2026-01-01T10:00:00Z","tender":{"title":"Café ✓"}}`, i, i)
+	}
+	src := `{"releases":[` + r(1) + "," + r(2) + "," + r(3) + "],\n" + `"x":1,"releases2":[]}`
+	g, _, err := readAll(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len([]rune(r(1))) + 1
+	want := fmt.Sprintf("ocds-a-1/r1@1:14 ocds-a-2/r2@1:%d ocds-a-3/r3@1:%d", 14+n, 14+2*n)
+	if s := ids(g.releases); s != want {
+		t.Errorf("got  %s\nwant %s", s, want)
+	}
+}
