@@ -20,10 +20,11 @@ func TestWorkflows(t *testing.T) {
 		t.Fatalf("found %d workflows", len(files))
 	}
 	commands := map[string][]string{
-		"build": {"--site", "--out", "--now", "--base-url"},
-		"check": {"--site", "--format", "--strict", "--rules", "--now", "--base-url"},
-		"serve": {"--site", "--port", "--bind", "--now", "--base-url"},
-		"new":   {"--site", "--buyer", "--topic", "--now"},
+		"build":  {"--site", "--out", "--now", "--base-url"},
+		"check":  {"--site", "--format", "--strict", "--rules", "--now", "--base-url"},
+		"serve":  {"--site", "--port", "--bind", "--now", "--base-url"},
+		"new":    {"--site", "--buyer", "--topic", "--now"},
+		"import": {"--site", "--from", "--since", "--until", "--endpoint", "--format", "--dry-run", "--now", "--base-url"},
 	}
 	pinned := regexp.MustCompile(`^[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+$`)
 	invocation := regexp.MustCompile(`(?:tenders"?|\./cmd/tenders)\s+(\w+)((?:\s+--[\w-]+)*)`)
