@@ -23,6 +23,7 @@ type mapper struct {
 	n        *ocdsread.Notice
 	notes    []string // what was left out or guessed, for the summary
 	noticeAt string   // the notice's own page
+	buyer    string   // the site's key of its buyer
 }
 
 func (m *mapper) note(format string, args ...any) {
@@ -33,6 +34,7 @@ func (m *mapper) note(format string, args ...any) {
 // notice does not say is left out: fill guesses it.
 func (m *mapper) brief(buyer string) (*brief.Brief, string) {
 	n, t := m.n, &m.n.Tender
+	m.buyer = buyer
 	b := &brief.Brief{
 		Title:     plain(t.Title),
 		Reference: n.OCID,
@@ -252,6 +254,11 @@ func (m *mapper) places() ([]string, []brief.Place) {
 	}
 	if len(areas) > 1 {
 		areas = slices.DeleteFunc(areas, func(k string) bool { return k == "london-wide" })
+	}
+	// An ITL 3 code may cover two or three boroughs: when the buyer's own
+	// borough is among them, the work is surely there.
+	if home := m.cfg.Buyers[m.buyer].Borough; len(areas) > 1 && slices.Contains(areas, home) && len(addrs) == 1 {
+		areas = []string{home}
 	}
 	slices.Sort(areas)
 	return areas, places
