@@ -13,10 +13,12 @@ import (
 	"strings"
 
 	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/importer"
 	"github.com/london-anchors/tenders/internal/ocdsread"
 	"github.com/london-anchors/tenders/internal/portal"
 	"github.com/london-anchors/tenders/internal/safetext"
+	"github.com/london-anchors/tenders/internal/sitefs"
 )
 
 var importCmd = &command{
@@ -97,6 +99,7 @@ type importRun struct {
 	root     *os.Root
 	problems []ocdsread.Problem
 	sources  int
+	linted   *lintTotals // nil when nothing was written
 }
 
 func (r *importRun) opts() ocdsread.Options {
@@ -142,7 +145,55 @@ func (r *importRun) do(ctx context.Context, sources []string) int {
 			}
 		}
 	}
+	if !r.flags.dryRun {
+		r.lint(ctx, plan)
+	}
 	return r.report(plan)
+}
+
+// lint checks the site as tenders check does, and keeps the totals of the
+// briefs this import wrote: what their buyers have to fix.
+func (r *importRun) lint(ctx context.Context, plan []importer.Result) {
+	written := map[string]bool{}
+	for _, p := range plan {
+		if p.Outcome == importer.New || p.Outcome == importer.Updated {
+			written[p.File] = true
+		}
+	}
+	if len(written) == 0 {
+		return
+	}
+	fsys, err := sitefs.Open(r.flags.site)
+	if err != nil {
+		return
+	}
+	defer fsys.Close()
+	checked, err := build.Check(ctx, fsys, r.flags.baseURL)
+	if err != nil {
+		return
+	}
+	r.linted = &lintTotals{Files: len(written)}
+	for _, d := range checked.List {
+		if !written[d.File] {
+			continue
+		}
+		switch d.Severity {
+		case diag.Error:
+			r.linted.Errors++
+		case diag.Warning:
+			r.linted.Warnings++
+		default:
+			r.linted.Suggestions++
+		}
+	}
+}
+
+// lintTotals are the findings of tenders check in the briefs written.
+type lintTotals struct {
+	Files       int `json:"files"`
+	Errors      int `json:"errors"`
+	Warnings    int `json:"warnings"`
+	Suggestions int `json:"suggestions"`
 }
 
 // readAll reads every source: a file, a folder's .json and .jsonl files,

@@ -18,6 +18,7 @@ type importSummary struct {
 	Counts    map[string]int  `json:"counts"`
 	Processes []importProcess `json:"processes"`
 	Problems  []importProblem `json:"problems"`
+	Lint      *lintTotals     `json:"lint,omitempty"` // tenders check on the briefs written
 }
 
 type importProcess struct {
@@ -43,7 +44,7 @@ type importProblem struct {
 // was skipped for an error of its own or an edit conflicts with the
 // notice, as check does for findings; 0 otherwise.
 func (r *importRun) report(plan []importer.Result) int {
-	s := importSummary{DryRun: r.flags.dryRun, Sources: r.sources, Releases: r.im.Releases(), Counts: map[string]int{}, Processes: []importProcess{}, Problems: []importProblem{}}
+	s := importSummary{DryRun: r.flags.dryRun, Sources: r.sources, Releases: r.im.Releases(), Counts: map[string]int{}, Processes: []importProcess{}, Problems: []importProblem{}, Lint: r.linted}
 	code := exitOK
 	for _, p := range sortedProblems(r.problems) {
 		sev := "warning"
@@ -102,6 +103,10 @@ func (r *importRun) text(s importSummary) {
 	}
 	line("%s %s from %s: %d new, %d updated, %d unchanged, %d skipped, %d conflicts.",
 		verb, plural(s.Releases, "release"), plural(s.Sources, "source"), s.Counts["new"], s.Counts["updated"], s.Counts["unchanged"], s.Counts["skipped"], s.Counts["conflicts"])
+	if l := s.Lint; l != nil {
+		line("tenders check on the %s written: %s, %s, %s; run tenders check to see them, and rewrite each brief for small firms before it is published.",
+			plural(l.Files, "brief"), plural(l.Errors, "error"), plural(l.Warnings, "warning"), plural(l.Suggestions, "suggestion"))
+	}
 }
 
 func plural(n int, one string) string {
