@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/config"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/importer"
 	"github.com/london-anchors/tenders/internal/ocdsread"
@@ -23,7 +24,7 @@ import (
 
 var importCmd = &command{
 	name:  "import",
-	usage: "import [--from fts|cf [--since DATE]] [--dry-run] [--format text|json] [SOURCE...]",
+	usage: "import [--from fts|cf [--since DATE]] [--all-buyers] [--dry-run] [--format text|json] [SOURCE...]",
 	short: "write briefs from OCDS notices: files, folders, - (standard input), addresses, or a portal",
 	run:   runImport,
 }
@@ -31,7 +32,7 @@ var importCmd = &command{
 type importFlags struct {
 	siteFlags
 	from, since, until, endpoint, format string
-	dryRun                               bool
+	dryRun, allBuyers                    bool
 }
 
 func runImport(ctx context.Context, c *command, e *env, args []string) int {
@@ -44,6 +45,7 @@ func runImport(ctx context.Context, c *command, e *env, args []string) int {
 	fl.StringVar(&f.endpoint, "endpoint", "", "with --from, the portal's `address`, in place of its own")
 	fl.StringVar(&f.format, "format", "text", "the summary's `format`: text or json")
 	fl.BoolVar(&f.dryRun, "dry-run", false, "say what would be written, and write nothing")
+	fl.BoolVar(&f.allBuyers, "all-buyers", false, "import the notices of buyers not in site.toml too, adding each to the end of site.toml for review")
 	if err := parseInterleaved(fl, args); err != nil {
 		return parseError(err)
 	}
@@ -71,7 +73,7 @@ func runImport(ctx context.Context, c *command, e *env, args []string) int {
 		return exitFailure
 	}
 	defer root.Close()
-	run := &importRun{e: e, flags: &f, im: &importer.Import{Config: cfg}, root: root}
+	run := &importRun{e: e, flags: &f, im: &importer.Import{Config: cfg, AllBuyers: f.allBuyers}, root: root}
 	return run.do(ctx, fl.Args())
 }
 
@@ -133,8 +135,13 @@ func (r *importRun) do(ctx context.Context, sources []string) int {
 		return exitFailure
 	}
 	plan := r.im.Plan(existing, taken)
+	extra, err := r.siteTOML()
+	if err != nil {
+		fmt.Fprintln(r.e.stderr, "tenders import:", err)
+		return exitFailure
+	}
 	if !r.flags.dryRun {
-		if err := importer.Write(r.root, plan); err != nil {
+		if err := importer.Write(r.root, plan, extra...); err != nil {
 			fmt.Fprintln(r.e.stderr, "tenders import:", err)
 			return exitFailure
 		}
@@ -194,6 +201,24 @@ type lintTotals struct {
 	Errors      int `json:"errors"`
 	Warnings    int `json:"warnings"`
 	Suggestions int `json:"suggestions"`
+}
+
+// siteTOML is site.toml with the buyers --all-buyers added, checked to
+// read back without an error; nothing when none were added.
+func (r *importRun) siteTOML() ([]importer.File, error) {
+	added := r.im.NewBuyers()
+	if len(added) == 0 {
+		return nil, nil
+	}
+	src, err := r.root.ReadFile("site.toml")
+	if err != nil {
+		return nil, err
+	}
+	out := importer.AppendBuyers(src, added)
+	if _, list := config.Parse("site.toml", string(out)); list.Errors() > 0 {
+		return nil, fmt.Errorf("the buyers to add would make site.toml wrong (%s); nothing was written", safetext.Line(list[0].String()))
+	}
+	return []importer.File{{Path: "site.toml", Data: out}}, nil
 }
 
 // readAll reads every source: a file, a folder's .json and .jsonl files,

@@ -19,6 +19,14 @@ type importSummary struct {
 	Processes []importProcess `json:"processes"`
 	Problems  []importProblem `json:"problems"`
 	Lint      *lintTotals     `json:"lint,omitempty"` // tenders check on the briefs written
+	NewBuyers []newBuyer      `json:"new_buyers"`
+}
+
+type newBuyer struct {
+	Key  string   `json:"key"`
+	Name string   `json:"name"`
+	Kind string   `json:"kind"`
+	IDs  []string `json:"ids"`
 }
 
 type importProcess struct {
@@ -44,7 +52,10 @@ type importProblem struct {
 // was skipped for an error of its own or an edit conflicts with the
 // notice, as check does for findings; 0 otherwise.
 func (r *importRun) report(plan []importer.Result) int {
-	s := importSummary{DryRun: r.flags.dryRun, Sources: r.sources, Releases: r.im.Releases(), Counts: map[string]int{}, Processes: []importProcess{}, Problems: []importProblem{}, Lint: r.linted}
+	s := importSummary{DryRun: r.flags.dryRun, Sources: r.sources, Releases: r.im.Releases(), Counts: map[string]int{}, Processes: []importProcess{}, Problems: []importProblem{}, Lint: r.linted, NewBuyers: []newBuyer{}}
+	for _, b := range r.im.NewBuyers() {
+		s.NewBuyers = append(s.NewBuyers, newBuyer{b.Key, b.Name, b.Kind, b.IDs})
+	}
 	code := exitOK
 	for _, p := range sortedProblems(r.problems) {
 		sev := "warning"
@@ -77,6 +88,9 @@ func (r *importRun) text(s importSummary) {
 	line := func(format string, args ...any) { fmt.Fprintln(w, safetext.Line(fmt.Sprintf(format, args...))) }
 	for _, p := range s.Problems {
 		line("%s: %s: %s", p.Release, p.Severity, p.Message)
+	}
+	for _, b := range s.NewBuyers {
+		line("new buyer [buyers.%s] in site.toml: %s, kind %s (a guess: check it)", b.Key, b.Name, b.Kind)
 	}
 	for _, p := range s.Processes {
 		switch p.Outcome {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/london-anchors/tenders/internal/brief"
@@ -43,11 +44,17 @@ func LoadExisting(root *os.Root, cfg *config.Config) ([]Existing, map[string]boo
 	return out, taken, nil
 }
 
+// File is a file to write, by its path in the site.
+type File struct {
+	Path string
+	Data []byte
+}
+
 // Write writes every new and updated brief of the plan into the site,
-// whole: each goes to a temporary file beside its place first, and only
+// and the extra files (site.toml with new buyers), whole: each goes to a temporary file beside its place first, and only
 // when all are written are they renamed into place. On an error nothing
 // of the plan is left behind (but a rename that already happened).
-func Write(root *os.Root, plan []Result) error {
+func Write(root *os.Root, plan []Result, extra ...File) error {
 	var temps []string
 	var dests []string
 	cleanup := func() {
@@ -55,21 +62,24 @@ func Write(root *os.Root, plan []Result) error {
 			root.Remove(t)
 		}
 	}
+	files := slices.Clone(extra)
 	for _, r := range plan {
-		if r.data == nil || (r.Outcome != New && r.Outcome != Updated) {
-			continue
+		if r.data != nil && (r.Outcome == New || r.Outcome == Updated) {
+			files = append(files, File{r.File, r.data})
 		}
-		if err := root.MkdirAll(path.Dir(r.File), 0o755); err != nil {
+	}
+	for _, r := range files {
+		if err := root.MkdirAll(path.Dir(r.Path), 0o755); err != nil {
 			cleanup()
-			return fmt.Errorf("%s: %w", path.Dir(r.File), err)
+			return fmt.Errorf("%s: %w", path.Dir(r.Path), err)
 		}
-		tmp := path.Join(path.Dir(r.File), ".import-"+path.Base(r.File)+".tmp")
-		if err := writeFile(root, tmp, r.data); err != nil {
+		tmp := path.Join(path.Dir(r.Path), ".import-"+path.Base(r.Path)+".tmp")
+		if err := writeFile(root, tmp, r.Data); err != nil {
 			cleanup()
-			return fmt.Errorf("%s: %w", r.File, err)
+			return fmt.Errorf("%s: %w", r.Path, err)
 		}
 		temps = append(temps, tmp)
-		dests = append(dests, r.File)
+		dests = append(dests, r.Path)
 	}
 	for i, t := range temps {
 		if err := root.Rename(t, dests[i]); err != nil {

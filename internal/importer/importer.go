@@ -34,6 +34,10 @@ type Import struct {
 	// Publisher names the portal when the releases came from its API;
 	// otherwise it is guessed from each ocid's prefix.
 	Publisher string
+	// AllBuyers imports the notices of buyers that are not members too,
+	// adding each new buyer to site.toml (NewBuyers, AppendBuyers).
+	AllBuyers bool
+	added     []NewBuyer
 	processes map[string][]ocdsread.Release
 	read      int
 }
@@ -134,15 +138,18 @@ func (im *Import) plan(ocid string, old *Existing, taken map[string]bool) Result
 	switch {
 	case key == "" && name == "":
 		res.Reason = "it names no buyer"
-		return res
-	case key == "":
+	case key == "" && !im.AllBuyers:
 		res.Reason = fmt.Sprintf("its buyer %q is not a member: no buyer in site.toml has its identifiers or its name", name)
-		return res
 	case strings.TrimSpace(n.Tender.Title) == "" && old == nil:
 		res.Reason = "it has no title"
-		return res
 	case n.Language != "" && !strings.HasPrefix(strings.ToLower(n.Language), "en"):
 		res.Reason = fmt.Sprintf("it is not in English (language %q)", n.Language)
+	case key == "":
+		if key = im.addBuyer(buyerOf(n)); key == "" {
+			res.Reason = fmt.Sprintf("its buyer %q has no letters or digits to make a key of site.toml from", name)
+		}
+	}
+	if res.Reason != "" {
 		return res
 	}
 	publisher, url := im.provenance(ocid, rs, n)
