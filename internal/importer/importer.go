@@ -38,6 +38,7 @@ type Import struct {
 	// adding each new buyer to site.toml (NewBuyers, AppendBuyers).
 	AllBuyers bool
 	added     []NewBuyer
+	seen      map[string]seenBrief // imported briefs by sameness
 	processes map[string][]ocdsread.Release
 	read      int
 }
@@ -85,19 +86,26 @@ type Existing struct {
 	Brief *brief.Brief
 }
 
-// Plan decides what to do with each contracting process, in ocid order.
+// Plan decides what to do with each contracting process: Find a
+// Tender's first, then the rest, each in ocid order.
 // existing are the site's briefs; taken are the paths of every file in
 // its opportunities folder, so a new brief takes a free name.
 func (im *Import) Plan(existing []Existing, taken map[string]bool) []Result {
 	byOCID := map[string]*Existing{}
+	im.seen = map[string]seenBrief{}
 	for i := range existing {
 		if b := existing[i].Brief; b != nil && b.Imported != nil {
 			byOCID[b.Imported.OCID] = &existing[i]
+			im.seen[sameness(b)] = seenBrief{b.Imported.OCID, b.Imported.Publisher}
 		}
 	}
 	var out []Result
+	// Find a Tender's notices first, so that of two copies of a notice,
+	// the central platform's is the one kept.
 	keys := mapsKeys(im.processes)
-	slices.Sort(keys)
+	slices.SortFunc(keys, func(a, b string) int {
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), strings.Compare(a, b))
+	})
 	for _, ocid := range keys {
 		res := im.plan(ocid, byOCID[ocid], taken)
 		if res.Outcome == New {
@@ -106,6 +114,22 @@ func (im *Import) Plan(existing []Existing, taken map[string]bool) []Result {
 		out = append(out, res)
 	}
 	return out
+}
+
+// seenBrief is a brief imported already, from one portal.
+type seenBrief struct{ ocid, publisher string }
+
+// sameness is what makes two notices on two portals one opportunity:
+// the buyer, the title but for case and punctuation, and the deadline.
+func sameness(b *brief.Brief) string {
+	return b.Buyer + "\x00" + fold(b.Title) + "\x00" + b.Deadline.UTC().Format(time.RFC3339)
+}
+
+func rank(ocid string) int {
+	if strings.HasPrefix(ocid, "ocds-h6vhtk-") {
+		return 0
+	}
+	return 1
 }
 
 func mapsKeys[V any](m map[string]V) []string {
@@ -168,6 +192,11 @@ func (im *Import) plan(ocid string, old *Existing, taken map[string]bool) Result
 	b.Imported = &brief.Imported{Publisher: publisher, OCID: ocid, URL: url, Updated: brief.Date{Time: last.Date.In(im.loc())}}
 	b.Imported.Releases = ids(rs)
 	if old == nil {
+		if dup, ok := im.seen[sameness(b)]; ok && dup.publisher != publisher {
+			res.Reason = fmt.Sprintf("it is a duplicate of %s, already imported from %s: the same buyer, title and deadline", dup.ocid, dup.publisher)
+			return res
+		}
+		im.seen[sameness(b)] = seenBrief{ocid, publisher}
 		b.Imported.Sums = sums(b, body, im.loc())
 		res.Outcome, res.File = New, freeName(b.Title, ocid, taken)
 		res.data = file(b, body, im.loc())

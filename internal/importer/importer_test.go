@@ -349,3 +349,23 @@ func TestAreas(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateFromTheOtherPortal: Contracts Finder republishes notices
+// of Find a Tender under an ocid of its own; the second is skipped.
+func TestDuplicateFromTheOtherPortal(t *testing.T) {
+	s := newSite(t)
+	cf := strings.NewReplacer(`"ocds-h6vhtk-04f1a2"`, `"ocds-b5fd17-6d1e2f3a-1b2c-4d5e-8f90-a1b2c3d4e5f6"`, `"041001-2026"`, `"cf-1"`).Replace(fixture(t, "fts-uk4.json"))
+	plan := s.run(fixture(t, "fts-uk4.json"), cf)
+	if len(plan) != 2 {
+		t.Fatalf("plan %+v", plan)
+	}
+	// Find a Tender's copy is the one kept.
+	if plan[0].OCID != "ocds-h6vhtk-04f1a2" || plan[0].Outcome != New || plan[1].Outcome != Skipped ||
+		plan[1].Reason != "it is a duplicate of ocds-h6vhtk-04f1a2, already imported from Find a Tender: the same buyer, title and deadline" {
+		t.Errorf("plan %+v", plan)
+	}
+	// And in a later run, against the brief already there.
+	if plan := s.run(cf); plan[0].Outcome != Skipped || !strings.Contains(plan[0].Reason, "duplicate of ocds-h6vhtk-04f1a2") {
+		t.Errorf("later: %+v", plan[0])
+	}
+}
