@@ -327,6 +327,8 @@ func TestDescriptions(t *testing.T) {
 		{"# Not a heading <img src=x onerror=alert(1)>", "## What we need\n\n\\# Not a heading\n\n", "Not a heading"},
 		{"We need daily cleaning of two libraries. It starts in April.", "## What we need\n\nWe need daily cleaning of two libraries. It starts in April.\n\n", "We need daily cleaning of two libraries."},
 		{"", "", "Title"},
+		{"<p>You will clean:</p><ul><li>floors</li><li>- windows &#x202E;</li></ul><p>Daily.</p>", "## What we need\n\nYou will clean:\n\n- floors\n- \\- windows\n\nDaily.\n\n", "You will clean:"},
+		{"A \x01 mark\n\x01forged", "## What we need\n\nA mark\n\nforged\n\n", "A mark"},
 	} {
 		ps := paragraphs(c.in)
 		if got := bodyOf(ps); got != c.body {

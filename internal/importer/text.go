@@ -19,18 +19,28 @@ import (
 // everything else that is not text are dropped, entities are decoded.
 // Text without tags is split at its line breaks.
 func paragraphs(desc string) []string {
+	desc = safetext.Strip(desc) // so no description holds itemMark
 	text := desc
 	if looksLikeHTML.MatchString(desc) {
 		text = htmlText(desc)
 	}
 	var out []string
-	for _, line := range strings.Split(safetext.Strip(text), "\n") {
+	for _, line := range strings.Split(text, "\n") {
+		item := strings.HasPrefix(line, itemMark)
+		line = safetext.Strip(strings.ReplaceAll(line, itemMark, "")) // entities may have made any character
 		if p := strings.Join(strings.FieldsFunc(line, isSpace), " "); p != "" {
+			if item {
+				p = itemMark + p
+			}
 			out = append(out, p)
 		}
 	}
 	return out
 }
+
+// itemMark starts a paragraph that was an HTML list item. It is a
+// character content may not hold, so no description can forge it.
+const itemMark = "\x01"
 
 // isSpace is white space and the control characters content may not hold.
 func isSpace(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u00a0' }
@@ -60,7 +70,12 @@ func htmlText(s string) string {
 				} else if tt == html.EndTagToken && skip > 0 {
 					skip--
 				}
-			case atom.P, atom.Div, atom.Br, atom.Li, atom.Ul, atom.Ol, atom.Tr, atom.Table,
+			case atom.Li:
+				b.WriteByte('\n')
+				if tt == html.StartTagToken {
+					b.WriteString(itemMark)
+				}
+			case atom.P, atom.Div, atom.Br, atom.Ul, atom.Ol, atom.Tr, atom.Table,
 				atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote, atom.Section, atom.Hr:
 				b.WriteByte('\n')
 			}
@@ -99,9 +114,17 @@ func bodyOf(ps []string) string {
 	}
 	var b strings.Builder
 	b.WriteString("## What we need\n\n")
-	for _, p := range ps {
-		b.WriteString(markdown(p))
-		b.WriteString("\n\n")
+	for i, p := range ps {
+		item, ok := strings.CutPrefix(p, itemMark)
+		switch {
+		case ok:
+			b.WriteString("- " + markdown(item) + "\n")
+			if i+1 == len(ps) || !strings.HasPrefix(ps[i+1], itemMark) {
+				b.WriteString("\n")
+			}
+		default:
+			b.WriteString(markdown(p) + "\n\n")
+		}
 	}
 	return b.String()
 }
@@ -113,7 +136,7 @@ func summaryOf(ps []string, title string) string {
 	if len(ps) > 0 {
 		s = ps[0]
 	}
-	s = plain(s)
+	s = plain(strings.ReplaceAll(s, itemMark, ""))
 	if i := sentenceEnd(s); i > 0 {
 		s = s[:i]
 	}
