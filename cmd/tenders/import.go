@@ -292,7 +292,7 @@ func (r *importRun) fetch(ctx context.Context, address string) error {
 	if err != nil {
 		return err
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := portal.DefaultClient.Do(req)
 	if err != nil {
 		return err
 	}

@@ -68,7 +68,7 @@ func ByKey(key string) (Portal, bool) {
 // Walker walks one portal.
 type Walker struct {
 	Portal
-	Client *http.Client // nil means http.DefaultClient
+	Client *http.Client // nil means DefaultClient
 	// Sleep waits for d unless ctx ends first; nil means a real timer.
 	// Tests give one that does not wait.
 	Sleep func(ctx context.Context, d time.Duration) error
@@ -80,6 +80,10 @@ type Walker struct {
 	Tries int
 	Limit int // releases a page (1 to 100; default 100)
 }
+
+// DefaultClient gives up on an answer that takes over two minutes (a
+// page is a few megabytes), which then counts as a network failure.
+var DefaultClient = &http.Client{Timeout: 2 * time.Minute}
 
 // Progress is how far a walk has got.
 type Progress struct {
@@ -268,7 +272,7 @@ func (w *Walker) once(ctx context.Context, address string, page Page) (string, t
 	req.Header.Set("User-Agent", "tenders-import")
 	client := w.Client
 	if client == nil {
-		client = http.DefaultClient
+		client = DefaultClient
 	}
 	resp, err := client.Do(req)
 	if err != nil {
