@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -369,5 +371,24 @@ func TestDuplicateFromTheOtherPortal(t *testing.T) {
 	// And in a later run, against the brief already there.
 	if plan := s.run(cf); plan[0].Outcome != Skipped || !strings.Contains(plan[0].Reason, "duplicate of ocds-h6vhtk-04f1a2") {
 		t.Errorf("later: %+v", plan[0])
+	}
+}
+
+func TestMoney(t *testing.T) {
+	for _, c := range []struct{ amount, currency, want, note string }{
+		{"180000", "GBP", "180000", ""},
+		{"150000.5", "", "150001", ""},
+		{"1e9999", "GBP", "nil", "tender.value.amount 1e9999 is not a sum a brief can hold (0 to 100000000000 pounds): left out"},
+		{"-5", "GBP", "nil", "tender.value.amount -5 is not a sum a brief can hold (0 to 100000000000 pounds): left out"},
+		{"1000", "EUR", "nil", "tender.value is in EUR, not pounds: left out"},
+	} {
+		m := &mapper{}
+		got := "nil"
+		if v := m.money("tender.value", &ocdsread.Value{Amount: json.Number(c.amount), Currency: c.currency}); v != nil {
+			got = strconv.FormatInt(*v, 10)
+		}
+		if got != c.want || strings.Join(m.notes, "") != c.note {
+			t.Errorf("%s %s: got %s %q, want %s %q", c.amount, c.currency, got, m.notes, c.want, c.note)
+		}
 	}
 }
