@@ -392,3 +392,20 @@ func TestMoney(t *testing.T) {
 		}
 	}
 }
+
+func TestEngagementNotice(t *testing.T) {
+	s := newSite(t)
+	plan := s.run(fixture(t, "fts-uk2-engagement.json"))
+	if len(plan) != 1 || plan[0].Outcome != New {
+		t.Fatalf("plan %+v", plan)
+	}
+	got := s.read(plan[0].File)
+	for _, want := range []string{`stage = "engagement"`, "published = 2026-10-20T14:05:00+01:00", `topics = ["catering"]`, `apply_url = "https://www.find-tender.service.gov.uk/Notice/039876-2026"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the brief lacks %s:\n%s", want, got)
+		}
+	}
+	if errs := s.check(plan[0].File); len(errs) > 0 {
+		t.Errorf("the brief does not pass the checks:\n%v", errs)
+	}
+}
