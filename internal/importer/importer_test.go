@@ -409,3 +409,12 @@ func TestEngagementNotice(t *testing.T) {
 		t.Errorf("the brief does not pass the checks:\n%v", errs)
 	}
 }
+
+func TestContractPeriodFromTheAward(t *testing.T) {
+	n, _ := ocdsread.Decode([]byte(`{"ocid":"o","awards":[{"id":"1","contractPeriod":{"startDate":"2027-04-01T00:00:00Z","endDate":"2029-03-31T00:00:00Z"}}]}`))
+	m := &mapper{cfg: siteConfig(t), loc: time.UTC, n: n}
+	b, _ := m.brief("camden")
+	if b.ContractStart.Format("2006-01-02") != "2027-04-01" || b.ContractEnd.Format("2006-01-02") != "2029-03-31" {
+		t.Errorf("contract %v to %v", b.ContractStart, b.ContractEnd)
+	}
+}

@@ -58,9 +58,9 @@ func (m *mapper) brief(buyer string) (*brief.Brief, string) {
 	b.Boroughs, b.Location = m.places()
 	b.ValueMin = m.money("tender.minValue", t.MinValue)
 	b.ValueMax = m.money("tender.value", t.Value)
-	if t.ContractPeriod != nil {
-		b.ContractStart = m.date("tender.contractPeriod.startDate", t.ContractPeriod.StartDate)
-		b.ContractEnd = m.date("tender.contractPeriod.endDate", t.ContractPeriod.EndDate)
+	if path, p := m.contractPeriod(); p != nil {
+		b.ContractStart = m.date(path+".startDate", p.StartDate)
+		b.ContractEnd = m.date(path+".endDate", p.EndDate)
 	}
 	b.SuitableFor = suitable(t.Suitability)
 	b.Procedure = procedures[t.ProcurementMethod]
@@ -72,6 +72,25 @@ func (m *mapper) brief(buyer string) (*brief.Brief, string) {
 	b.Lots = m.lots()
 	b.Stage, b.Award = m.stage()
 	return b, bodyOf(ps)
+}
+
+// contractPeriod is the tender's contract period, or failing it the
+// first contract's or award's, with its path for messages.
+func (m *mapper) contractPeriod() (string, *ocds.Period) {
+	if p := m.n.Tender.ContractPeriod; p != nil {
+		return "tender.contractPeriod", p
+	}
+	for i, c := range m.n.Contracts {
+		if c.Period != nil {
+			return fmt.Sprintf("contracts[%d].period", i), c.Period
+		}
+	}
+	for i, a := range m.n.Awards {
+		if a.ContractPeriod != nil {
+			return fmt.Sprintf("awards[%d].contractPeriod", i), a.ContractPeriod
+		}
+	}
+	return "", nil
 }
 
 // procedures maps OCDS procurementMethod to a brief's procedure.
