@@ -39,6 +39,7 @@ type Import struct {
 	AllBuyers bool
 	added     []NewBuyer
 	seen      map[string]seenBrief // imported briefs by sameness
+	refs      map[string]string    // the files of briefs not imported, by reference
 	processes map[string][]ocdsread.Release
 	read      int
 }
@@ -93,7 +94,11 @@ type Existing struct {
 func (im *Import) Plan(existing []Existing, taken map[string]bool) []Result {
 	byOCID := map[string]*Existing{}
 	im.seen = map[string]seenBrief{}
+	im.refs = map[string]string{}
 	for i := range existing {
+		if b := existing[i].Brief; b != nil && b.Imported == nil {
+			im.refs[b.Reference] = existing[i].File
+		}
 		if b := existing[i].Brief; b != nil && b.Imported != nil {
 			byOCID[b.Imported.OCID] = &existing[i]
 			im.seen[sameness(b)] = seenBrief{b.Imported.OCID, b.Imported.Publisher}
@@ -192,6 +197,10 @@ func (im *Import) plan(ocid string, old *Existing, taken map[string]bool) Result
 	b.Imported = &brief.Imported{Publisher: publisher, OCID: ocid, URL: url, Updated: brief.Date{Time: last.Date.In(im.loc())}}
 	b.Imported.Releases = ids(rs)
 	if old == nil {
+		if f, ok := im.refs[b.Reference]; ok {
+			res.Reason = fmt.Sprintf("%s has its ocid as reference but no [imported] table, so it is left alone; put the table back to have it updated", f)
+			return res
+		}
 		if dup, ok := im.seen[sameness(b)]; ok && dup.publisher != publisher {
 			res.Reason = fmt.Sprintf("it is a duplicate of %s, already imported from %s: the same buyer, title and deadline", dup.ocid, dup.publisher)
 			return res

@@ -418,3 +418,16 @@ func TestContractPeriodFromTheAward(t *testing.T) {
 		t.Errorf("contract %v to %v", b.ContractStart, b.ContractEnd)
 	}
 }
+
+// TestImportedTableRemoved: a brief whose [imported] table a person took
+// out is not imported again beside itself.
+func TestImportedTableRemoved(t *testing.T) {
+	s := newSite(t)
+	s.run(fixture(t, "fts-uk4.json"))
+	src := s.read(cleaning)
+	s.write(cleaning, src[:strings.Index(src, "[imported]")]+"+++\n"+src[strings.LastIndex(src, "+++\n")+4:])
+	plan := s.run(fixture(t, "fts-uk4.json"))
+	if len(plan) != 1 || plan[0].Outcome != Skipped || !strings.HasPrefix(plan[0].Reason, cleaning+" has its ocid as reference but no [imported] table") {
+		t.Errorf("plan %+v", plan)
+	}
+}
