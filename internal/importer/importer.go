@@ -263,8 +263,12 @@ func freeName(title, ocid string, taken map[string]bool) string {
 	if len(slug) > 60 {
 		slug = strings.TrimRight(slug[:60], "-")
 	}
-	tail := brief.SlugFor(ocid[strings.LastIndexByte(ocid, '-')+1:])
-	for _, s := range []string{slug, slug + "-" + tail, brief.SlugFor(ocid)} {
+	names := []string{brief.SlugFor(ocid)}
+	if slug != "" {
+		tail := brief.SlugFor(ocid[strings.LastIndexByte(ocid, '-')+1:])
+		names = []string{slug, slug + "-" + tail, names[0]}
+	}
+	for _, s := range names {
 		if s == "" || slices.Contains(brief.ReservedBriefSlugs, s) {
 			continue
 		}

@@ -431,3 +431,17 @@ func TestImportedTableRemoved(t *testing.T) {
 		t.Errorf("plan %+v", plan)
 	}
 }
+
+func TestFreeName(t *testing.T) {
+	taken := map[string]bool{"content/opportunities/cleaning.md": true}
+	for _, c := range []struct{ title, want string }{
+		{"Cleaning", "content/opportunities/cleaning-04f1a2.md"},
+		{"Catering", "content/opportunities/catering.md"},
+		{"…", "content/opportunities/ocds-h6vhtk-04f1a2.md"},
+		{"Index", "content/opportunities/index-04f1a2.md"},
+	} {
+		if got := freeName(c.title, "ocds-h6vhtk-04f1a2", taken); got != c.want {
+			t.Errorf("freeName(%q) = %s, want %s", c.title, got, c.want)
+		}
+	}
+}
