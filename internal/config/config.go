@@ -85,7 +85,9 @@ type Lint struct {
 	SmallContract         int64             `toml:"small_contract"`          // below this value, ask for no insurance (10,000)
 	Words                 map[string]string `toml:"words"`                   // extra jargon: word or phrase -> plain alternative
 	Acronyms              []string          `toml:"acronyms"`                // acronyms readers know without expansion
+	Names                 []string          `toml:"names"`                   // names that hold words of the jargon list, such as "Endeavour Partners"
 	Standards             []string          `toml:"standards"`               // extra named standards that need "or equivalent"
+	EveryOccurrence       bool              `toml:"every_occurrence"`        // report each use of a term, not the first with a count
 }
 
 // Hosting holds the [hosting] settings: files some static hosts read.
