@@ -40,7 +40,7 @@ type env struct {
 	getenv         func(string) string
 }
 
-var commands = []*command{buildCmd, checkCmd, serveCmd, newCmd, schemaCmd, versionCmd}
+var commands = []*command{initCmd, buildCmd, checkCmd, serveCmd, newCmd, schemaCmd, versionCmd}
 
 func main() { os.Exit(mainCode()) }
 
