@@ -22,7 +22,7 @@ import (
 
 var initCmd = &command{
 	name:  "init",
-	usage: `init DIR [--title "Name"] [--base-url URL] [--repo URL]`,
+	usage: `init DIR [--title "Name"] [--base-url URL] [--repo URL] [--now TIME]`,
 	short: "start a new network's site in a new or empty folder",
 	run:   runInit,
 }
