@@ -16,7 +16,7 @@ func git(t *testing.T, dir string, args ...string) string {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Release Test", "GIT_AUTHOR_EMAIL=release@example.org",
-		"GIT_COMMITTER_NAME=Release Test", "GIT_COMMITTER_EMAIL=release@example.org", "GIT_CONFIG_GLOBAL=/dev/null")
+		"GIT_COMMITTER_NAME=Release Test", "GIT_COMMITTER_EMAIL=release@example.org")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
@@ -52,8 +52,8 @@ func tagged(t *testing.T, version string) string {
 	}
 	git(t, src, "init", "-q", "-b", "main")
 	git(t, src, "add", "-A")
-	git(t, src, "commit", "-q", "-m", "release test")
-	git(t, src, "tag", version)
+	git(t, src, "-c", "commit.gpgSign=false", "commit", "-q", "-m", "release test")
+	git(t, src, "-c", "tag.gpgSign=false", "tag", version)
 	return src
 }
 
