@@ -23,9 +23,6 @@ var checkCmd = &command{
 	run:   runCheck,
 }
 
-// version is stamped into SARIF output.
-const version = "0.1.0"
-
 func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 	var f siteFlags
 	fl := newFlagSet(c, e.stderr)
@@ -191,7 +188,7 @@ func writeFindings(e *env, format string, fsys *sitefs.FS, checked *build.Checke
 		}
 		lint.GitHub(e.stdout, summary, list, rulesDocURL(fsys, checked))
 	case "sarif":
-		return lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, version, rulesDocURL(fsys, checked))
+		return lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, thisBuild().version, rulesDocURL(fsys, checked))
 	}
 	return nil
 }

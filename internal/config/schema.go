@@ -125,6 +125,8 @@ func ownerFields() []schema.Field {
 			Doc: "What kind of organisation it is"},
 		{Key: "buyers.*.borough", Type: schema.Text, Values: AreaKeys(), Example: `"camden"`,
 			Doc: "Where it is: a London borough key"},
+		{Key: "buyers.*.ids", Type: schema.TextList, Example: `["GB-PPON-PDDW-2534-TWPT", "GB-LAE-CMD"]`,
+			Doc: "Its identifiers on Find a Tender and Contracts Finder, each a scheme and an id, as the notices give them: tenders import brings in the notices of a buyer with one of these ids (or, when it has none, of its name)"},
 
 		{Key: "topics", Type: schema.Table,
 			Doc: "The site's topics, one table each"},

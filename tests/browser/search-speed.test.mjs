@@ -51,7 +51,8 @@ async function run(page, cdp, fields) {
   const onFinished = (e) => { if ((urls.get(e.requestId) || "").includes("/search/")) { bytes += e.encodedDataLength; } };
   cdp.on("Network.responseReceived", onResponse);
   cdp.on("Network.loadingFinished", onFinished);
-  const ms = await page.evaluate((fields) => new Promise((done) => {
+  const ms = await page.evaluate((fields) => new Promise((done, fail) => {
+    setTimeout(() => fail(new Error("no count of results after 120 s")), 120000);
     const form = document.getElementById("filters");
     const count = document.getElementById("filter-count");
     count.textContent = "";
@@ -75,7 +76,7 @@ async function run(page, cdp, fields) {
 }
 
 for (const [pname, profile] of Object.entries(profiles)) {
-  test(`search at ${briefs} briefs, 4x CPU, ${pname}: bytes and time to first results`, async (t) => {
+  test(`search at ${briefs} briefs, 4x CPU, ${pname}: bytes and time to first results`, { timeout: 15 * 60 * 1000 }, async (t) => {
     const rows = [];
     for (const [qname, fields] of Object.entries(queries)) {
       const page = await ctx.newPage();
