@@ -34,6 +34,7 @@ type Config struct {
 	Language    string           `toml:"language"`
 	Timezone    string           `toml:"timezone"`
 	Repo        string           `toml:"repo"`
+	PerPage     int              `toml:"per_page"` // opportunities on each page of a listing; default 50
 	Feeds       Feeds            `toml:"feeds"`
 	Lint        Lint             `toml:"lint"`
 	OCDS        OCDS             `toml:"ocds"`
@@ -206,6 +207,7 @@ func (c *Config) checkNumbers(report reporter) {
 		v, min, mx int
 		what       string
 	}{
+		{"per_page", c.PerPage, 10, 500, "the opportunities on each page of a listing"},
 		{"feeds.items", c.Feeds.Items, 1, 1000, "it caps how many entries each feed holds"},
 		{"feeds.closing_soon_days", c.Feeds.ClosingSoonDays, 1, 366, "the days before a deadline that count as closing soon"},
 		{"lint.sentence_length", c.Lint.SentenceLength, 1, 1000, "the most words in a sentence"},
@@ -376,6 +378,7 @@ func (c *Config) defaults() {
 	if c.Feeds.Items == 0 {
 		c.Feeds.Items = 50
 	}
+	c.PerPage = cmp.Or(c.PerPage, 50)
 	if c.Feeds.ClosingSoonDays == 0 {
 		c.Feeds.ClosingSoonDays = 7
 	}

@@ -29,6 +29,8 @@ func siteFields() []schema.Field {
 			Doc: "The time zone of dates written without one, from the IANA list; Europe/London when left out"},
 		{Key: "repo", Type: schema.Text, Example: `"https://github.com/ORG/REPO"`,
 			Doc: "The site's repository on GitHub, for the buttons on /submit/ that open a new brief"},
+		{Key: "per_page", Type: schema.Integer, Example: "50",
+			Doc: "How many opportunities each page of a listing shows, from 10 to 500; 50 when left out"},
 
 		{Key: "lint", Type: schema.Table,
 			Doc: "The thresholds of tenders check's rules; 0 or left out means the default, given in brackets"},

@@ -448,7 +448,7 @@ func TestCardRootInTitle(t *testing.T) {
 // site makes itself is reserved, so no plain page can take its address
 // (content/closing-soon.md once replaced the closing-soon list).
 func TestReservedPageSlugs(t *testing.T) {
-	_, fsys := fixture(t, "small")
+	fsys := pagedSite(t, 20, 0, 0) // a home page with a page/2/
 	out := buildSite(t, fsys, "")
 	pages := map[string]bool{}
 	for name := range fsys {

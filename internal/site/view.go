@@ -40,6 +40,7 @@ type Page struct {
 	ByArea   []OpenValue  // open value by borough, on the progress page
 	Submit   []SubmitLink // a new-file link for each buyer, on the submit page
 	Map      *BoroughMap  // the map of open opportunities by borough, on the home and boroughs pages
+	Paging   *Paging      // where a listing's page stands among its pages
 }
 
 // BoroughMap is the map of London's boroughs, each shaded by how many
