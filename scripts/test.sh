@@ -49,7 +49,8 @@ staticcheck ./...
 echo "== go test -race"
 go test -race -count=1 ./...
 
-echo "== browser tests (Chromium, axe-core, Nu Html Checker)"
+echo "== browser tests (Chromium, axe-core, Nu Html Checker, the web editor)"
+(cd editor && npm ci --no-audit --no-fund)
 (
 	cd tests/browser
 	npm ci --no-audit --no-fund

@@ -45,7 +45,7 @@ func skeleton(title, buyer, topic string, now time.Time, loc *time.Location, onl
 			return v, slices.Contains(skeletonSet, f.Key)
 		},
 	}))
-	b.WriteString(Fence + "\n" + skeletonBody)
+	b.WriteString(Fence + "\n" + SkeletonBody)
 	return []byte(b.String())
 }
 
@@ -66,9 +66,9 @@ const skeletonIntro = `# The brief's front matter. Lines that start with # are n
 # the site's time zone.
 `
 
-// skeletonBody is the skeleton's body: the five sections, each with a line
-// of guidance to replace.
-const skeletonBody = `
+// SkeletonBody is the skeleton's body: the five sections, each with a line
+// of guidance to replace. The web editor starts a new brief's body with it.
+const SkeletonBody = `
 ## What we need
 
 [write what the work is, where, when and how much of it, in short sentences]

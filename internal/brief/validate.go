@@ -243,7 +243,20 @@ func cpvValid(code string) (bool, string) {
 	return false, "is not in the CPV 2008 list; look the code up and write it with its check digit, such as \"90911200-8\""
 }
 
-var referenceRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/-]*$`)
+// Patterns a brief's keys must match, with what to write instead, for
+// forms that check as a buyer types (the web editor's configuration).
+// The checks here use the same expressions.
+var Patterns = map[string][2]string{
+	"reference":         {ReferencePattern, "Letters, digits and . _ / - only, starting with a letter or digit, such as CAM-2026-014"},
+	"cpv":               {`^[0-9]{8}-[0-9]$`, "Eight digits, a hyphen and the check digit, such as 90911200-8"},
+	"contact.email":     {`^[^@\s]+@[^@\s]+\.[^@\s]+$`, "An e-mail address, such as procurement@example.org"},
+	"location.postcode": {PostcodePattern, "A UK postcode in capitals with its space, such as NW5 1XN"},
+}
+
+// ReferencePattern is what a reference must match.
+const ReferencePattern = `^[A-Za-z0-9][A-Za-z0-9._/-]*$`
+
+var referenceRE = regexp.MustCompile(ReferencePattern)
 
 // plainText reports why s is not plain text, or "".
 func plainText(s string) string {
@@ -418,7 +431,10 @@ func (c *checker) londonWide(path string, areas []string) {
 }
 
 // postcodeRE is a UK postcode, in capitals with its space: NW5 1XN.
-var postcodeRE = regexp.MustCompile(`^(GIR 0AA|[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2})$`)
+// PostcodePattern is what a postcode must match.
+const PostcodePattern = `^(GIR 0AA|[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2})$`
+
+var postcodeRE = regexp.MustCompile(PostcodePattern)
 
 // place checks one [[location]].
 func (c *checker) place(p string, pl Place) {
