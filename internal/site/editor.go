@@ -63,10 +63,8 @@ func editorPage(c *config.Config) string {
 </head>
 <body>
 <noscript>
-<main>
 <h1>Write a brief</h1>
 <p>The editor needs JavaScript. Without it, see <a href="../submit/">other ways to send a brief</a>.</p>
-</main>
 </noscript>
 <script src="decap-cms.js"></script>
 </body>
