@@ -125,6 +125,12 @@ func scalar(k reflect.Kind) bool {
 
 // value decodes data into rv, reporting at path.
 func (d *decoder) value(path string, data any, rv reflect.Value) {
+	if data == "TODO" && rv.Kind() != reflect.String && rv.Kind() != reflect.Interface {
+		// What tenders new writes for a number or date only the buyer knows.
+		d.report(path, "%s still holds the placeholder \"TODO\"; write the real value, without quotes", name(path))
+		d.problems[len(d.problems)-1].Pos = d.valuePos(path)
+		return
+	}
 	if rv.CanAddr() && rv.Addr().Type().Implements(unmarshalerType) {
 		if err := rv.Addr().Interface().(Unmarshaler).UnmarshalTOMLValue(data); err != nil {
 			d.report(path, "%s %s", name(path), err.Error())

@@ -111,3 +111,17 @@ func FuzzHumanDate(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodePlaceholder: "TODO" where a number goes is the placeholder
+// tenders new leaves, reported at its value; as text it is left to the
+// checks that know the key.
+func TestDecodePlaceholder(t *testing.T) {
+	var s sample
+	_, problems := Decode("name = \"TODO\"\ncount = \"TODO\"\n", &s)
+	if len(problems) != 1 || problems[0].Pos != (Pos{2, 9}) || problems[0].Msg != `count still holds the placeholder "TODO"; write the real value, without quotes` {
+		t.Fatalf("got %+v", problems)
+	}
+	if s.Name != "TODO" {
+		t.Errorf("name = %q", s.Name)
+	}
+}
