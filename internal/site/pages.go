@@ -323,6 +323,7 @@ func (r *renderer) render() (diag.List, error) {
 	}
 	r.writeHostFiles()
 	r.writeEditor()
+	r.writeSearch()
 	r.put("sitemap.xml", r.sitemap(jobs))
 	r.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.Config.URL("sitemap.xml")+"\n"))
 	if d := r.copyStatic(); d != nil {
