@@ -25,12 +25,17 @@ type Facts struct {
 const Placeholder = "TODO"
 
 // Skeleton is the brief that tenders new writes: every key of BriefSchema
-// present, either set or commented out, each with its note above it. What
+// but [imported] present, either set or commented out, each with its note above it. What
 // the buyer must replace is marked "TODO" or "[write ...]", which tenders
 // check reports as errors until it is done; everything else is valid as
 // it stands. It is published today at 9am in loc.
 func Skeleton(title string, f Facts, now time.Time, loc *time.Location) []byte {
-	return skeleton(title, f, now, loc, nil, skeletonIntro)
+	return skeleton(title, f, now, loc, byHand, skeletonIntro)
+}
+
+// byHand leaves out the table that only tenders import writes.
+func byHand(f schema.Field) bool {
+	return f.Key != "imported" && !strings.HasPrefix(f.Key, "imported.")
 }
 
 // ShortSkeleton is Skeleton with only the keys it sets: the brief the
