@@ -190,7 +190,8 @@ staticcheck ./...
 echo "== go test -race"
 go test -race -count=1 -timeout 30m ./...
 
-echo "== browser tests (Chromium, axe-core, Nu Html Checker)"
+echo "== browser tests (Chromium, axe-core, Nu Html Checker, the web editor)"
+(cd editor && npm ci --no-audit --no-fund)
 (
 	cd tests/browser
 	npm ci --no-audit --no-fund

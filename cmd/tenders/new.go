@@ -13,11 +13,12 @@ import (
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
 var newCmd = &command{
 	name:  "new",
-	usage: `new "Title" [--buyer KEY] [--topic KEY] [--site DIR]`,
+	usage: `new "Title" [--buyer KEY] [--topic KEY] [--value POUNDS] [--deadline TIME] [--site DIR]`,
 	short: "start a new brief with every field present and explained",
 	run:   runNew,
 }
@@ -26,8 +27,10 @@ func runNew(ctx context.Context, c *command, e *env, args []string) int {
 	var f siteFlags
 	fl := newFlagSet(c, e.stderr)
 	f.register(fl)
-	buyer := fl.String("buyer", "", "your organisation's `key` in site.toml [buyers] (default: the first)")
-	topic := fl.String("topic", "", "a `key` of site.toml [topics] (default: the first)")
+	buyer := fl.String("buyer", "", "your organisation's `key` in site.toml [buyers] (default: TODO, for you to fill in)")
+	topic := fl.String("topic", "", "a `key` of site.toml [topics] (default: TODO)")
+	value := fl.Int64("value", 0, "the most the contract is worth, in whole `pounds` (default: TODO)")
+	deadline := fl.String("deadline", "", "when bids close, such as 2026-12-18T12:00 in the site's time zone, or a date alone for 23:59 (default: TODO)")
 	// Flags may come after the title, as people type them.
 	var title string
 	rest := args
@@ -58,18 +61,9 @@ func runNew(ctx context.Context, c *command, e *env, args []string) int {
 		printDiagnostics(e.stderr, f.site, list)
 		return exitFailure
 	}
-	if *buyer == "" && len(cfg.Buyers) > 0 {
-		*buyer = cfg.BuyerKeys()[0]
-	}
-	if *topic == "" && len(cfg.Topics) > 0 {
-		*topic = cfg.TopicKeys()[0]
-	}
-	if _, ok := cfg.Buyers[*buyer]; !ok {
-		fmt.Fprintf(e.stderr, "tenders new: there is no buyer %q in site.toml; use one of %v, or add [buyers.%s]\n", *buyer, cfg.BuyerKeys(), *buyer)
-		return exitFailure
-	}
-	if !slices.Contains(cfg.TopicKeys(), *topic) {
-		fmt.Fprintf(e.stderr, "tenders new: there is no topic %q in site.toml; use one of %v\n", *topic, cfg.TopicKeys())
+	facts, problem := newFacts(cfg, *buyer, *topic, *value, *deadline)
+	if problem != "" {
+		fmt.Fprintln(e.stderr, "tenders new:", problem)
 		return exitFailure
 	}
 	slug := brief.SlugFor(title)
@@ -89,12 +83,60 @@ func runNew(ctx context.Context, c *command, e *env, args []string) int {
 		return exitFailure
 	}
 	name := filepath.Join(f.site, filepath.FromSlash(brief.OpportunitiesDir), slug+".md")
-	if err := writeNew(name, brief.Skeleton(title, *buyer, *topic, now, location(cfg))); err != nil {
+	if err := writeNew(name, brief.Skeleton(title, facts, now, location(cfg))); err != nil {
 		fmt.Fprintln(e.stderr, "tenders new:", err)
 		return exitFailure
 	}
 	fmt.Fprintf(e.stdout, "Wrote %s\nFill in everything marked TODO or [write ...], then run tenders check %s\n", name, name)
 	return exitOK
+}
+
+// newFacts checks the facts given by flags against site.toml, and says
+// what to write instead of one that is wrong.
+func newFacts(cfg *config.Config, buyer, topic string, value int64, deadline string) (brief.Facts, string) {
+	f := brief.Facts{Buyer: buyer, Topic: topic, Value: value}
+	if _, ok := cfg.Buyers[buyer]; buyer != "" && !ok {
+		return f, fmt.Sprintf("there is no buyer %q in site.toml; %suse one of %v, or add [buyers.%s]", buyer, didYouMean(buyer, cfg.BuyerKeys()), cfg.BuyerKeys(), buyer)
+	}
+	if topic != "" && !slices.Contains(cfg.TopicKeys(), topic) {
+		return f, fmt.Sprintf("there is no topic %q in site.toml; %suse one of %v", topic, didYouMean(topic, cfg.TopicKeys()), cfg.TopicKeys())
+	}
+	if value < 0 {
+		return f, fmt.Sprintf("--value %d is below zero; give the most the contract is worth in whole pounds, such as --value 40000", value)
+	}
+	if deadline != "" {
+		toml, ok := deadlineValue(deadline)
+		if !ok {
+			return f, fmt.Sprintf("--deadline %q is not a date; write it as 2026-12-18T12:00, or 2026-12-18 for 23:59 that day", deadline)
+		}
+		f.Deadline = toml
+	}
+	return f, ""
+}
+
+// didYouMean is "did you mean KEY? " for the key nearest to s, or "".
+func didYouMean(s string, keys []string) string {
+	if best := tomldec.Closest(s, keys); best != "" {
+		return fmt.Sprintf("did you mean %q? ", best)
+	}
+	return ""
+}
+
+// deadlineValue reads a deadline given on the command line and writes it
+// as TOML: a local date-time, or a date alone.
+func deadlineValue(s string) (string, bool) {
+	for _, l := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05"} {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format("2006-01-02T15:04:05"), true
+		}
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t.Format("2006-01-02"), true
+	}
+	if toml, _, ok := tomldec.HumanDate(s); ok {
+		return toml, true
+	}
+	return "", false
 }
 
 // writeNew writes a new file, making its folder, and never over one that

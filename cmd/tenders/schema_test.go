@@ -124,7 +124,7 @@ func TestSchemaValidatesExampleSite(t *testing.T) {
 	for _, kind := range []string{"brief", "event", "page", "site"} {
 		files := exampleFiles(t, kind)
 		if kind == "brief" {
-			front, _, _, problem := brief.Split("new.md", brief.Skeleton("Cleaning", "camden", "cleaning", time.Now(), london))
+			front, _, _, problem := brief.Split("new.md", brief.Skeleton("Cleaning", brief.Facts{Buyer: "camden", Topic: "cleaning", Value: 40000, Deadline: "2026-12-18T12:00:00"}, time.Now(), london))
 			if problem != nil {
 				t.Fatal(problem)
 			}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
 // Date is a moment written in front matter. It accepts every form Git CMSes
@@ -51,8 +53,13 @@ const (
 	MaxYear = 2199
 )
 
-// UnmarshalTOMLValue reads a TOML date or a quoted date.
+// UnmarshalTOMLValue reads a TOML date or a quoted date. Empty text,
+// which is what a form writes for a date left empty, is a date not given.
 func (d *Date) UnmarshalTOMLValue(v any) error {
+	if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
+		*d = Date{}
+		return nil
+	}
 	if err := d.unmarshal(v); err != nil {
 		return err
 	}
@@ -86,6 +93,9 @@ func (d *Date) unmarshal(v any) error {
 			}
 			*d = Date{Time: t, Local: !l.offset, DateOnly: !l.hasTime}
 			return nil
+		}
+		if iso, words, ok := tomldec.HumanDate(s); ok {
+			return errors.New(tomldec.DateMessage(s, iso, words))
 		}
 		return errDate
 	}

@@ -37,7 +37,7 @@ const (
 var ReservedBriefSlugs = []string{"closed", "index", "page"}
 
 // ReservedPageSlugs are file names a plain page may not take.
-var ReservedPageSlugs = []string{"opportunities", "topics", "boroughs", "buyers", "events", "feeds", "data", "progress", "submit", "closing-soon", "static", "index", "404", "page", "search"}
+var ReservedPageSlugs = []string{"opportunities", "topics", "boroughs", "buyers", "events", "feeds", "data", "progress", "submit", "closing-soon", "static", "index", "404", "page", "search", "admin"}
 
 // Parser checks files against one site's settings.
 type Parser struct {
@@ -52,6 +52,9 @@ func (p *Parser) Brief(file string, src []byte) (*Brief, diag.List) {
 	c, ok := p.start(file, src, BriefSchema, b, &b.Source)
 	if !ok {
 		return nil, c.list
+	}
+	if b.Award != nil && *b.Award == (Award{}) && !c.badUnder("award") {
+		b.Award = nil // left empty, as a form writes a table it shows: not given
 	}
 	b.resolveDates(p.Config.Location)
 	c.validate(b)
@@ -82,6 +85,17 @@ func (p *Parser) Page(file string, src []byte) (*Page, diag.List) {
 	c.required("title", pg.Title)
 	c.list.Sort()
 	return pg, c.list
+}
+
+// badUnder reports whether a value in the table at path could not be
+// decoded.
+func (c *checker) badUnder(path string) bool {
+	for k := range c.bad {
+		if strings.HasPrefix(k, path+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // start reads the text, splits it and decodes the front matter into v, a

@@ -105,9 +105,12 @@ func decodeFront(file, front string, v any) (keys tomldec.Keys, list diag.List, 
 	fatal = len(problems) > 0 && problems[0].Path == ""
 	for _, p := range problems {
 		bad[p.Path] = true
+		if _, written := keys[p.Suggest]; p.Suggest != "" && !written {
+			bad[p.Suggest] = true // a misspelt key is one problem, not also "is missing"
+		}
 		pos := p.Pos
-		if p.Path == "" || pos.Line == 0 {
-			pos.Line++ // a syntax error: its position is in front-matter lines
+		if p.Path == "" || pos.Line > 0 {
+			pos.Line++ // positions in the problems count front-matter lines
 		} else {
 			pos = keys.Pos(p.Path)
 		}

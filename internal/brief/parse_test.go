@@ -108,18 +108,50 @@ func TestDates(t *testing.T) {
 			t.Errorf("deadline = %s: got %s, want %s", tt.value, got, tt.want)
 		}
 	}
-	for _, bad := range []string{`"18/12/2026"`, `"tomorrow"`, `12:00:00`, `20261218`} {
+	for bad, want := range map[string]string{
+		`"tomorrow"`:          "deadline must be a date such as 2026-12-18",
+		`12:00:00`:            "deadline must be a date such as 2026-12-18",
+		`20261218`:            "deadline must be a date such as 2026-12-18",
+		`"18/12/2026"`:        "write the date as 2026-12-18 (18 December 2026)",
+		`18/12/2026`:          "write the date as 2026-12-18 (18 December 2026)",
+		`18.12.2026`:          "write the date as 2026-12-18 (18 December 2026)",
+		`18 December 2026`:    "write the date as 2026-12-18 (18 December 2026)",
+		`"18 December 2026"`:  "write the date as 2026-12-18 (18 December 2026)",
+		`18/12/2026 12:00`:    "write the date and time as 2026-12-18T12:00:00 (12:00 on 18 December 2026)",
+		`"18 Dec 2026, 5pm"`:  "write the date and time as 2026-12-18T17:00:00 (17:00 on 18 December 2026)",
+		`"December 18, 2026"`: "write the date as 2026-12-18 (18 December 2026)",
+	} {
 		src := "+++\ndeadline = " + bad + "\n+++\n"
 		_, list := p.Brief("f.md", []byte(src))
-		found := false
+		found := 0
 		for _, d := range list {
-			if d.Line == 2 && strings.Contains(d.Message, "deadline must be a date such as 2026-12-18") {
-				found = true
+			if strings.Contains(d.Message, "deadline") {
+				found++
+				if d.Line != 2 || d.Col != 12 || !strings.Contains(d.Message, want) || strings.Contains(d.Message, "expected") {
+					t.Errorf("deadline = %s: got %v, want at 2:12 %q", bad, d, want)
+				}
 			}
 		}
-		if !found {
-			t.Errorf("deadline = %s: no positioned date error in %v", bad, list)
+		if found != 1 {
+			t.Errorf("deadline = %s: %d messages about the deadline, want 1: %v", bad, found, list)
 		}
+	}
+}
+
+// TestMisspeltKey: a misspelt required key is one problem, the unknown
+// key with its suggestion, not also the key it should be "is missing".
+func TestMisspeltKey(t *testing.T) {
+	p := &Parser{Config: &config.Config{Location: time.UTC}}
+	_, list := p.Brief("f.md", []byte("+++\ndedline = 2026-12-18\n+++\n"))
+	var about []string
+	for _, d := range list {
+		if strings.Contains(d.Message, "deadline") {
+			about = append(about, d.String())
+		}
+	}
+	want := `f.md:2:1: unknown key "dedline"; did you mean "deadline"?`
+	if len(about) != 1 || !strings.HasPrefix(about[0], want) {
+		t.Errorf("got %q, want only %q", about, want)
 	}
 }
 

@@ -10,14 +10,27 @@ import (
 	"github.com/london-anchors/tenders/internal/schema"
 )
 
+// Facts are what the buyer said about a new brief. A fact not given is
+// written as the placeholder TODO, which tenders check reports as an
+// error, so that no brief states a buyer, topic, value or deadline that
+// nobody chose.
+type Facts struct {
+	Buyer    string // a key of [buyers]
+	Topic    string // a key of [topics]
+	Value    int64  // the most it is worth, in whole pounds; 0 when not given
+	Deadline string // as TOML writes it, such as 2026-12-18T12:00:00; "" when not given
+}
+
+// Placeholder is what a skeleton holds for a fact the buyer did not give.
+const Placeholder = "TODO"
+
 // Skeleton is the brief that tenders new writes: every key of BriefSchema
 // but [imported] present, either set or commented out, each with its note above it. What
 // the buyer must replace is marked "TODO" or "[write ...]", which tenders
 // check reports as errors until it is done; everything else is valid as
-// it stands. It is published today at 9am in loc, with the deadline four
-// weeks on at 12pm, moved off a weekend.
-func Skeleton(title, buyer, topic string, now time.Time, loc *time.Location) []byte {
-	return skeleton(title, buyer, topic, now, loc, byHand, skeletonIntro)
+// it stands. It is published today at 9am in loc.
+func Skeleton(title string, f Facts, now time.Time, loc *time.Location) []byte {
+	return skeleton(title, f, now, loc, byHand, skeletonIntro)
 }
 
 // byHand leaves out the table that only tenders import writes.
@@ -28,15 +41,15 @@ func byHand(f schema.Field) bool {
 // ShortSkeleton is Skeleton with only the keys it sets: the brief the
 // submit page's new-file links open in GitHub's editor, whose address
 // would otherwise be too long for some servers on the way.
-func ShortSkeleton(title, buyer, topic string, now time.Time, loc *time.Location) []byte {
+func ShortSkeleton(title string, f Facts, now time.Time, loc *time.Location) []byte {
 	only := func(f schema.Field) bool {
 		return slices.ContainsFunc(skeletonSet, func(k string) bool { return k == f.Key || strings.HasPrefix(k, f.Key+".") })
 	}
-	return skeleton(title, buyer, topic, now, loc, only, shortIntro)
+	return skeleton(title, f, now, loc, only, shortIntro)
 }
 
-func skeleton(title, buyer, topic string, now time.Time, loc *time.Location, only func(schema.Field) bool, intro string) []byte {
-	values := skeletonValues(title, buyer, topic, now, loc)
+func skeleton(title string, f Facts, now time.Time, loc *time.Location, only func(schema.Field) bool, intro string) []byte {
+	values := skeletonValues(title, f, now, loc)
 	var b strings.Builder
 	b.WriteString(Fence + "\n" + intro + "\n")
 	b.WriteString(schema.TOML(BriefSchema, schema.TOMLOptions{
@@ -50,7 +63,7 @@ func skeleton(title, buyer, topic string, now time.Time, loc *time.Location, onl
 			return v, slices.Contains(skeletonSet, f.Key)
 		},
 	}))
-	b.WriteString(Fence + "\n" + skeletonBody)
+	b.WriteString(Fence + "\n" + SkeletonBody)
 	return []byte(b.String())
 }
 
@@ -71,9 +84,9 @@ const skeletonIntro = `# The brief's front matter. Lines that start with # are n
 # the site's time zone.
 `
 
-// skeletonBody is the skeleton's body: the five sections, each with a line
-// of guidance to replace.
-const skeletonBody = `
+// SkeletonBody is the skeleton's body: the five sections, each with a line
+// of guidance to replace. The web editor starts a new brief's body with it.
+const SkeletonBody = `
 ## What we need
 
 [write what the work is, where, when and how much of it, in short sentences]
@@ -97,15 +110,15 @@ const skeletonBody = `
 
 // skeletonSet are the keys the skeleton sets; the rest are comments.
 var skeletonSet = []string{
-	"title", "reference", "buyer", "published", "deadline", "questions_deadline", "summary",
+	"title", "reference", "buyer", "published", "deadline", "summary",
 	"category", "topics", "boroughs", "value_max", "suitable_for", "procedure", "payment_days",
 	"apply_url", "contact.name", "contact.email",
 }
 
 // skeletonValues are the skeleton's values where they are not the
-// schema's examples: the title, buyer and topic given, dates from today,
+// schema's examples: the title and facts given, other dates from today,
 // and placeholders for what only the buyer knows.
-func skeletonValues(title, buyer, topic string, now time.Time, loc *time.Location) map[string]string {
+func skeletonValues(title string, f Facts, now time.Time, loc *time.Location) map[string]string {
 	today := now.In(loc)
 	published := time.Date(today.Year(), today.Month(), today.Day(), 9, 0, 0, 0, loc)
 	deadline := time.Date(today.Year(), today.Month(), today.Day(), 12, 0, 0, 0, loc).AddDate(0, 0, 28)
@@ -118,18 +131,31 @@ func skeletonValues(title, buyer, topic string, now time.Time, loc *time.Locatio
 	stamp := func(t time.Time) string { return t.Format("2006-01-02T15:04:05") }
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	visit := published.AddDate(0, 0, 7).Add(time.Hour)
+	given := func(v string) string {
+		if v == "" {
+			return Placeholder
+		}
+		return v
+	}
+	value, due := fmt.Sprintf("%q", Placeholder), fmt.Sprintf("%q", Placeholder)
+	if f.Value > 0 {
+		value = fmt.Sprint(f.Value)
+	}
+	if f.Deadline != "" {
+		due = f.Deadline
+	}
 	return map[string]string{
 		"title":              fmt.Sprintf("%q", title),
 		"reference":          `"TODO-REF"`,
-		"buyer":              fmt.Sprintf("%q", buyer),
+		"buyer":              fmt.Sprintf("%q", given(f.Buyer)),
 		"published":          stamp(published),
-		"deadline":           stamp(deadline),
+		"deadline":           due,
 		"questions_deadline": stamp(deadline.AddDate(0, 0, -7)),
 		"summary":            `"[write one or two sentences: what you need, where and when]"`,
-		"topics":             fmt.Sprintf("[%q]", topic),
+		"topics":             fmt.Sprintf("[%q]", given(f.Topic)),
 		"boroughs":           `["london-wide"]`,
 		"value_min":          "10000",
-		"value_max":          "10000",
+		"value_max":          value,
 		"contract_start":     day(deadline.AddDate(0, 2, 0)),
 		"contract_end":       day(deadline.AddDate(1, 2, 0)),
 		"turnover_min":       "20000",

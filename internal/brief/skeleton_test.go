@@ -28,7 +28,7 @@ func london(t *testing.T) *time.Location {
 // TestSkeletonGolden compares tenders new's brief with
 // testdata/skeleton.txtar. Run with -update to rewrite it.
 func TestSkeletonGolden(t *testing.T) {
-	got := brief.Skeleton("Café open day: Kentish Town", "camden", "catering", skeletonNow, london(t))
+	got := brief.Skeleton("Café open day: Kentish Town", brief.Facts{Buyer: "camden", Topic: "catering"}, skeletonNow, london(t))
 	const file = "testdata/skeleton.txtar"
 	if *update {
 		ar := &txtar.Archive{
@@ -69,8 +69,8 @@ func TestSkeletonDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := string(brief.Skeleton("T", "camden", "cleaning", tt.now, tt.loc))
-			for _, want := range []string{"\npublished = " + tt.published + "\n", "\ndeadline = " + tt.deadline + "\n"} {
+			s := string(brief.Skeleton("T", brief.Facts{Buyer: "camden", Topic: "cleaning"}, tt.now, tt.loc))
+			for _, want := range []string{"\npublished = " + tt.published + "\n", "\ndeadline = \"TODO\"\n", "\n# questions_deadline = "} {
 				if !strings.Contains(s, want) {
 					t.Errorf("the skeleton lacks %q", strings.TrimSpace(want))
 				}
@@ -88,8 +88,9 @@ func TestSkeletonValid(t *testing.T) {
 	}
 	p := &brief.Parser{Config: cfg}
 	for _, now := range []time.Time{skeletonNow, time.Date(2027, 6, 30, 23, 30, 0, 0, time.UTC)} {
-		for name, skeleton := range map[string]func(string, string, string, time.Time, *time.Location) []byte{"Skeleton": brief.Skeleton, "ShortSkeleton": brief.ShortSkeleton} {
-			b, list := p.Brief("content/opportunities/x.md", skeleton("Cleaning", "hackney", "catering", now, london(t)))
+		for name, skeleton := range map[string]func(string, brief.Facts, time.Time, *time.Location) []byte{"Skeleton": brief.Skeleton, "ShortSkeleton": brief.ShortSkeleton} {
+			facts := brief.Facts{Buyer: "hackney", Topic: "catering", Value: 40000, Deadline: now.AddDate(0, 0, 28).Format("2006-01-02")}
+			b, list := p.Brief("content/opportunities/x.md", skeleton("Cleaning", facts, now, london(t)))
 			if b == nil || len(list) > 0 {
 				t.Errorf("%s of %s has problems:\n%s", name, now, format(list))
 			}
@@ -101,11 +102,42 @@ func TestSkeletonValid(t *testing.T) {
 // header written as a comment.
 var commented = regexp.MustCompile(`(?m)^# ((?:[a-z_]+ = )|(?:\[\[?[a-z_.]+\]\]?$))`)
 
+// TestSkeletonStatesNoFact: a skeleton made without facts fails the
+// checks on each one, at its line, and on nothing else.
+func TestSkeletonStatesNoFact(t *testing.T) {
+	cfg, list := config.Parse("site.toml", defaultSiteTOML)
+	if len(list) > 0 {
+		t.Fatal(list)
+	}
+	p := &brief.Parser{Config: cfg}
+	src := brief.Skeleton("Cleaning", brief.Facts{}, skeletonNow, london(t))
+	_, list = p.Brief("content/opportunities/x.md", src)
+	var got []string
+	for _, d := range list {
+		line := strings.Split(string(src), "\n")[d.Line-1]
+		got = append(got, strings.Fields(line)[0]+": "+d.Message)
+	}
+	want := []string{
+		`buyer: buyer "TODO" is not in site.toml`,
+		`deadline: deadline still holds the placeholder "TODO"; write the real value, without quotes`,
+		`topics: topic "TODO" (item 1 of topics) is not a topic in site.toml`,
+		`value_max: value_max still holds the placeholder "TODO"; write the real value, without quotes`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got\n%s\nwant %d problems", strings.Join(got, "\n"), len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
 // TestSkeletonNamesEveryKey: with every key that is a comment set, the
 // skeleton names each key of the schema but [imported], which only
 // tenders import writes, and nothing else.
 func TestSkeletonNamesEveryKey(t *testing.T) {
-	s := string(brief.Skeleton("T", "camden", "cleaning", skeletonNow, london(t)))
+	s := string(brief.Skeleton("T", brief.Facts{Buyer: "camden", Topic: "cleaning", Value: 40000, Deadline: "2026-12-18T12:00:00"}, skeletonNow, london(t)))
 	front, _, _, d := brief.Split("x.md", []byte(s))
 	if d != nil {
 		t.Fatal(d)

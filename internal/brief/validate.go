@@ -243,7 +243,20 @@ func cpvValid(code string) (bool, string) {
 	return false, "is not in the CPV 2008 list; look the code up and write it with its check digit, such as \"90911200-8\""
 }
 
-var referenceRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/-]*$`)
+// Patterns a brief's keys must match, with what to write instead, for
+// forms that check as a buyer types (the web editor's configuration).
+// The checks here use the same expressions.
+var Patterns = map[string][2]string{
+	"reference":         {ReferencePattern, "Letters, digits and . _ / - only, starting with a letter or digit, such as CAM-2026-014"},
+	"cpv":               {`^[0-9]{8}-[0-9]$`, "Eight digits, a hyphen and the check digit, such as 90911200-8"},
+	"contact.email":     {`^[^@\s]+@[^@\s]+\.[^@\s]+$`, "An e-mail address, such as procurement@example.org"},
+	"location.postcode": {PostcodePattern, "A UK postcode in capitals with its space, such as NW5 1XN"},
+}
+
+// ReferencePattern is what a reference must match.
+const ReferencePattern = `^[A-Za-z0-9][A-Za-z0-9._/-]*$`
+
+var referenceRE = regexp.MustCompile(ReferencePattern)
 
 // plainText reports why s is not plain text, or "".
 func plainText(s string) string {
@@ -419,7 +432,10 @@ func (c *checker) londonWide(path string, areas []string) {
 }
 
 // postcodeRE is a UK postcode, in capitals with its space: NW5 1XN.
-var postcodeRE = regexp.MustCompile(`^(GIR 0AA|[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2})$`)
+// PostcodePattern is what a postcode must match.
+const PostcodePattern = `^(GIR 0AA|[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2})$`
+
+var postcodeRE = regexp.MustCompile(PostcodePattern)
 
 // place checks one [[location]].
 func (c *checker) place(p string, pl Place) {
@@ -488,28 +504,6 @@ func (c *checker) award(b *Brief) {
 			c.report("award.borough", "borough %q %s", a.Borough, hint)
 		}
 	}
-}
-
-// imported checks [imported], which tenders import writes.
-func (c *checker) imported(im *Imported) {
-	if im == nil {
-		return
-	}
-	if c.required("imported.publisher", im.Publisher) {
-		if why := plainText(im.Publisher); why != "" {
-			c.report("imported.publisher", "publisher %s", why)
-		}
-	}
-	if c.required("imported.ocid", im.OCID) && strings.ContainsAny(im.OCID, " \t\n<>") {
-		c.report("imported.ocid", "ocid %q may not hold spaces or < >; it is the notice's id, as the portal gives it", im.OCID)
-	}
-	if im.URL != "" {
-		if msg := config.CheckWebURL(im.URL); msg != "" {
-			c.report("imported.url", "url %s", msg)
-		}
-	}
-	c.items("imported.releases", len(im.Releases))
-	c.items("imported.sums", len(im.Sums))
 }
 
 func (c *checker) event(prefix string, e *Event) {

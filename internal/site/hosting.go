@@ -100,13 +100,9 @@ func (r *renderer) submitLinks() []SubmitLink {
 	if r.Config.Repo == "" {
 		return nil
 	}
-	topic := ""
-	if ks := r.Config.TopicKeys(); len(ks) > 0 {
-		topic = ks[0]
-	}
 	var out []SubmitLink
 	for _, k := range r.Config.BuyerKeys() {
-		out = append(out, SubmitLink{Buyer: r.Config.Buyers[k].Name, URL: NewFileURL(r.Config.Repo, brief.ShortSkeleton(NewBriefTitle, k, topic, r.Now, r.loc))})
+		out = append(out, SubmitLink{Buyer: r.Config.Buyers[k].Name, URL: NewFileURL(r.Config.Repo, brief.ShortSkeleton(NewBriefTitle, brief.Facts{Buyer: k}, r.Now, r.loc))})
 	}
 	return out
 }

@@ -332,7 +332,7 @@ func TestSubmitLinks(t *testing.T) {
 		if u.Path != "/org/opps/new/main/content/opportunities" || u.Query().Get("filename") != "new-brief.md" {
 			t.Errorf("link %d goes to %s", i, u)
 		}
-		want := string(brief.ShortSkeleton(site.NewBriefTitle, buyer, "cleaning", fixedNow, london))
+		want := string(brief.ShortSkeleton(site.NewBriefTitle, brief.Facts{Buyer: buyer}, fixedNow, london))
 		if got := u.Query().Get("value"); got != want {
 			t.Errorf("link for %s does not decode to the template:\n%s", buyer, got)
 		}

@@ -102,7 +102,9 @@ func Brief(i int) (string, []byte) {
 		b.WriteString("stage = \"awarded\"\n")
 	}
 	fmt.Fprintf(&b, "\n[contact]\nname = \"Alex Morgan\"\nemail = \"buyer%02d@example.org\"\n", buyer)
-	fmt.Fprintf(&b, "\n[[insurance]]\nkind = \"public liability\"\namount = 1000000\nneeded = \"at-award\"\n")
+	if value >= 10000 { // no cover on a contract under £10k: it would shut out the small firms it is marked for
+		fmt.Fprintf(&b, "\n[[insurance]]\nkind = \"public liability\"\namount = 1000000\nneeded = \"at-award\"\n")
+	}
 	fmt.Fprintf(&b, "\n[social_value]\nweighting = 10\nasks = [\"Offer one paid trainee place to a local resident\"]\n")
 	fmt.Fprintf(&b, "\n[[documents]]\ntitle = \"What we need in full\"\nurl = \"https://bids.example.net/SYN-%06d/spec\"\n", i)
 	if i%3 == 0 {

@@ -19,9 +19,10 @@ import (
 
 // Problem is one thing wrong in a TOML document.
 type Problem struct {
-	Pos  Pos    // where; the zero Pos means the whole document
-	Path string // the key path it concerns, if any
-	Msg  string // what is wrong; what to write instead
+	Pos     Pos    // where; the zero Pos means the whole document
+	Path    string // the key path it concerns, if any
+	Msg     string // what is wrong; what to write instead
+	Suggest string // for an unknown key, the path of the key it is most like
 }
 
 // Unmarshaler is implemented by field types that read a TOML value
@@ -36,18 +37,25 @@ type Unmarshaler interface {
 // It returns where each key was written and every problem found: a syntax
 // error (then nothing else is checked), values of the wrong type, and keys
 // that match no field, with the closest allowed key as a suggestion.
+//
+// A date written the way people write it, such as 18/12/2026 or 18
+// December 2026 without quotes, is not TOML: rather than the parser's
+// words, it is reported at the value as the date to write
+// ("write the date as 2026-12-18"), and the rest of the document is
+// decoded as if that key were not there.
 func Decode(src string, v any) (Keys, []Problem) {
 	keys, problem := ScanKeys(src)
 	if problem != nil {
 		return keys, []Problem{*problem}
 	}
+	src, dates := quoteHumanDates(src, keys)
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
-		return keys, []Problem{syntaxProblem(src, err)}
+		return keys, append(dates, syntaxProblem(src, err))
 	}
-	d := decoder{keys: keys}
+	d := decoder{keys: keys, lines: strings.Split(src, "\n")}
 	d.value("", raw, reflect.ValueOf(v).Elem())
-	return keys, d.problems
+	return keys, append(dates, d.problems...)
 }
 
 func syntaxProblem(src string, err error) Problem {
@@ -73,9 +81,11 @@ func syntaxProblem(src string, err error) Problem {
 
 type decoder struct {
 	keys     Keys
+	lines    []string // the source, for the column of a value
 	problems []Problem
 }
 
+// report records a problem with the key at path.
 func (d *decoder) report(path, format string, args ...any) {
 	d.problems = append(d.problems, Problem{
 		Pos:  d.keys.Pos(path),
@@ -84,14 +94,53 @@ func (d *decoder) report(path, format string, args ...any) {
 	})
 }
 
+// valuePos is where the value of the key at path starts, when the key
+// was written as key = value on a line of its own; else the key's Pos.
+func (d *decoder) valuePos(path string) Pos {
+	p, ok := d.keys[path]
+	if !ok || p.Line < 1 || p.Line > len(d.lines) {
+		return d.keys.Pos(path)
+	}
+	line := []rune(d.lines[p.Line-1])
+	if p.Col-1 >= len(line) || line[p.Col-1] == '[' {
+		return p
+	}
+	i := slices.Index(line[p.Col-1:], '=')
+	if i < 0 {
+		return p
+	}
+	j := p.Col - 1 + i + 1
+	for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+		j++
+	}
+	return Pos{Line: p.Line, Col: j + 1}
+}
+
 var unmarshalerType = reflect.TypeFor[Unmarshaler]()
+
+// scalar reports whether k is a number or a boolean.
+func scalar(k reflect.Kind) bool {
+	return k == reflect.Bool || k >= reflect.Int && k <= reflect.Float64
+}
 
 // value decodes data into rv, reporting at path.
 func (d *decoder) value(path string, data any, rv reflect.Value) {
+	if data == "TODO" && rv.Kind() != reflect.String && rv.Kind() != reflect.Interface {
+		// What tenders new writes for a number or date only the buyer knows.
+		d.report(path, "%s still holds the placeholder \"TODO\"; write the real value, without quotes", name(path))
+		d.problems[len(d.problems)-1].Pos = d.valuePos(path)
+		return
+	}
 	if rv.CanAddr() && rv.Addr().Type().Implements(unmarshalerType) {
 		if err := rv.Addr().Interface().(Unmarshaler).UnmarshalTOMLValue(data); err != nil {
 			d.report(path, "%s %s", name(path), err.Error())
+			d.problems[len(d.problems)-1].Pos = d.valuePos(path)
 		}
+		return
+	}
+	if data == "" && scalar(rv.Kind()) {
+		// Empty text where a number or true/false goes: what a form
+		// writes for a field left empty. The key is read as not given.
 		return
 	}
 	switch rv.Kind() {
@@ -270,6 +319,8 @@ func (d *decoder) unknown(path, key string, allowed []string) {
 	}
 	if best := Closest(key, allowed); best != "" {
 		d.report(path, "unknown key %q%s; did you mean %q?", key, where, best)
+		parent := strings.TrimSuffix(strings.TrimSuffix(path, key), ".")
+		d.problems[len(d.problems)-1].Suggest = join(parent, best)
 		return
 	}
 	allowed = slices.Sorted(slices.Values(allowed)) // a copy: the list is shared

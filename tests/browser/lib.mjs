@@ -19,7 +19,7 @@ export const now = "2026-12-01T09:00:00Z";
 const types = {
   ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
   ".xml": "application/xml", ".json": "application/json", ".ics": "text/calendar",
-  ".txt": "text/plain", ".docx": "application/octet-stream",
+  ".txt": "text/plain", ".docx": "application/octet-stream", ".yml": "text/yaml", ".wasm": "application/wasm",
 };
 
 // handler serves dir at /opps/ like a static host: folders get
@@ -43,14 +43,16 @@ function handler(dir) {
 
 // site builds a site folder (the example site unless told) for a local
 // server under /opps/ and serves it. It starts the server first, to know
-// the port the site is built for.
-export async function site(folder = repo) {
+// the port the site is built for. The web editor is copied into admin/ as
+// a site's publish job does.
+export async function site(siteDir = repo) {
   let serveDir = null;
   const server = createServer((req, res) => handler(serveDir)(req, res));
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const base = `http://127.0.0.1:${server.address().port}${subPath}`;
   const out = join(mkdtempSync(join(tmpdir(), "tenders-browser-")), "public");
-  execFileSync("go", ["run", "./cmd/tenders", "build", "--site", folder, "--now", now, "--base-url", base, "--out", out], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("go", ["run", "./cmd/tenders", "build", "--site", siteDir, "--now", now, "--base-url", base, "--out", out], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("bash", ["scripts/editor.sh", out], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
   serveDir = out;
   return { server, base, dir: out };
 }
