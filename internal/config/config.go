@@ -265,13 +265,16 @@ func (c *Config) checkBuyers(report reporter) {
 		if !keyRE.MatchString(k) {
 			report(path, "buyer key %q must be lower-case letters, digits and hyphens, such as \"camden\"", k)
 		}
-		if strings.TrimSpace(b.Name) == "" {
-			report(path, "buyer %q has no name; add name = \"...\" under [buyers.%s]", k, k)
-		} else if why := oneLine(b.Name); why != "" {
-			report(path+".name", "the name of buyer %q %s", k, why)
+		if c.required(report, path+".name", b.Name, "") {
+			if why := oneLine(b.Name); why != "" {
+				report(path+".name", "the name of buyer %q %s", k, why)
+			}
 		}
-		if _, ok := BuyerKinds[b.Kind]; !ok {
-			report(path+".kind", "buyer kind %q is not one we know; use one of %s", b.Kind, strings.Join(SortedKeys(BuyerKinds), ", "))
+		kinds := strings.Join(SortedKeys(BuyerKinds), ", ")
+		if c.required(report, path+".kind", b.Kind, " (one of "+kinds+")") {
+			if _, ok := BuyerKinds[b.Kind]; !ok {
+				report(path+".kind", "buyer kind %q is not one we know; use one of %s", b.Kind, kinds)
+			}
 		}
 		if b.Borough != "" {
 			if _, ok := AreaName(b.Borough); !ok {
@@ -293,10 +296,10 @@ func (c *Config) checkTopics(report reporter) {
 		if !keyRE.MatchString(k) {
 			report(path, "topic key %q must be lower-case letters, digits and hyphens, such as \"cleaning\"", k)
 		}
-		if strings.TrimSpace(t.Name) == "" {
-			report(path, "topic %q has no name; add name = \"...\" under [topics.%s]", k, k)
-		} else if why := oneLine(t.Name); why != "" {
-			report(path+".name", "the name of topic %q %s", k, why)
+		if c.required(report, path+".name", t.Name, "") {
+			if why := oneLine(t.Name); why != "" {
+				report(path+".name", "the name of topic %q %s", k, why)
+			}
 		}
 		for _, p := range t.CPV {
 			if p == "" || strings.Trim(p, "0123456789") != "" || len(p) > 8 {
@@ -304,6 +307,25 @@ func (c *Config) checkTopics(report reporter) {
 			}
 		}
 	}
+}
+
+// required reports a required key of a table that is missing or blank,
+// worded as a brief's are: what to add, under which table, with the
+// schema's example and then more, such as the values allowed. It points
+// at the key, or at its table's header when the key was not written, and
+// reports whether the key has a value.
+func (c *Config) required(report reporter, path, value, more string) bool {
+	if strings.TrimSpace(value) != "" {
+		return true
+	}
+	i := strings.LastIndexByte(path, '.')
+	name, table := path[i+1:], path[:i]
+	if _, written := c.Keys[path]; written {
+		report(path, "%s is empty; write something such as %s under [%s]%s", name, Schema.Line(path), table, more)
+	} else {
+		report(path, "%s is missing; add a line such as %s under [%s]%s", name, Schema.Line(path), table, more)
+	}
+	return false
 }
 
 // oneLine says why a name is not one line of plain text, or "".

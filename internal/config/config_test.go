@@ -47,11 +47,17 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:10:1: unknown key "borugh" in [buyers.x]; did you mean "borough"?`,
 		}},
 		{"buyers and topics", "title = \"T\"\nbase_url = \"https://e.org/\"\n[buyers.Camden]\nkind = \"town\"\nborough = \"camdn\"\n[topics.t]\nname = \"T\"\ncpv = [\"90-91\"]\n", []string{
-			`site.toml:3:1: buyer "Camden" has no name; add name = "..." under [buyers.Camden]`,
 			`site.toml:3:1: buyer key "Camden" must be lower-case letters, digits and hyphens, such as "camden"`,
+			`site.toml:3:1: name is missing; add a line such as name = "London Borough of Camden" under [buyers.Camden]`,
 			`site.toml:4:1: buyer kind "town" is not one we know; use one of charity, college, council, culture, faith, health, housing, other, university`,
 			`site.toml:5:1: borough "camdn" is not a London borough key; did you mean "camden"?`,
 			`site.toml:8:1: CPV prefix "90-91" must be 1 to 8 digits, such as "9091"`,
+		}},
+		{"buyers and topics without required keys", "title = \"T\"\nbase_url = \"https://e.org/\"\n[buyers.x]\nname = \"X\"\n[buyers.y]\nname = \" \"\nkind = \"\"\n[topics.t]\ncpv = [\"9091\"]\n", []string{
+			`site.toml:3:1: kind is missing; add a line such as kind = "council" under [buyers.x] (one of charity, college, council, culture, faith, health, housing, other, university)`,
+			`site.toml:6:1: name is empty; write something such as name = "London Borough of Camden" under [buyers.y]`,
+			`site.toml:7:1: kind is empty; write something such as kind = "council" under [buyers.y] (one of charity, college, council, culture, faith, health, housing, other, university)`,
+			`site.toml:8:1: name is missing; add a line such as name = "Cleaning and laundry" under [topics.t]`,
 		}},
 		{"hostile base url", "title = \"T\"\nbase_url = \"https://example.org/x%0D%0A/*%20https://evil.example/%20200/\"\n", []string{
 			`site.toml:2:1: base_url "https://example.org/x%0D%0A/*%20https://evil.example/%20200/" has a space, a line break, a control character, # or ? in its path (%20, %0A and the like count); give the plain address, such as "https://example.org/opportunities/"`,
