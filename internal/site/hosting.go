@@ -13,7 +13,9 @@ import (
 )
 
 // writeAliases writes a small page at every alias of a brief that sends
-// the reader to its address now.
+// the reader to its address now. It forwards by a relative address, as
+// every link of the site is written, so it works wherever the site is
+// served; only the canonical link is absolute.
 func (r *renderer) writeAliases() *diag.Diagnostic {
 	for _, o := range r.opps {
 		for _, a := range o.Aliases {
@@ -27,7 +29,7 @@ func (r *renderer) writeAliases() *diag.Diagnostic {
 				return &diag.Diagnostic{File: o.File, Line: max(pos.Line, 1), Col: max(pos.Col, 1), Severity: diag.Error, Rule: "invalid",
 					Message: fmt.Sprintf("alias %q is the address of another page of the site; remove it from aliases", a)}
 			}
-			to := r.Config.URL(o.URL)
+			canonical, to := html.EscapeString(r.Config.URL(o.URL)), html.EscapeString(rootFor(p)+o.URL)
 			t := html.EscapeString(o.Title)
 			r.put(name, []byte(fmt.Sprintf(`<!DOCTYPE html>
 <html lang="%s">
@@ -46,7 +48,7 @@ func (r *renderer) writeAliases() *diag.Diagnostic {
 </main>
 </body>
 </html>
-`, html.EscapeString(r.Config.Language), t, html.EscapeString(to), html.EscapeString(to), html.EscapeString(to), t)))
+`, html.EscapeString(r.Config.Language), t, canonical, to, to, t)))
 		}
 	}
 	return nil
