@@ -108,15 +108,17 @@ func (r *renderer) submitLinks() []SubmitLink {
 	}
 	var out []SubmitLink
 	for _, k := range r.Config.BuyerKeys() {
-		out = append(out, SubmitLink{Buyer: r.Config.Buyers[k].Name, URL: NewFileURL(r.Config.Repo, brief.ShortSkeleton(NewBriefTitle, k, topic, r.Now, r.loc))})
+		text := brief.ShortSkeleton(NewBriefTitle, k, topic, r.Now, r.loc)
+		out = append(out, SubmitLink{Buyer: r.Config.Buyers[k].Name, URL: NewFileURL(r.Config.Repo, brief.NewBriefFile(k, r.Now, r.loc), text)})
 	}
 	return out
 }
 
-// NewFileURL is the address of GitHub's editor on a new brief holding text.
-func NewFileURL(repo string, text []byte) string {
+// NewFileURL is the address of GitHub's editor on a new brief named file,
+// holding text.
+func NewFileURL(repo, file string, text []byte) string {
 	q := url.Values{}
-	q.Set("filename", "new-brief.md")
+	q.Set("filename", file)
 	q.Set("value", string(text))
 	return strings.TrimSuffix(repo, "/") + "/new/main/" + brief.OpportunitiesDir + "?" + q.Encode()
 }
