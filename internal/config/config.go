@@ -34,6 +34,9 @@ type Config struct {
 	Language    string           `toml:"language"`
 	Timezone    string           `toml:"timezone"`
 	Repo        string           `toml:"repo"`
+	Icon        string           `toml:"icon"`        // a file of static/: the icon of tabs and bookmarks
+	TouchIcon   string           `toml:"touch_icon"`  // a file of static/: the icon of phones' home screens
+	ThemeColor  string           `toml:"theme_color"` // "#rrggbb"; DefaultThemeColor when left out
 	Feeds       Feeds            `toml:"feeds"`
 	Lint        Lint             `toml:"lint"`
 	OCDS        OCDS             `toml:"ocds"`
@@ -151,6 +154,7 @@ func Parse(file, src string) (*Config, diag.List) {
 	}
 	c.defaults()
 	c.checkSite(report)
+	c.checkIdentity(report)
 	c.checkNumbers(report)
 	c.checkData(report)
 	c.checkBuyers(report)
@@ -376,6 +380,10 @@ func (c *Config) defaults() {
 	}
 	if c.Timezone == "" {
 		c.Timezone = "Europe/London"
+	}
+	c.ThemeColor = cmp.Or(c.ThemeColor, DefaultThemeColor)
+	for _, p := range c.staticPaths() {
+		*p.value = strings.TrimPrefix(*p.value, "/")
 	}
 	if c.Feeds.Items == 0 {
 		c.Feeds.Items = 50

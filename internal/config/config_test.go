@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestParseGood(t *testing.T) {
@@ -77,6 +78,11 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:6:1: the name of buyer "x" must be one line, without line breaks or tabs`,
 			`site.toml:9:1: the name of topic "t" must be plain text, without < or >`,
 		}},
+		{"icons and colour", "title = \"T\"\nbase_url = \"https://e.org/\"\nicon = \"../icon.svg\"\ntouch_icon = \"images/icon.svg\"\ntheme_color = \"green\"\n", []string{
+			`site.toml:3:1: icon "../icon.svg" is not the path of a file under static/; write it as the file's path there, such as "images/icon.svg"`,
+			`site.toml:4:1: touch_icon "images/icon.svg" must be a PNG file, such as "images/icon-180.png"`,
+			`site.toml:5:1: theme_color "green" is not a colour; write it as # and six hexadecimal digits, such as "#00703c"`,
+		}},
 		{"syntax", "title = \"T\nbase_url = 1\n", []string{
 			`site.toml:1:11: this is not valid TOML: strings cannot contain newlines; check the quotes, brackets and = signs on this line`,
 		}},
@@ -114,5 +120,26 @@ func TestCheckLink(t *testing.T) {
 		if got := CheckLink(s) == ""; got != ok {
 			t.Errorf("CheckLink(%q) ok = %v, want %v (%s)", s, got, ok, CheckLink(s))
 		}
+	}
+}
+
+// TestCheckStatic: a key that names a file of static/ must name one the
+// site's static folder (over the built-in files) has.
+func TestCheckStatic(t *testing.T) {
+	c, list := Parse("site.toml", "title = \"T\"\nbase_url = \"https://e.org/\"\nicon = \"/images/icon.svg\"\ntouch_icon = \"images/touch.png\"\n")
+	if len(list) > 0 {
+		t.Fatal(list)
+	}
+	if c.Icon != "images/icon.svg" {
+		t.Errorf("icon = %q: a leading slash is not part of the path under static/", c.Icon)
+	}
+	if c.ThemeColor != DefaultThemeColor {
+		t.Errorf("theme_color = %q when left out", c.ThemeColor)
+	}
+	static := fstest.MapFS{"images/icon.svg": {Data: []byte("<svg/>")}, "images/touch.png/x": {Data: []byte("x")}}
+	got := c.CheckStatic(static).Error()
+	want := `site.toml:4:1: touch_icon "images/touch.png" is not a file under static/; put the file at static/images/touch.png, or correct the path`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

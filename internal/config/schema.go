@@ -29,6 +29,12 @@ func siteFields() []schema.Field {
 			Doc: "The time zone of dates written without one, from the IANA list; Europe/London when left out"},
 		{Key: "repo", Type: schema.Text, Example: `"https://github.com/ORG/REPO"`,
 			Doc: "The site's repository on GitHub, for the buttons on /submit/ that open a new brief"},
+		{Key: "icon", Type: schema.Text, Example: `"images/icon.svg"`,
+			Doc: "The site's icon in browser tabs and bookmarks, in place of the built-in anchor: a square SVG or PNG file under static/"},
+		{Key: "touch_icon", Type: schema.Text, Example: `"images/icon-180.png"`,
+			Doc: "The icon phones show on the home screen: a square PNG file under static/, 180 pixels wide, with nothing see-through; when left out, icon if it is a PNG, or else the built-in anchor"},
+		{Key: "theme_color", Type: schema.Text, Example: `"#00703c"`,
+			Doc: "The colour some browsers give their bar around the site, as # and six hexadecimal digits; the built-in green when left out"},
 
 		{Key: "lint", Type: schema.Table,
 			Doc: "The thresholds of tenders check's rules; 0 or left out means the default, given in brackets"},

@@ -59,8 +59,8 @@
 //
 // The types templates see are Page, Opp (a brief with its status, labels,
 // facets and value worked out), Facet and FacetKind, EventView, FeedSet and
-// FeedLink, Progress, Share, Quarter and OpenValue, Named and Tag, each
-// documented where it is declared.
+// FeedLink, Progress, Share, Quarter and OpenValue, Named, Tag and Icon,
+// each documented where it is declared.
 //
 // # Template functions
 //
@@ -82,6 +82,7 @@
 //	link s                   an address from front matter, made absolute when it is a path
 //	webcal path              the webcal:// address calendar apps subscribe to
 //	asset name               a static file's fingerprinted name ("css/site.1a2b3c4d5e.css")
+//	icons                    the icons every page's head links to ([]Icon): site.toml's or the built-in anchor
 //	hasPage slug             whether the site has the plain page content/<slug>.md
 //	kinds                    the facet kinds: topics, boroughs and buyers
 //	csvGroups                the columns of opportunities.csv, in groups with what they hold

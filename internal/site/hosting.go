@@ -39,7 +39,7 @@ func (r *renderer) writeAliases() *diag.Diagnostic {
 <title>Moved: %s</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="%s">
-<meta http-equiv="refresh" content="0; url=%s">
+%s<meta http-equiv="refresh" content="0; url=%s">
 </head>
 <body>
 <main>
@@ -48,7 +48,7 @@ func (r *renderer) writeAliases() *diag.Diagnostic {
 </main>
 </body>
 </html>
-`, html.EscapeString(r.Config.Language), t, canonical, to, to, t)))
+`, html.EscapeString(r.Config.Language), t, canonical, r.iconLinks(rootFor(p)), to, to, t)))
 		}
 	}
 	return nil

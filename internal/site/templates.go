@@ -89,6 +89,7 @@ func (r *renderer) funcs() template.FuncMap {
 			return slices.ContainsFunc(r.Content.Pages, func(p *brief.Page) bool { return p.Slug == slug })
 		},
 		"asset":      r.asset,
+		"icons":      r.icons,
 		"percent":    func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) + "%" },
 		"filterArgs": func(root, kind string) filterArgs { return filterArgs{root, kind} },
 		"cards":      cards,
