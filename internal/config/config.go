@@ -37,6 +37,9 @@ type Config struct {
 	Icon        string           `toml:"icon"`        // a file of static/: the icon of tabs and bookmarks
 	TouchIcon   string           `toml:"touch_icon"`  // a file of static/: the icon of phones' home screens
 	ThemeColor  string           `toml:"theme_color"` // "#rrggbb"; DefaultThemeColor when left out
+	Credit      *bool            `toml:"credit"`      // the footer's "Published with tenders"; nil means true
+	Network     Network          `toml:"network"`
+	Banner      Banner           `toml:"banner"`
 	Feeds       Feeds            `toml:"feeds"`
 	Lint        Lint             `toml:"lint"`
 	OCDS        OCDS             `toml:"ocds"`
@@ -382,6 +385,9 @@ func (c *Config) defaults() {
 		c.Timezone = "Europe/London"
 	}
 	c.ThemeColor = cmp.Or(c.ThemeColor, DefaultThemeColor)
+	if c.Banner.Phase != "" {
+		c.Banner.Text = cmp.Or(c.Banner.Text, DefaultBannerText)
+	}
 	for _, p := range c.staticPaths() {
 		*p.value = strings.TrimPrefix(*p.value, "/")
 	}

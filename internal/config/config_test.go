@@ -83,6 +83,19 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:4:1: touch_icon "images/icon.svg" must be a PNG file, such as "images/icon-180.png"`,
 			`site.toml:5:1: theme_color "green" is not a colour; write it as # and six hexadecimal digits, such as "#00703c"`,
 		}},
+		{"network and banner", "title = \"T\"\nbase_url = \"https://e.org/\"\ncredit = \"no\"\n[network]\nname = \"N\\nM\"\nurl = \"www.n.example\"\nlogo = \"logo.gif\"\n[banner]\ntext = \"New.\"\nfeedback_url = \"javascript:x\"\n", []string{
+			`site.toml:3:1: credit must be true or false (without quotes); you wrote the text "no"`,
+			`site.toml:4:1: logo_alt is missing; add a line such as logo_alt = "London Anchor Network" under [network]: the words the logo shows, for people who cannot see it`,
+			`site.toml:5:1: name must be one line, without line breaks or tabs`,
+			`site.toml:6:1: url "www.n.example" is not a web address; write it in full, starting https://`,
+			`site.toml:7:1: logo "logo.gif" must be an SVG, PNG or JPEG file, such as "images/logo.svg"`,
+			`site.toml:8:1: phase is missing; add a line such as phase = "beta" under [banner] (alpha or beta)`,
+			`site.toml:10:1: feedback_url "javascript:x" uses javascript:, which is not allowed; use an https:// or mailto: address, or a path inside the site`,
+		}},
+		{"banner phase and a logo's text without a logo", "title = \"T\"\nbase_url = \"https://e.org/\"\n[network]\nlogo_alt = \"N\"\n[banner]\nphase = \"live\"\n", []string{
+			`site.toml:4:1: logo_alt is there without a logo; add logo, or remove logo_alt`,
+			`site.toml:6:1: phase "live" is not one we know; use alpha or beta`,
+		}},
 		{"syntax", "title = \"T\nbase_url = 1\n", []string{
 			`site.toml:1:11: this is not valid TOML: strings cannot contain newlines; check the quotes, brackets and = signs on this line`,
 		}},

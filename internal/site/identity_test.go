@@ -92,3 +92,61 @@ func TestOwnIcons(t *testing.T) {
 		t.Errorf("check: err %v, findings:\n%v", err, checked.List.Error())
 	}
 }
+
+// TestNetworkAndBanner: [network] puts the network's logo in the header
+// and its name in the footer, [banner] shows the phase, and credit =
+// false leaves out the credit.
+func TestNetworkAndBanner(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	withSettings(fsys, "credit = false\n", `[network]
+name = "London Anchor Network"
+url = "https://anchors.example/"
+logo = "images/logo.svg"
+logo_alt = "London Anchor Network"
+
+[banner]
+phase = "beta"
+feedback_url = "mailto:network@anchors.example"
+`)
+	fsys["static/images/logo.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 2"/>`)}
+	out := buildSite(t, fsys, "")
+	page := string(out["topics/cleaning/index.html"])
+	logo := regexp.MustCompile(`images/logo\.[0-9a-f]{10}\.svg`).FindString(page)
+	if logo == "" || len(out[logo]) == 0 {
+		t.Fatalf("the logo is not fingerprinted and written: %q", logo)
+	}
+	for _, want := range []string{
+		`<p class="network"><a href="https://anchors.example/"><img src="../../` + logo + `" alt="London Anchor Network"></a></p>`,
+		`<p class="phase-banner"><strong class="tag phase-tag">Beta</strong> This is a new service. Your feedback will help us improve it. <a href="mailto:network@anchors.example">Give your feedback</a></p>`,
+		`<p>Test opportunities is run by <a href="https://anchors.example/">London Anchor Network</a>.</p>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "Published with tenders") {
+		t.Error("credit = false still shows the credit")
+	}
+	if !strings.Contains(string(out["404.html"]), `<img src="https://example.org/opps/`+logo+`"`) {
+		t.Error("404.html, served at any depth, does not link to the logo by its absolute address")
+	}
+
+	// A name without a logo or a website is plain text; text of its own
+	// replaces the banner's.
+	withSettings(fsys, "", "")
+	cfg := string(fsys["site.toml"].Data)
+	cfg = strings.NewReplacer("url = \"https://anchors.example/\"\nlogo = \"images/logo.svg\"\nlogo_alt = \"London Anchor Network\"\n", "",
+		"phase = \"beta\"\n", "phase = \"alpha\"\ntext = \"We are trying this out.\"\n", "credit = false\n", "").Replace(cfg)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
+	page = string(buildSite(t, fsys, "")["index.html"])
+	for _, want := range []string{
+		`<p class="network">London Anchor Network</p>`,
+		`<strong class="tag phase-tag">Alpha</strong> We are trying this out. <a href="mailto:`,
+		`<p>Test opportunities is run by London Anchor Network.</p>`,
+		`<p class="credit">Published with tenders.</p>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}

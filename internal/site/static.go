@@ -104,7 +104,7 @@ const (
 // for a year: a changed file gets a new name.
 func (r *renderer) fingerprint() {
 	r.assets = map[string]string{}
-	named := []string{iconSVG, iconICO, iconTouch, r.Config.Icon, r.Config.TouchIcon}
+	named := []string{iconSVG, iconICO, iconTouch, r.Config.Icon, r.Config.TouchIcon, r.Config.Network.Logo}
 	_ = fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return nil
