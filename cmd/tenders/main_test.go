@@ -193,7 +193,9 @@ func cmdGenSite(ts *testscript.TestScript, neg bool, args []string) {
 // killafter SIGNAL WHEN [-grow PATTERN N] PROG [ARGS...] runs PROG, and
 // once WHEN holds sends it SIGNAL (INT, TERM or KILL), then waits for it to
 // end, for up to a minute. WHEN is a duration such as 500ms, or a file
-// pattern (relative to the current folder) that must match something.
+// pattern (relative to the current folder) that must match something
+// within five minutes (a loaded machine under the race detector is slow to
+// read 10,000 briefs).
 // With -grow, the files matching PATTERN may grow by at most N after the
 // signal: the work stopped rather than went on. After INT or TERM the
 // program must exit with status 2 (stopped); after KILL, die of it. Its
@@ -246,7 +248,7 @@ func cmdKillAfter(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Logf("stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
 		ts.Fatalf(format, a...)
 	}
-	deadline := time.Now().Add(time.Minute)
+	deadline := time.Now().Add(5 * time.Minute) // a guard against a hang, not a timing
 	if d, err := time.ParseDuration(when); err == nil {
 		select {
 		case err := <-done:
@@ -264,7 +266,7 @@ func cmdKillAfter(ts *testscript.TestScript, neg bool, args []string) {
 			case <-time.After(10 * time.Millisecond):
 			}
 			if time.Now().After(deadline) {
-				fail("%s did not appear in a minute", when)
+				fail("%s did not appear in five minutes", when)
 			}
 		}
 	}

@@ -34,10 +34,10 @@ const (
 
 // ReservedBriefSlugs are file names a brief may not take, because the site
 // uses the address for something else.
-var ReservedBriefSlugs = []string{"closed", "index"}
+var ReservedBriefSlugs = []string{"closed", "index", "page"}
 
 // ReservedPageSlugs are file names a plain page may not take.
-var ReservedPageSlugs = []string{"opportunities", "topics", "boroughs", "buyers", "events", "feeds", "data", "progress", "submit", "closing-soon", "static", "index", "404"}
+var ReservedPageSlugs = []string{"opportunities", "topics", "boroughs", "buyers", "events", "feeds", "data", "progress", "submit", "closing-soon", "static", "index", "404", "page"}
 
 // Parser checks files against one site's settings.
 type Parser struct {

@@ -332,6 +332,7 @@ func (c *checker) about(b *Brief) {
 	c.list_("topics", "topic", b.Topics, c.topicValid)
 	c.list_("cpv", "CPV code", b.CPV, cpvValid)
 	c.list_("boroughs", "borough", b.Boroughs, areaValid)
+	c.londonWide("boroughs", b.Boroughs)
 	c.order("published", "deadline", b.Published, b.Deadline, "bids cannot close before the brief is published")
 	c.order("questions_deadline", "deadline", b.QuestionsDeadline, b.Deadline, "the questions deadline must come before the bid deadline")
 	c.order("contract_start", "contract_end", b.ContractStart, b.ContractEnd, "check the contract dates")
@@ -404,6 +405,15 @@ func (c *checker) tables(b *Brief) {
 			c.missing(p + ".date")
 		}
 		c.required(p+".text", u.Text)
+	}
+}
+
+// londonWide reports london-wide listed with named boroughs: a brief for
+// all of London is listed on every borough's page already, so with others
+// it says two things at once.
+func (c *checker) londonWide(path string, areas []string) {
+	if len(areas) > 1 && slices.Contains(areas, config.LondonWide) {
+		c.report(path, `boroughs lists "london-wide" with named boroughs; choose one: boroughs = ["london-wide"] for work anywhere in London, or only the boroughs where the work is`)
 	}
 }
 
@@ -517,6 +527,7 @@ func (c *checker) validateEvent(e *EventPage) {
 	}
 	c.list_("topics", "topic", e.Topics, c.topicValid)
 	c.list_("boroughs", "borough", e.Boroughs, areaValid)
+	c.londonWide("boroughs", e.Boroughs)
 	c.event("", &e.Event)
 }
 

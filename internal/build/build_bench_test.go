@@ -7,12 +7,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/publish"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/sitefs"
@@ -207,4 +209,36 @@ func BenchmarkReadDisk(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkPageWeight builds 10,000 briefs with the clock set before any of
+// them closes, so that nearly all are open, and reports the size of the
+// listings a phone loads first: the home page, /opportunities/ and the
+// closed list, the largest page of any listing of opportunities, and the
+// events page (not paged), in KB of HTML.
+func BenchmarkPageWeight(b *testing.B) {
+	fsys := synthFS(10000)
+	defaults := site.Defaults{Templates: theme.Templates(), Static: theme.Static()}
+	early := time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC)
+	var out site.Output
+	for b.Loop() {
+		var list diag.List
+		var err error
+		if out, list, err = build.Build(context.Background(), fsys, defaults, build.Options{Now: early}); err != nil || list.Errors() > 0 {
+			b.Fatal(err, list)
+		}
+	}
+	open := bytes.Count(out["index.html"], []byte(`<li class="opp"`))
+	largest := 0
+	for name, data := range out {
+		if strings.HasSuffix(name, ".html") && !strings.HasPrefix(name, "events/") && bytes.Contains(data, []byte(`<li class="opp"`)) {
+			largest = max(largest, len(data))
+		}
+	}
+	b.ReportMetric(float64(len(out["index.html"]))/1000, "home-KB")
+	b.ReportMetric(float64(len(out["opportunities/index.html"]))/1000, "all-KB")
+	b.ReportMetric(float64(len(out["opportunities/closed/index.html"]))/1000, "closed-KB")
+	b.ReportMetric(float64(largest)/1000, "largest-listing-KB")
+	b.ReportMetric(float64(len(out["events/index.html"]))/1000, "events-KB")
+	b.ReportMetric(float64(open), "home-cards")
 }

@@ -40,6 +40,7 @@ type Config struct {
 	Credit      *bool            `toml:"credit"`      // the footer's "Published with tenders"; nil means true
 	Network     Network          `toml:"network"`
 	Banner      Banner           `toml:"banner"`
+	PerPage     int              `toml:"per_page"` // opportunities on each page of a listing; default 50
 	Feeds       Feeds            `toml:"feeds"`
 	Lint        Lint             `toml:"lint"`
 	OCDS        OCDS             `toml:"ocds"`
@@ -59,6 +60,18 @@ type Feeds struct {
 	Items           int  `toml:"items"`             // most items in one feed; default 50
 	FullContent     bool `toml:"full_content"`      // put the whole brief in feed items, not just the summary
 	ClosingSoonDays int  `toml:"closing_soon_days"` // what "closing soon" means, in days; default 7
+	// IDHost is the authority of every feed item's and calendar event's
+	// id (tag:IDHOST,2026:REFERENCE): base_url's host when left out. Set it
+	// once and never change it, so that moving the site keeps every id.
+	IDHost string `toml:"id_host"`
+}
+
+// IDHost is the host feed and calendar ids are made with.
+func (c *Config) IDHost() string {
+	if c.Feeds.IDHost != "" {
+		return c.Feeds.IDHost
+	}
+	return c.Base.Hostname()
 }
 
 // Lint holds the [lint] settings: the thresholds of the linter's rules,
@@ -201,6 +214,7 @@ func (c *Config) checkNumbers(report reporter) {
 		v, min, mx int
 		what       string
 	}{
+		{"per_page", c.PerPage, 10, 500, "the opportunities on each page of a listing"},
 		{"feeds.items", c.Feeds.Items, 1, 1000, "it caps how many entries each feed holds"},
 		{"feeds.closing_soon_days", c.Feeds.ClosingSoonDays, 1, 366, "the days before a deadline that count as closing soon"},
 		{"lint.sentence_length", c.Lint.SentenceLength, 1, 1000, "the most words in a sentence"},
@@ -245,8 +259,14 @@ func (c *Config) checkNumbers(report reporter) {
 	}
 }
 
+// hostRE is a host name: letters, digits and hyphens in dotted parts.
+var hostRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$`)
+
 // checkData checks [ocds] and [pledge].
 func (c *Config) checkData(report reporter) {
+	if h := c.Feeds.IDHost; h != "" && !hostRE.MatchString(h) {
+		report("feeds.id_host", "id_host %q is not a host name; write the site's host alone, in lower case, such as %s", h, Schema.Example("feeds.id_host"))
+	}
 	if !ocidPrefixRE.MatchString(c.OCDS.Prefix) {
 		report("ocds.prefix", "prefix %q is not an ocid prefix; write \"ocds-\" and six letters or digits, such as \"ocds-a1b2c3\" (leave it out to use the placeholder %s)", c.OCDS.Prefix, PlaceholderPrefix)
 	}
@@ -394,6 +414,7 @@ func (c *Config) defaults() {
 	if c.Feeds.Items == 0 {
 		c.Feeds.Items = 50
 	}
+	c.PerPage = cmp.Or(c.PerPage, 50)
 	if c.Feeds.ClosingSoonDays == 0 {
 		c.Feeds.ClosingSoonDays = 7
 	}

@@ -96,6 +96,9 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:4:1: logo_alt is there without a logo; add logo, or remove logo_alt`,
 			`site.toml:6:1: phase "live" is not one we know; use alpha or beta`,
 		}},
+		{"id host", "title = \"T\"\nbase_url = \"https://e.org/\"\n[feeds]\nid_host = \"https://e.org/\"\n", []string{
+			`site.toml:4:1: id_host "https://e.org/" is not a host name; write the site's host alone, in lower case, such as "opportunities.example.org"`,
+		}},
 		{"syntax", "title = \"T\nbase_url = 1\n", []string{
 			`site.toml:1:11: this is not valid TOML: strings cannot contain newlines; check the quotes, brackets and = signs on this line`,
 		}},

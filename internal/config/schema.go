@@ -36,6 +36,9 @@ func siteFields() []schema.Field {
 		{Key: "theme_color", Type: schema.Text, Example: `"#00703c"`,
 			Doc: "The colour some browsers give their bar around the site, as # and six hexadecimal digits; the built-in green when left out"},
 
+		{Key: "per_page", Type: schema.Integer, Example: "50",
+			Doc: "How many opportunities each page of a listing shows, from 10 to 500; 50 when left out"},
+
 		{Key: "credit", Type: schema.Bool, Example: "true",
 			Doc: "End the footer with the small line \"Published with tenders\"; write false to leave it out"},
 
@@ -102,6 +105,8 @@ func siteFields() []schema.Field {
 			Doc: "Put whole briefs in feeds, not only their summaries"},
 		{Key: "feeds.closing_soon_days", Type: schema.Integer, Example: "7",
 			Doc: "What closing soon means, in days before the deadline; 7 when left out"},
+		{Key: "feeds.id_host", Type: schema.Text, Example: `"opportunities.example.org"`,
+			Doc: "The host every feed item's and calendar event's id is made with; base_url's host when left out. Set it once and never change it: then moving the site to another address changes no id, and no reader sends every item again"},
 
 		{Key: "hosting", Type: schema.Table,
 			Doc: "Files that some static hosts, such as Netlify, read"},

@@ -66,7 +66,7 @@ func (r *renderer) deadlineEvents(o *Opp) []ical.Event {
 	var evs []ical.Event
 	if o.QuestionsDeadline.IsSet() {
 		q := base
-		q.UID = o.Reference + "-questions@" + r.Config.Base.Hostname()
+		q.UID = o.Reference + "-questions@" + r.Config.IDHost()
 		q.Start = o.QuestionsDeadline.Time
 		q.Summary = "Questions deadline: " + o.Title
 		q.Description = "Last day to ask " + o.Buyer.Name + " questions about this opportunity.\n\n" + desc
@@ -74,7 +74,7 @@ func (r *renderer) deadlineEvents(o *Opp) []ical.Event {
 	}
 	if o.Deadline.IsSet() {
 		d := base
-		d.UID = o.Reference + "-deadline@" + r.Config.Base.Hostname()
+		d.UID = o.Reference + "-deadline@" + r.Config.IDHost()
 		d.Start = o.Deadline.Time
 		d.Summary = "Bid deadline: " + o.Title
 		d.Description = desc
@@ -85,7 +85,7 @@ func (r *renderer) deadlineEvents(o *Opp) []ical.Event {
 
 func (r *renderer) eventEvent(e *EventView) ical.Event {
 	ev := ical.Event{
-		UID:      e.Reference + "@" + r.Config.Base.Hostname(),
+		UID:      e.Reference + "@" + r.Config.IDHost(),
 		Start:    e.Start.Time,
 		End:      e.End.Time,
 		Summary:  e.Title,

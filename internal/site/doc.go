@@ -19,13 +19,14 @@
 // pieces several pages share.
 //
 //	template          pages (pageKinds)                                  the *Page fields it reads
-//	base.html         every page                                         Site, Root, Path, Title, Description, Feeds, Footer, Section, NotFound
-//	home.html         /                                                  Open, Upcoming
-//	list.html         /opportunities/, /opportunities/closed/,           Open, Upcoming, Past; FeedSet on closing soon
-//	                  /closing-soon/
+//	base.html         every page                                         Site, Root, Path, Title, Description, Feeds, Footer, Section, NotFound, Paging
+//	home.html         /, and /page/N/ after it                           Open, Upcoming, Paging; Map
+//	list.html         /opportunities/, /opportunities/closed/,           Open, Upcoming, Past, Paging; FeedSet on closing soon
+//	                  /closing-soon/, and each one's page/N/
 //	opportunity.html  /opportunities/<slug>/, one for each brief          Opp (with BodyHTML)
-//	facets.html       /topics/, /boroughs/, /buyers/                     Facets
-//	facet.html        /topics/<key>/, /boroughs/<key>/, /buyers/<key>/   Facet (its lists, Feeds and, for a buyer, Progress), Facets, FeedSet
+//	facets.html       /topics/, /boroughs/, /buyers/                     Facets; Map on /boroughs/
+//	facet.html        /topics/<key>/, /boroughs/<key>/, /buyers/<key>/   Facet (its Feeds and, for a buyer, Progress), Facets, FeedSet,
+//	                  and each one's page/N/                             Open, Upcoming, Past, Paging
 //	events.html       /events/                                           Events (upcoming), OldEvent (past, newest first)
 //	event.html        /events/<slug>/, for each file of content/events/  Event
 //	page.html         /<slug>/, for each plain page                      Doc, Body
@@ -35,6 +36,11 @@
 //	submit.html       /submit/                                           Submit
 //	404.html          /404.html, served at any address                   NotFound; Root is the absolute base URL
 //	partials.html     no page of its own: the shared pieces below
+//
+// A listing (the home page, the lists, a facet's page) shows at most
+// per_page opportunities (site.toml) on a page: Open, Upcoming and Past
+// hold that page's slice, and Paging the totals and the links to the other
+// pages, which are at page/N/ under the first.
 //
 // Links inside the site are written relative to the page, as
 // {{.Root}}path/, so the site works under any sub-path; 404.html gets the
@@ -54,6 +60,9 @@
 //	filters     the filter form of a listing: filterArgs's result
 //	alerts      the feeds and calendar of a set: alerts's result
 //	progress    a Progress's figures, chart and table: a *Progress
+//	pager       the links to a listing's other pages: a *Page with Paging
+//	page-of     "Page N of M", under a later page's heading: a *Page with Paging
+//	borough-map the map of open opportunities by borough, and its table: mapArgs's result
 //	open-values (progress.html) open value by topic or borough: openTable's result
 //	feed-row    (feeds.html) one feed set's row: a *FeedSet
 //
@@ -78,6 +87,8 @@
 //	percent f                "40%"
 //	deref p                  the number a *int64 points to
 //	lower s                  s in lower case
+//	hasPrefix s prefix       whether s starts with prefix
+//	count n                  a whole number, its thousands grouped: "10,234"
 //	absURL path              the absolute address of a path inside the site
 //	link s                   an address from front matter, made absolute when it is a path
 //	webcal path              the webcal:// address calendar apps subscribe to
@@ -101,6 +112,7 @@
 //	list root items empty    the arguments of opp-list and event-list
 //	navItem page target label the arguments of nav-item
 //	filterArgs root kind     the arguments of filters
+//	mapArgs root map         the arguments of borough-map
 //	alerts root set name     the arguments of alerts
 //	openTable caption heading root rows  the arguments of open-values
 package site

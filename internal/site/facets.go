@@ -48,11 +48,5 @@ func (r *renderer) facets() {
 	}
 }
 
-// RecentPast is how many closed briefs a facet page lists: the newest.
-const RecentPast = 20
-
-// RecentPast is the newest closed briefs of the facet.
-func (f *Facet) RecentPast() []*Opp { return f.Past[:min(len(f.Past), RecentPast)] }
-
 // Count is how many opportunities are open or coming up.
 func (f *Facet) Count() int { return len(f.Open) + len(f.Upcoming) }

@@ -87,7 +87,7 @@ func (r *renderer) feedSets() {
 // on the site's host, which never changes when a brief's title, file name
 // or text does. The date in it is fixed, as the scheme asks.
 func (r *renderer) tagID(specific string) string {
-	return "tag:" + r.Config.Base.Hostname() + ",2026:" + specific
+	return "tag:" + r.Config.IDHost() + ",2026:" + specific
 }
 
 // feedItem is one entry: a brief, or one of its updates.

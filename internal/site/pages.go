@@ -99,16 +99,20 @@ func (r *renderer) jobs() ([]job, *diag.Diagnostic) {
 func listPageKey(tmpl string, p *Page) string {
 	var recent []*Opp
 	var counts []int
-	if p.Facet != nil {
-		recent = p.Facet.RecentPast()
-		counts = append(counts, len(p.Facet.Past))
-		if p.Facet.Kind == "buyer" {
-			recent = p.Facet.Past // its progress adds up every award
-		}
+	if p.Facet != nil && p.Facet.Kind == "buyer" && (p.Paging == nil || p.Paging.Number == 1) {
+		recent = p.Facet.Past // its progress adds up every award
+	}
+	if pg := p.Paging; pg != nil {
+		counts = append(counts, pg.Number, pg.Count, pg.Open, pg.Upcoming, pg.Past)
 	}
 	if p.Facets != nil {
 		for _, f := range p.Facets.Facets {
 			counts = append(counts, f.Count())
+		}
+	}
+	if p.Map != nil {
+		for _, a := range p.Map.Areas {
+			counts = append(counts, a.Open)
 		}
 	}
 	return listKey(tmpl, p.Path, p.Title, p.Description, p.Open, p.Upcoming, p.Past, recent, counts)
@@ -118,7 +122,12 @@ func (r *renderer) homePage() ([]*Page, *diag.Diagnostic) {
 	home := r.page("", r.Config.Title, "home")
 	home.Description = r.Config.Description
 	home.Open, home.Upcoming = r.open, r.upcoming
-	return []*Page{home}, nil
+	home.Map = r.boroughMap()
+	pages := r.paged(home)
+	for _, p := range pages[1:] {
+		p.Title = "Open opportunities"
+	}
+	return pages, nil
 }
 
 // opportunityLists are /opportunities/, /opportunities/closed/ and
@@ -137,7 +146,11 @@ func (r *renderer) opportunityLists() ([]*Page, *diag.Diagnostic) {
 	}
 	soon.FeedSet = r.soonFeeds
 	soon.Feeds = append(soon.Feeds, r.soonFeeds.Links()...)
-	return []*Page{all, closed, soon}, nil
+	var pages []*Page
+	for _, p := range []*Page{all, closed, soon} {
+		pages = append(pages, r.paged(p)...)
+	}
+	return pages, nil
 }
 
 func (r *renderer) progressPage() ([]*Page, *diag.Diagnostic) {
@@ -175,6 +188,9 @@ func (r *renderer) facetIndexes() ([]*Page, *diag.Diagnostic) {
 		p := r.page(k.Path, k.Title, strings.TrimSuffix(k.Path, "/"))
 		p.Description = k.Intro
 		p.Facets = k
+		if k == r.boroughs {
+			p.Map = r.boroughMap()
+		}
 		pages = append(pages, p)
 	}
 	return pages, nil
@@ -190,7 +206,8 @@ func (r *renderer) facetPages() ([]*Page, *diag.Diagnostic) {
 			p.Facet, p.Facets = f, k
 			p.FeedSet = f.Feeds
 			p.Feeds = append(p.Feeds, f.Feeds.Links()...)
-			pages = append(pages, p)
+			p.Open, p.Upcoming, p.Past = f.Open, f.Upcoming, f.Past
+			pages = append(pages, r.paged(p)...)
 		}
 	}
 	return pages, nil

@@ -117,11 +117,16 @@ func addMoney(a, b int64) int64 {
 }
 
 // openValues adds up the open briefs of each facet of a kind.
+// Work across London is listed on every borough's page, but counts once,
+// under London-wide.
 func openValues(k *FacetKind) []OpenValue {
 	var out []OpenValue
 	for _, f := range k.Facets {
 		v := OpenValue{Named: f.Named}
 		for _, o := range f.Open {
+			if k.Kind == "borough" && f.Key != config.LondonWide && slices.Contains(o.Brief.Boroughs, config.LondonWide) {
+				continue
+			}
 			v.Count++
 			if o.ValueMax != nil {
 				v.Value = addMoney(v.Value, *o.ValueMax)

@@ -464,7 +464,7 @@ func TestCardRootInTitle(t *testing.T) {
 // site makes itself is reserved, so no plain page can take its address
 // (content/closing-soon.md once replaced the closing-soon list).
 func TestReservedPageSlugs(t *testing.T) {
-	_, fsys := fixture(t, "small")
+	fsys := pagedSite(t, 20, 0, 0) // a home page with a page/2/
 	out := buildSite(t, fsys, "")
 	pages := map[string]bool{}
 	for name := range fsys {
@@ -541,5 +541,59 @@ func TestStaticUnderAPage(t *testing.T) {
 	_, list, err := build.Build(t.Context(), fsys, defaults, build.Options{Now: fixedNow})
 	if err != nil || !strings.Contains(list.Error(), "static/feed.xml/x.txt:1:1: static/feed.xml/x.txt has the same address as a page the site makes") {
 		t.Errorf("err %v, findings:\n%v", err, list.Err())
+	}
+}
+
+// TestLondonWideCountsOnce: on /progress/, an open brief for the whole of
+// London counts once, under London-wide, not in each of the 33 boroughs.
+func TestLondonWideCountsOnce(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	fsys["content/opportunities/wide.md"] = &fstest.MapFile{Data: []byte(`+++
+title = "Interpreting across London"
+reference = "WIDE-1"
+buyer = "camden"
+published = 2026-11-20T09:00:00Z
+deadline = 2026-12-18T12:00:00Z
+summary = "Interpreters."
+category = "services"
+topics = ["cleaning"]
+boroughs = ["london-wide"]
+value_max = 250000
+apply_url = "https://example.org/bid"
+[contact]
+email = "a@camden.example"
++++
+Text.
+`)}
+	out := buildSite(t, fsys, "")
+	page := string(out["progress/index.html"])
+	table := page[strings.Index(page, "<caption>Open value by borough"):]
+	table = table[:strings.Index(table, "</table>")]
+	if !strings.Contains(table, `London-wide</a></th><td class="num">2</td><td class="num">£268,000</td>`) {
+		t.Errorf("the London-wide row does not count both london-wide briefs:\n%s", table)
+	}
+	if strings.Contains(table, "Sutton") || strings.Count(table, `<tr><th scope="row"`) != 2 {
+		t.Errorf("london-wide work is counted in the boroughs too:\n%s", table)
+	}
+	// It is still listed on each borough's page.
+	if !strings.Contains(string(out["boroughs/sutton/index.html"]), "Interpreting across London") {
+		t.Errorf("a london-wide brief is not listed on a borough's page")
+	}
+}
+
+// TestFeedIDHost: with [feeds] id_host set, moving the site to another
+// address changes no feed id and no calendar UID.
+func TestFeedIDHost(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	cfg := string(fsys["site.toml"].Data)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(cfg, `base_url = "https://example.org/opps/"`, "base_url = \"https://example.org/opps/\"\n[feeds]\nid_host = \"opps.example.org\"", 1))}
+	first := buildSite(t, fsys, "")
+	moved := buildSite(t, fsys, "https://org.github.io/tenders/")
+	a, b := guids(first, "feed.xml"), guids(moved, "feed.xml")
+	if strings.Join(a, " ") != strings.Join(b, " ") || !strings.HasPrefix(a[0], "tag:opps.example.org,2026:") {
+		t.Errorf("ids moved with the site:\n%v\n%v", a, b)
+	}
+	if !bytes.Contains(moved["deadlines.ics"], []byte("-deadline@opps.example.org")) {
+		t.Error("calendar UIDs are not made with id_host")
 	}
 }

@@ -51,8 +51,9 @@ func (r *renderer) funcs() template.FuncMap {
 			if n == 1 {
 				return "1 " + one
 			}
-			return strconv.Itoa(n) + " " + many
+			return count(n) + " " + many
 		},
+		"count":            count,
 		"absURL":           r.Config.URL,
 		"sameDay":          func(a, b time.Time) bool { return Day(a, r.loc) == Day(b, r.loc) },
 		"deref":            func(p *int64) int64 { return *p },
@@ -67,6 +68,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"suitableForLabel": func(k string) string { return brief.SuitableFor[k] },
 		"insuranceLabel":   func(k string) string { return brief.InsuranceKinds[k] },
 		"lower":            strings.ToLower,
+		"hasPrefix":        strings.HasPrefix,
 		"link":             r.link,
 		"navItem": func(p *Page, target, label string) navItem {
 			return navItem{Root: p.Root, Target: target, Label: label, Current: p.Path == target && !p.NotFound}
@@ -92,6 +94,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"icons":      r.icons,
 		"percent":    func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) + "%" },
 		"filterArgs": func(root, kind string) filterArgs { return filterArgs{root, kind} },
+		"mapArgs":    func(root string, m *BoroughMap) mapArgs { return mapArgs{root, m} },
 		"cards":      cards,
 		"csvGroups":  func() []CSVGroup { return CSVGroups },
 		"alerts": func(root string, set *FeedSet, name string) alertArgs {
@@ -198,3 +201,6 @@ func documentFormat(d brief.Document) string {
 	}
 	return strings.ToUpper(strings.TrimPrefix(ext, "."))
 }
+
+// count writes a whole number with its thousands grouped: 10,234.
+func count(n int) string { return strings.TrimPrefix(Money(int64(n)), "£") }

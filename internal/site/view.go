@@ -39,6 +39,25 @@ type Page struct {
 	ByTopic  []OpenValue  // open value by topic, on the progress page
 	ByArea   []OpenValue  // open value by borough, on the progress page
 	Submit   []SubmitLink // a new-file link for each buyer, on the submit page
+	Map      *BoroughMap  // the map of open opportunities by borough, on the home and boroughs pages
+	Paging   *Paging      // where a listing's page stands among its pages
+}
+
+// BoroughMap is the map of London's boroughs, each shaded by how many
+// opportunities are open in it and linking to its page.
+type BoroughMap struct {
+	ViewBox     string
+	Title, Desc string    // the map's title, and its figures in words
+	Areas       []MapArea // every borough, in order of name
+	Attribution string    // what the boundaries' licence asks the map to say
+}
+
+// MapArea is one borough on the map.
+type MapArea struct {
+	Named
+	Open  int    // open opportunities in it, work across London included
+	Shade int    // 0 for none, then 1 to 4 as Open grows: the class map-N
+	D     string // its outline, the d of an SVG path
 }
 
 // SubmitLink opens GitHub's editor on a new brief for one buyer.
@@ -95,6 +114,12 @@ type navItem struct {
 type filterArgs struct {
 	Root string
 	Kind string
+}
+
+// mapArgs is what the "borough-map" template takes.
+type mapArgs struct {
+	Root string
+	Map  *BoroughMap
 }
 
 // openTable is what the "open-values" template takes.

@@ -15,6 +15,7 @@ const pages = {
   "cancelled brief": "opportunities/town-hall-door-staff/",
   "facet index": "topics/",
   "facet page": "topics/cleaning/",
+  "borough index with map": "boroughs/",
   "borough page": "boroughs/camden/",
   "closed list": "opportunities/closed/",
   "events": "events/",
@@ -170,6 +171,29 @@ test("without JavaScript the filter form stays hidden and the browse links work"
 });
 
 // Negative tests: the same checks fail on a deliberately broken page.
+test("map: every borough is a link with its count, the same as the table beside it", async () => {
+  const page = await ctx.newPage();
+  await page.goto(s.base);
+  const areas = await page.$$eval(".borough-map svg a", (as) => as.map((a) => [a.getAttribute("href"), a.getAttribute("aria-label")]));
+  assert.equal(areas.length, 33, "one link per London borough");
+  const rows = await page.$$eval(".map-table tbody tr", (trs) => trs.map((tr) => [tr.querySelector("a").getAttribute("href"), tr.querySelector("td").textContent.trim()]));
+  const table = new Map(rows);
+  for (const [href, label] of areas) {
+    const n = label.match(/: (\d+) open/)?.[1];
+    assert.ok(n !== undefined, `map label without a count: ${label}`);
+    assert.equal(table.get(href), n, `map and table disagree for ${href}`);
+  }
+  // A keyboard user reaches a borough and follows it with Enter.
+  const camden = '.borough-map svg a[href="./boroughs/camden/"]';
+  const stroke = () => page.$eval(camden + " path", (p) => getComputedStyle(p).strokeWidth);
+  const before = await stroke();
+  await page.keyboard.press("Tab"); // the skip link: keyboard focus from here on
+  await page.focus(camden);
+  assert.notEqual(await stroke(), before, "the focused borough looks no different");
+  await Promise.all([page.waitForURL(/boroughs\/camden\/$/), page.keyboard.press("Enter")]);
+  await page.close();
+});
+
 test("the checks fail on a broken page", async () => {
   const html = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Broken</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main><h1>Broken</h1>
