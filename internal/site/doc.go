@@ -94,6 +94,7 @@
 //	webcal path              the webcal:// address calendar apps subscribe to
 //	asset name               a static file's fingerprinted name ("css/site.1a2b3c4d5e.css")
 //	icons                    the icons every page's head links to ([]Icon): site.toml's or the built-in anchor
+//	logo                     the network's logo (*Logo: URL, and Width and Height at 48px high, 0 when unknown), nil without one
 //	hasPage slug             whether the site has the plain page content/<slug>.md
 //	kinds                    the facet kinds: topics, boroughs and buyers
 //	csvGroups                the columns of opportunities.csv, in groups with what they hold

@@ -116,7 +116,7 @@ feedback_url = "mailto:network@anchors.example"
 		t.Fatalf("the logo is not fingerprinted and written: %q", logo)
 	}
 	for _, want := range []string{
-		`<p class="network"><a href="https://anchors.example/"><img src="../../` + logo + `" alt="London Anchor Network"></a></p>`,
+		`<p class="network"><a href="https://anchors.example/"><img src="../../` + logo + `" alt="London Anchor Network" width="240" height="48"></a></p>`,
 		`<p class="phase-banner"><strong class="tag phase-tag">Beta</strong> This is a new service. Your feedback will help us improve it. <a href="mailto:network@anchors.example">Give your feedback</a></p>`,
 		`<p>Test opportunities is run by <a href="https://anchors.example/">London Anchor Network</a>.</p>`,
 	} {

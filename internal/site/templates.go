@@ -92,6 +92,7 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"asset":      r.asset,
 		"icons":      r.icons,
+		"logo":       r.logo,
 		"percent":    func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) + "%" },
 		"filterArgs": func(root, kind string) filterArgs { return filterArgs{root, kind} },
 		"mapArgs":    func(root string, m *BoroughMap) mapArgs { return mapArgs{root, m} },
