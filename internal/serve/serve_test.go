@@ -2,11 +2,14 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -117,6 +120,7 @@ func TestServeExample(t *testing.T) {
 		{"opportunities/cleaning-kentish-town-libraries/", 200, "Kentish Town"},
 		{"opportunities/cleaning-kentish-town-libraries", 200, "Kentish Town"}, // redirected
 		{"feed.xml", 200, "<rss"},
+		{"search/index.json", 200, `"docs":21`},
 		{"no/such/page/", 404, "Page not found"},
 		{"../../etc/passwd", 404, "Page not found"},
 		{"..%2f..%2fsite.toml", 404, "Page not found"},
@@ -131,6 +135,57 @@ func TestServeExample(t *testing.T) {
 			t.Errorf("GET /%s: %d, want %d with %q", c.path, resp.StatusCode, c.status, c.want)
 		}
 	}
+}
+
+// TestServeSearchFollowsEdits: a word saved in a brief is in the search
+// index the preview serves once the browser is told to reload.
+func TestServeSearchFollowsEdits(t *testing.T) {
+	dir := copySite(t)
+	base, events := start(t, dir)
+	has := func(word string) bool {
+		t.Helper()
+		var m struct{ Shards []string }
+		if err := json.Unmarshal(get(t, base+"search/index.json"), &m); err != nil {
+			t.Fatal(err)
+		}
+		for i := range m.Shards {
+			if bytes.Contains(get(t, base+"search/t/"+strconv.Itoa(i)+".bin"), []byte(word)) {
+				return true
+			}
+		}
+		return false
+	}
+	if has("zanzibar") {
+		t.Fatal("the word is in the index before it is written")
+	}
+	name := filepath.Join(dir, "content/opportunities/cleaning-kentish-town-libraries.md")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, append(data, "\nWe also clean the Zanzibar Room.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ev := nextEvent(events); ev != "reload" {
+		t.Fatalf("event %q", ev)
+	}
+	if !has("zanzibar") {
+		t.Error("the saved word is not in the index")
+	}
+}
+
+func get(t *testing.T, url string) []byte {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %d %v", url, resp.StatusCode, err)
+	}
+	return body
 }
 
 // TestServeRedirectStaysOnSite: a folder's address without its slash is

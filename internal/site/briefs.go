@@ -25,7 +25,7 @@ func (r *renderer) renderOpps() diag.List {
 		o := r.opps[i]
 		if r.Cache != nil {
 			if c := r.Cache.get(o.File, o.key); c != nil {
-				o.card, o.BodyHTML, o.vevents = c.card, c.body, c.vevents
+				o.card, o.BodyHTML, o.vevents, o.words = c.card, c.body, c.vevents, c.words
 				r.put(o.URL+"index.html", c.page)
 				if c.ics != nil {
 					r.put(o.URL+"deadline.ics", c.ics)
@@ -54,6 +54,7 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 		return d
 	}
 	r.put(o.URL+"index.html", page)
+	o.words = oppWords(o)
 	var card bytes.Buffer
 	root := r.cardRoot(o)
 	if err := r.tmpl["opportunity.html"].ExecuteTemplate(&card, "opp-card", listArgs{Root: root, Opps: []*Opp{o}}); err != nil {
@@ -72,7 +73,7 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 		r.put(o.URL+"deadline.ics", ics)
 	}
 	if r.Cache != nil {
-		r.Cache.set(o.File, &cachedOpp{key: o.key, page: page, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents})
+		r.Cache.set(o.File, &cachedOpp{key: o.key, page: page, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents, words: o.words})
 		return nil
 	}
 	// A one-off build needs the source no more: let it go, so a large site

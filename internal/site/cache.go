@@ -27,6 +27,7 @@ type cachedOpp struct {
 	card    [][]byte
 	vevents []byte
 	body    template.HTML // only for full-content feeds
+	words   string        // its words, for the search index
 }
 
 // NewCache makes an empty render cache.

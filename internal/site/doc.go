@@ -108,6 +108,7 @@
 //	suitableForLabel k       of a suitable_for value
 //	insuranceLabel k         of an insurance kind
 //	insuranceNeeded s        "only if you win" or "when you bid"
+//	insuranceText list       a card's line of the cover asked for: "Public liability of £5,000,000"
 //	eventView e              a brief's event as the event pieces take it
 //	cards root opps          the cards of opps for a page whose Root is root
 //	list root items empty    the arguments of opp-list and event-list

@@ -322,6 +322,7 @@ func (r *renderer) render() (diag.List, error) {
 		return diag.List{*d}, nil
 	}
 	r.writeHostFiles()
+	r.writeSearch()
 	r.put("sitemap.xml", r.sitemap(jobs))
 	r.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.Config.URL("sitemap.xml")+"\n"))
 	if d := r.copyStatic(); d != nil {

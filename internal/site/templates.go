@@ -90,14 +90,20 @@ func (r *renderer) funcs() template.FuncMap {
 		"hasPage": func(slug string) bool {
 			return slices.ContainsFunc(r.Content.Pages, func(p *brief.Page) bool { return p.Slug == slug })
 		},
-		"asset":      r.asset,
-		"icons":      r.icons,
-		"logo":       r.logo,
-		"percent":    func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) + "%" },
-		"filterArgs": func(root, kind string) filterArgs { return filterArgs{root, kind} },
-		"mapArgs":    func(root string, m *BoroughMap) mapArgs { return mapArgs{root, m} },
-		"cards":      cards,
-		"csvGroups":  func() []CSVGroup { return CSVGroups },
+		"asset":   r.asset,
+		"icons":   r.icons,
+		"logo":    r.logo,
+		"percent": func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) + "%" },
+		"filterArgs": func(root string, f *Facet) filterArgs {
+			if f == nil {
+				return filterArgs{Root: root}
+			}
+			return filterArgs{root, f.Kind, f.Kind + ":" + f.Key}
+		},
+		"mapArgs":       func(root string, m *BoroughMap) mapArgs { return mapArgs{root, m} },
+		"cards":         cards,
+		"insuranceText": insuranceText,
+		"csvGroups":     func() []CSVGroup { return CSVGroups },
 		"alerts": func(root string, set *FeedSet, name string) alertArgs {
 			return alertArgs{Root: root, Set: set, Name: name}
 		},

@@ -112,8 +112,9 @@ type navItem struct {
 // filterArgs is what the "filters" template takes: the page's root and
 // the kind of facet page it is on, whose own select it leaves out.
 type filterArgs struct {
-	Root string
-	Kind string
+	Root  string
+	Kind  string // of the facet page the form is on: "topic", "borough" or "buyer"; or ""
+	Facet string // its search term, such as "topic:cleaning"
 }
 
 // mapArgs is what the "borough-map" template takes.

@@ -55,6 +55,25 @@ export async function site() {
   return { server, base, dir: out };
 }
 
+// synthSite generates n synthetic briefs (internal/synth), builds them as
+// site() builds the example, and serves them.
+export async function synthSite(n) {
+  let serveDir = null;
+  const server = createServer((req, res) => handler(serveDir)(req, res));
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const base = `http://127.0.0.1:${server.address().port}${subPath}`;
+  const tmp = mkdtempSync(join(tmpdir(), "tenders-synth-"));
+  const src = join(tmp, "site"), out = join(tmp, "public");
+  const go = (args, cwd) => execFileSync("go", args, { cwd, stdio: ["ignore", "ignore", "inherit"] });
+  go(["run", "./internal/synth/gensite", "-n", String(n), "-out", src], repo);
+  const bin = join(tmp, "tenders");
+  go(["build", "-o", bin, "./cmd/tenders"], repo);
+  // Its many warnings are left out; on failure the error carries them.
+  execFileSync(bin, ["build", "--now", now, "--base-url", base, "--out", out], { cwd: src, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 << 20 });
+  serveDir = out;
+  return { server, base, dir: out, tmp };
+}
+
 export async function browser() {
   const profile = mkdtempSync(join(tmpdir(), "tenders-chromium-"));
   return chromium.launchPersistentContext(profile, {

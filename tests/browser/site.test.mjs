@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { site, browser, axe, describe, htmlFiles, vnu, links, here } from "./lib.mjs";
+import { site, browser, axe, describe, htmlFiles, vnu, links, here, now } from "./lib.mjs";
 
 // Every page type, and a path that reaches it.
 const pages = {
@@ -231,26 +231,141 @@ test("keyboard: skip link first, then the filters, then every result in order, f
   await page.close();
 });
 
-test("filters: narrow in place, announce the count, keep state in the address", async () => {
+// The search form, at the clock the site was built at: results replace the
+// listing, the count is announced, and the choices stay in the address.
+async function searchPage(path = "") {
   const page = await ctx.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(s.base);
-  const all = await page.locator("li.opp:visible").count();
+  await page.clock.setFixedTime(new Date(now));
+  await page.goto(s.base + path);
+  return { page, errors };
+}
+
+async function resultLinks(page) {
+  await page.waitForFunction(() => /match/.test(document.getElementById("filter-count").textContent));
+  return page.$$eval("#search-results li.opp h3 a", (as) => as.map((a) => new URL(a.href).pathname));
+}
+
+test("search: filters find across every brief, announce the count, keep state in the address", async () => {
+  const { page, errors } = await searchPage();
+  const listed = await page.locator("#listing li.opp").count();
   await page.selectOption("#filter-topic", "cleaning");
-  const some = await page.locator("li.opp:visible").count();
-  assert.ok(some > 0 && some < all, `topic filter shows ${some} of ${all}`);
-  assert.match(await page.textContent("#filter-count"), new RegExp(`^${some} opportunit(y matches|ies match)$`));
+  const found = await resultLinks(page);
+  assert.ok(found.length > 0 && found.length < 21, `topic filter finds ${found.length}`);
+  assert.equal(await page.isVisible("#listing"), false, "the listing gives way to the results");
+  assert.match(await page.textContent("#filter-count"), new RegExp(`^${found.length} opportunit(y matches|ies match)$`));
   assert.match(page.url(), /\?topic=cleaning$/);
   await page.check("#filter-vcse");
+  await page.waitForFunction(() => /suits=vcse/.test(location.search));
   assert.match(page.url(), /topic=cleaning&suits=vcse/);
-  // A shared address restores the view.
+  // A shared address restores the search.
   await page.goto(s.base + "?topic=cleaning&suits=vcse");
   assert.equal(await page.inputValue("#filter-topic"), "cleaning");
   assert.ok(await page.isChecked("#filter-vcse"));
-  await page.fill("#filter-q", "zzz-no-such-words");
-  assert.equal(await page.textContent("#filter-count"), "0 opportunities match");
+  await resultLinks(page);
+  await page.fill("#filter-q", "zzznosuchword");
+  await page.waitForFunction(() => /^No opportunities match/.test(document.getElementById("filter-count").textContent));
+  await page.click("button[type=reset]");
+  await page.waitForFunction(() => !document.getElementById("listing").hidden);
+  assert.equal(await page.locator("#listing li.opp").count(), listed);
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("search: finds a closed brief by a word only its body holds", async () => {
+  const { page, errors } = await searchPage();
+  await page.fill("#filter-q", "benefits ");
+  const found = await resultLinks(page);
+  assert.ok(found.some((p) => p.endsWith("/opportunities/interpreting-services/")), found.join(" "));
+  const card = page.locator("#search-results li.opp", { hasText: "Interpreting and translation" });
+  assert.match(await card.locator(".tag").first().textContent(), /Closed/);
+  // While a word is being typed, its beginning is enough.
+  await page.fill("#filter-q", "benef");
+  assert.deepEqual(await resultLinks(page), found);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("search: a buyer's closed briefs, to see what it bought before", async () => {
+  const { page, errors } = await searchPage();
+  await page.selectOption("#filter-status", "closed");
+  await page.selectOption("#filter-buyer", "newham");
+  const found = await resultLinks(page);
+  assert.ok(found.some((p) => p.endsWith("/opportunities/interpreting-services/")), found.join(" "));
+  const buyers = await page.$$eval("#search-results li.opp", (lis) => lis.map((li) =>
+    [...li.querySelectorAll("dt")].find((dt) => dt.textContent === "Buyer").nextElementSibling.textContent));
+  assert.ok(buyers.every((b) => b === "London Borough of Newham"), buyers.join(", "));
+  const tags = await page.$$eval("#search-results li.opp .tag", (ts) => ts.map((t) => t.textContent));
+  assert.ok(tags.every((t) => /Closed|Awarded|Cancelled/.test(t)), tags.join(", "));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("search: on a topic's page the topic holds, with more words and filters", async () => {
+  const { page, errors } = await searchPage("topics/cleaning/");
+  const listed = await page.$$eval("#listing li.opp h3 a", (as) => as.map((a) => new URL(a.href).pathname));
+  assert.equal(await page.locator("#filter-topic").count(), 0, "no topic select on a topic's page");
+  await page.selectOption("#filter-status", "open");
+  const found = await resultLinks(page);
+  assert.ok(found.length > 0, "something open in cleaning");
+  assert.ok(found.every((p) => listed.includes(p)), `${found} not all in ${listed}`);
+  await page.fill("#filter-q", "library ");
+  const fewer = await resultLinks(page);
+  assert.ok(fewer.length > 0 && fewer.length <= found.length && fewer.every((p) => found.includes(p)));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("search: more results on request, focus on the first new one; axe finds nothing wrong", async () => {
+  const { page, errors } = await searchPage();
+  await page.selectOption("#filter-status", "");
+  await page.fill("#filter-q", "2026 "); // every reference holds the year
+  const first = await resultLinks(page);
+  assert.equal(first.length, 10, "a page of results: " + await page.textContent("#filter-count"));
+  assert.ok(await page.isVisible("#search-results button.more"), await page.textContent("#filter-count"));
+  await page.click("#search-results button.more");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li.opp").length > 10);
+  const focused = await page.evaluate(() => document.activeElement.closest("li.opp") === document.querySelectorAll("#search-results li.opp")[10]);
+  assert.ok(focused, "focus moves to the first new result");
+  const violations = await axe(page);
+  assert.equal(violations.length, 0, describe(violations));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("phone: at 390px the first opportunity is on the first screen, the filters behind a button", async (t) => {
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(s.base);
+  const top = await page.$eval("#listing li.opp", (li) => li.getBoundingClientRect().top + window.scrollY);
+  assert.ok(top < 844, `the first card starts ${top}px down`);
+  t.diagnostic(`the first card starts ${Math.round(top)}px down`);
+  assert.equal(await page.isVisible("#filter-status"), false, "the filters wait behind the button");
+  const button = page.locator("button.filter-toggle");
+  assert.equal(await button.getAttribute("aria-expanded"), "false");
+  await button.click();
+  assert.equal(await button.getAttribute("aria-expanded"), "true");
+  assert.ok(await page.isVisible("#filter-status"));
+  const violations = await axe(page);
+  assert.equal(violations.length, 0, describe(violations));
+  // On a wide screen there is no button: the filters are all shown.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await button.isVisible(), false);
+  assert.ok(await page.isVisible("#filter-status"));
+  await page.close();
+});
+
+test("cards: value, deadline, buyer, place and insurance, in that order, on every card", async () => {
+  const page = await ctx.newPage();
+  await page.goto(s.base + "opportunities/");
+  const orders = await page.$$eval("li.opp", (lis) => lis.map((li) => [...li.querySelectorAll("dt")].map((dt) => dt.textContent).join(",")));
+  assert.ok(orders.length > 10);
+  for (const o of orders) { assert.match(o, /^Value,Clos(es|ed),Buyer,(Places?,)?Insurance$/); }
+  // A brief's page offers "Start your bid" under its key facts too.
+  await page.goto(s.base + pages["open brief"]);
+  const after = await page.$eval("dl.summary-list", (dl) => dl.nextElementSibling.querySelector(".start-link")?.textContent);
+  assert.match(after || "", /^Start your bid/);
   await page.close();
 });
 

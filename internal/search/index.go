@@ -1,0 +1,194 @@
+package search
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ChunkSize is how many cards a document chunk holds: as many as the
+// script shows at a time, so the first results cost at most ten small
+// files when they are scattered, and one when they are not; a site of
+// 50,000 briefs is 5,000 chunks.
+const ChunkSize = 10
+
+// ShardBytes is the size a term shard is filled to before the next one
+// starts. A term's postings are never split, so a shard holding a very
+// common term is larger.
+const ShardBytes = 16 << 10
+
+// MaxWindow is how many of the timed group's deadlines, from the first
+// still open at build time, the manifest lists. Past the last of them the
+// script takes a brief of the group to be open until its own card says
+// otherwise: the site is rebuilt long before a thousand deadlines pass.
+const MaxWindow = 1000
+
+// Doc is one brief to index.
+type Doc struct {
+	Words    string    // from Words: its text's distinct words
+	Facets   []string  // its facet terms, such as "topic:cleaning" or "suits:sme"
+	Deadline time.Time // when it closes; zero when not set
+	Card     Card      // what a result shows
+}
+
+// Card is what a result shows of a brief: the fields of a listing's card.
+// Strings are as the card writes them.
+type Card struct {
+	URL       string `json:"u"`           // inside the site, such as "opportunities/estate-cleaning/"
+	Title     string `json:"t"`           // its title
+	Buyer     string `json:"b"`           // the buyer's name
+	Value     string `json:"v"`           // "£40,000 to £60,000"
+	Deadline  string `json:"d,omitempty"` // RFC 3339, when set
+	When      string `json:"w,omitempty"` // the deadline in words, "12pm on Friday 18 December 2026"
+	Status    string `json:"k"`           // its status at build time: brief.Status
+	Label     string `json:"s"`           // the status's label
+	Place     string `json:"p,omitempty"` // where the work is
+	Insurance string `json:"i,omitempty"` // the cover asked for, in words
+	Summary   string `json:"m"`           // its summary
+}
+
+// Group is a run of documents of one status, in the order results show
+// them. In a Timed group a brief is open until its deadline and closed
+// from then on, so the group must be sorted by deadline, soonest first;
+// the script finds where open starts from the manifest's deadlines.
+type Group struct {
+	Name  string // "open", "upcoming", "closed", "awarded", "cancelled"
+	Label string // as the status select says it
+	Timed bool
+	Docs  []Doc
+}
+
+// Manifest is search/index.json.
+type Manifest struct {
+	Version int             `json:"version"`
+	Docs    int             `json:"docs"`
+	Chunk   int             `json:"chunk"`  // cards a chunk holds
+	Shards  []string        `json:"shards"` // the first term of each shard
+	Groups  []ManifestGroup `json:"groups"`
+	Stop    []string        `json:"stop"`
+	Built   string          `json:"built"` // RFC 3339
+}
+
+// ManifestGroup places a Group: documents From to To-1.
+type ManifestGroup struct {
+	Name  string `json:"name"`
+	Label string `json:"label"`
+	From  int    `json:"from"`
+	To    int    `json:"to"`
+	// Of a timed group: Cut is the first document still open at build
+	// time; Window the deadlines, in Unix seconds, of documents Cut, Cut+1
+	// and on, each given as its difference from the one before (the first
+	// from zero).
+	Timed  bool    `json:"timed,omitempty"`
+	Cut    int     `json:"cut,omitempty"`
+	Window []int64 `json:"window,omitempty"`
+}
+
+// Build makes the index of groups as files, by path under the site root.
+func Build(groups []Group, now time.Time) map[string][]byte {
+	files := map[string][]byte{}
+	m := Manifest{Version: 1, Chunk: ChunkSize, Stop: Stop, Built: now.UTC().Format(time.RFC3339)}
+	var cards []Card
+	postings := map[string][]uint32{}
+	id := 0
+	for _, g := range groups {
+		mg := ManifestGroup{Name: g.Name, Label: g.Label, From: id, Timed: g.Timed}
+		if g.Timed {
+			mg.Cut, mg.Window = window(g.Docs, now, id)
+		}
+		for _, d := range g.Docs {
+			addPostings(postings, d, uint32(id))
+			cards = append(cards, d.Card)
+			id++
+		}
+		mg.To = id
+		m.Groups = append(m.Groups, mg)
+	}
+	m.Docs = id
+	for i := 0; i < len(cards); i += ChunkSize {
+		data, _ := json.Marshal(cards[i:min(i+ChunkSize, len(cards))]) // strings only: cannot fail
+		files["search/d/"+strconv.Itoa(i/ChunkSize)+".json"] = append(data, '\n')
+	}
+	m.Shards = writeShards(files, postings)
+	data, _ := json.Marshal(m)
+	files["search/index.json"] = append(data, '\n')
+	return files
+}
+
+// window finds the first of docs open at now (they are sorted by
+// deadline) and lists the deadlines from there, as Manifest says.
+func window(docs []Doc, now time.Time, first int) (int, []int64) {
+	cut := 0
+	for cut < len(docs) && !docs[cut].Deadline.IsZero() && !now.Before(docs[cut].Deadline) {
+		cut++
+	}
+	var w []int64
+	var prev int64
+	for _, d := range docs[cut:min(len(docs), cut+MaxWindow)] {
+		if d.Deadline.IsZero() {
+			break // no deadline: open until its stage says otherwise
+		}
+		s := d.Deadline.Unix()
+		w = append(w, s-prev)
+		prev = s
+	}
+	return first + cut, w
+}
+
+func addPostings(postings map[string][]uint32, d Doc, id uint32) {
+	words := d.Words
+	for words != "" {
+		w, rest, _ := strings.Cut(words, " ")
+		words = rest
+		postings[w] = append(postings[w], id)
+	}
+	for _, f := range d.Facets {
+		if p := postings[f]; len(p) == 0 || p[len(p)-1] != id {
+			postings[f] = append(p, id)
+		}
+	}
+}
+
+// writeShards puts the terms into shards and returns each shard's first
+// term.
+//
+// A shard is, for each of its terms in byte order: the term's length in
+// bytes as a uvarint, the term in UTF-8, the number of documents as a
+// uvarint, then each document's number as a uvarint difference from the
+// one before (the first from zero).
+func writeShards(files map[string][]byte, postings map[string][]uint32) []string {
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+	var firsts []string
+	var buf []byte
+	flush := func() {
+		if len(buf) > 0 {
+			files["search/t/"+strconv.Itoa(len(firsts)-1)+".bin"] = buf
+			buf = nil
+		}
+	}
+	for _, t := range terms {
+		if len(buf) == 0 || len(buf) >= ShardBytes {
+			flush()
+			firsts = append(firsts, t)
+			buf = make([]byte, 0, ShardBytes+ShardBytes/4)
+		}
+		ids := postings[t]
+		buf = binary.AppendUvarint(buf, uint64(len(t)))
+		buf = append(buf, t...)
+		buf = binary.AppendUvarint(buf, uint64(len(ids)))
+		prev := uint32(0)
+		for _, id := range ids {
+			buf = binary.AppendUvarint(buf, uint64(id-prev))
+			prev = id
+		}
+	}
+	flush()
+	return firsts
+}
