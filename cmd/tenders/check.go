@@ -18,13 +18,10 @@ import (
 
 var checkCmd = &command{
 	name:  "check",
-	usage: "check [--site DIR] [--format text|json|github|sarif] [--strict] [--rules] [PATH...]",
+	usage: "check [--site DIR] [--format text|json|github|sarif] [--strict] [--fix] [--diff] [--rules] [PATH...]",
 	short: "check briefs for mistakes, jargon and unfair demands",
 	run:   runCheck,
 }
-
-// version is stamped into SARIF output.
-const version = "0.1.0"
 
 func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 	var f siteFlags
@@ -33,6 +30,8 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 	format := fl.String("format", "text", "the output `format`: text, json, github or sarif")
 	strict := fl.Bool("strict", false, "exit 1 on warnings as well as errors")
 	listRules := fl.Bool("rules", false, "list every rule with its default severity, and exit")
+	fix := fl.Bool("fix", false, "make the safe replacements in the files, then report what is left")
+	diff := fl.Bool("diff", false, "print the safe replacements as a diff; alone, it writes nothing and reports nothing else")
 	if err := fl.Parse(args); err != nil {
 		return parseError(err)
 	}
@@ -44,6 +43,10 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 	case "text", "json", "github", "sarif":
 	default:
 		fmt.Fprintf(e.stderr, "tenders check: --format %q is not one of text, json, github, sarif\n", *format)
+		return exitFailure
+	}
+	if *diff && *format != "text" {
+		fmt.Fprintf(e.stderr, "tenders check: --diff prints a diff, which cannot share the output with --format %s; run them one at a time\n", *format)
 		return exitFailure
 	}
 	fsys, err := sitefs.Open(f.site)
@@ -68,6 +71,12 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "tenders check:", safetext.Line(err.Error()))
 		return exitFailure
 	}
+	if *fix || *diff {
+		var code int
+		if checked, code = fixSite(ctx, c, e, fsys, f, filter, checked, *fix, *diff); code >= 0 {
+			return code
+		}
+	}
 	list, sums, sources := filterFindings(f.site, filter, checked)
 	if err := writeFindings(e, *format, fsys, checked, list, sums, sources); err != nil {
 		fmt.Fprintln(e.stderr, "tenders check:", err)
@@ -86,6 +95,52 @@ func runCheck(ctx context.Context, c *command, e *env, args []string) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// fixSite makes the safe replacements of the files filter keeps (write),
+// or prints them as a diff (show), or both. After writing, it returns the
+// site as checked with the fixes made, for the findings that are left;
+// otherwise an exit code to end with (-1 to carry on).
+func fixSite(ctx context.Context, c *command, e *env, fsys *sitefs.FS, f siteFlags, filter func(string) bool, checked *build.Checked, write, show bool) (*build.Checked, int) {
+	fixed, err := build.Fix(ctx, fsys, checked, filter)
+	if ctx.Err() != nil {
+		return nil, stopped(c, e)
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, "tenders check:", safetext.Line(err.Error()))
+		return nil, exitFailure
+	}
+	if show {
+		for _, fx := range fixed {
+			lint.Diff(e.stdout, displayPath(f.site, fx.File), fx.Before, fx.After)
+		}
+	}
+	if !write {
+		return nil, exitOK
+	}
+	n, left := 0, 0
+	for _, fx := range fixed {
+		if err := fsys.WriteFile(fx.File, fx.After); err != nil {
+			fmt.Fprintf(e.stderr, "tenders check: cannot write %s: %s\n", safetext.Line(displayPath(f.site, fx.File)), safetext.Line(err.Error()))
+			return nil, exitFailure
+		}
+		n += fx.Fixes
+		if !fx.Done {
+			left++
+		}
+	}
+	fmt.Fprintf(e.stderr, "tenders check: made %s in %s\n", countOf(n, "fix", "fixes"), countOf(len(fixed), "file", "files"))
+	if left > 0 {
+		fmt.Fprintf(e.stderr, "tenders check: %s still %s safe fixes, each made possible by another; run tenders check --fix again\n", countOf(left, "file", "files"), map[bool]string{true: "has", false: "have"}[left == 1])
+	}
+	return build.Refixed(checked, fixed), -1
+}
+
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // filterFindings keeps the findings and summaries of the files the user
@@ -133,7 +188,7 @@ func writeFindings(e *env, format string, fsys *sitefs.FS, checked *build.Checke
 		}
 		lint.GitHub(e.stdout, summary, list, rulesDocURL(fsys, checked))
 	case "sarif":
-		return lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, version, rulesDocURL(fsys, checked))
+		return lint.SARIF(e.stdout, list, lint.Rules(), checked.Engine, thisBuild().version, rulesDocURL(fsys, checked))
 	}
 	return nil
 }

@@ -40,7 +40,7 @@ type env struct {
 	getenv         func(string) string
 }
 
-var commands = []*command{buildCmd, checkCmd, serveCmd, newCmd, schemaCmd}
+var commands = []*command{initCmd, buildCmd, checkCmd, serveCmd, newCmd, importCmd, schemaCmd, versionCmd}
 
 func main() { os.Exit(mainCode()) }
 
@@ -61,6 +61,9 @@ func run(ctx context.Context, e *env, args []string) int {
 			return exitFailure
 		}
 		return exitOK
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = []string{"version"}
 	}
 	for _, c := range commands {
 		if c.name == args[0] {

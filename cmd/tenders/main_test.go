@@ -45,6 +45,7 @@ func TestScripts(t *testing.T) {
 			"gensite":   cmdGenSite,
 			"killafter": cmdKillAfter,
 			"temps":     cmdTemps,
+			"replay":    cmdReplay,
 		},
 	})
 }

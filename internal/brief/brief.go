@@ -52,6 +52,7 @@ type Brief struct {
 	Lots              []Lot        `toml:"lots"`
 	Updates           []Update     `toml:"updates"`
 	Award             *Award       `toml:"award"`
+	Imported          *Imported    `toml:"imported"` // written by tenders import
 
 	Source
 }
@@ -160,6 +161,20 @@ type Award struct {
 	VCSE     bool   `toml:"vcse"`
 	Local    bool   `toml:"local"`
 	Borough  string `toml:"borough"` // where the supplier is based, when local
+}
+
+// Imported says where a brief that tenders import wrote came from:
+// [imported]. The import keeps it, and reads it to find the brief again.
+type Imported struct {
+	Publisher string   `toml:"publisher"` // the portal, such as "Find a Tender"
+	OCID      string   `toml:"ocid"`      // the contracting process's open contracting id
+	URL       string   `toml:"url"`       // the notice's own page on the portal
+	Releases  []string `toml:"releases"`  // the ids of the releases read, oldest first
+	Updated   Date     `toml:"updated"`   // the date of the newest of them
+	// Sums are fingerprints of each field as the import last wrote it,
+	// "name:hex", so that a later import can tell a buyer's edit from a
+	// change in the notice.
+	Sums []string `toml:"sums"`
 }
 
 // EventPage is a file in content/events/: an event of its own, such as a

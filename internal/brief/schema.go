@@ -191,6 +191,21 @@ func briefLaterTables() []schema.Field {
 			Doc: "The winner is based in London"},
 		{Key: "award.borough", Type: schema.Text, Values: config.AreaKeys(), Example: `"hackney"`,
 			Doc: "Where the winner is based, when local: a London borough key"},
+
+		{Key: "imported", Type: schema.Table,
+			Doc: "Where the brief came from, when tenders import wrote it: leave this table as it is, since the next import reads it to find the brief and to tell your edits from changes on the portal"},
+		{Key: "imported.publisher", Type: schema.Text, Required: true, Example: `"Find a Tender"`,
+			Doc: "The portal the notice is on; pages say \"Also published on\" it"},
+		{Key: "imported.ocid", Type: schema.Text, Required: true, Example: `"ocds-h6vhtk-04f1a2"`,
+			Doc: "The notice's open contracting id"},
+		{Key: "imported.url", Type: schema.Text, Example: `"https://www.find-tender.service.gov.uk/Notice/012345-2026"`,
+			Doc: "The notice's own page on the portal"},
+		{Key: "imported.releases", Type: schema.TextList, Example: `["012345-2026"]`,
+			Doc: "The ids of the notice's releases that were read, oldest first"},
+		{Key: "imported.updated", Type: schema.Date, Example: "2026-11-20T09:00:00Z",
+			Doc: "The date of the newest of them"},
+		{Key: "imported.sums", Type: schema.TextList, Example: `["title:1a2b3c4d"]`,
+			Doc: "A fingerprint of each field as it was imported"},
 	}
 }
 

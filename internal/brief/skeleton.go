@@ -12,13 +12,18 @@ import (
 )
 
 // Skeleton is the brief that tenders new writes: every key of BriefSchema
-// present, either set or commented out, each with its note above it. What
+// but [imported] present, either set or commented out, each with its note above it. What
 // the buyer must replace is marked "TODO" or "[write ...]", which tenders
 // check reports as errors until it is done; everything else is valid as
 // it stands. It is published today at 9am in loc, with the deadline four
 // weeks on at 12pm, moved off a weekend.
 func Skeleton(title, buyer, topic string, now time.Time, loc *time.Location) []byte {
-	return skeleton(title, buyer, topic, now, loc, nil, skeletonIntro)
+	return skeleton(title, buyer, topic, now, loc, byHand, skeletonIntro)
+}
+
+// byHand leaves out the table that only tenders import writes.
+func byHand(f schema.Field) bool {
+	return f.Key != "imported" && !strings.HasPrefix(f.Key, "imported.")
 }
 
 // ShortSkeleton is Skeleton with only the keys it sets: the brief the

@@ -287,6 +287,7 @@ func (c *checker) validate(b *Brief) {
 	c.terms(b)
 	c.tables(b)
 	c.award(b)
+	c.imported(b.Imported)
 	c.list_("aliases", "alias", b.Aliases, func(a string) (bool, string) {
 		if AliasPath(a) == "" {
 			return false, `is not an address in the site; write the old file name, such as "cleaning-libraries", or the old path, such as "opportunities/cleaning-libraries/"`
@@ -489,6 +490,28 @@ func (c *checker) award(b *Brief) {
 	}
 }
 
+// imported checks [imported], which tenders import writes.
+func (c *checker) imported(im *Imported) {
+	if im == nil {
+		return
+	}
+	if c.required("imported.publisher", im.Publisher) {
+		if why := plainText(im.Publisher); why != "" {
+			c.report("imported.publisher", "publisher %s", why)
+		}
+	}
+	if c.required("imported.ocid", im.OCID) && strings.ContainsAny(im.OCID, " \t\n<>") {
+		c.report("imported.ocid", "ocid %q may not hold spaces or < >; it is the notice's id, as the portal gives it", im.OCID)
+	}
+	if im.URL != "" {
+		if msg := config.CheckWebURL(im.URL); msg != "" {
+			c.report("imported.url", "url %s", msg)
+		}
+	}
+	c.items("imported.releases", len(im.Releases))
+	c.items("imported.sums", len(im.Sums))
+}
+
 func (c *checker) event(prefix string, e *Event) {
 	p := func(key string) string {
 		if prefix == "" {
@@ -553,6 +576,9 @@ func (b *Brief) resolveDates(loc *time.Location) {
 	}
 	if b.Award != nil {
 		b.Award.Date.resolve(loc, false)
+	}
+	if b.Imported != nil {
+		b.Imported.Updated.resolve(loc, false)
 	}
 }
 

@@ -91,7 +91,9 @@ type Lint struct {
 	SmallContract         int64             `toml:"small_contract"`          // below this value, ask for no insurance (10,000)
 	Words                 map[string]string `toml:"words"`                   // extra jargon: word or phrase -> plain alternative
 	Acronyms              []string          `toml:"acronyms"`                // acronyms readers know without expansion
+	Names                 []string          `toml:"names"`                   // names that hold words of the jargon list, such as "Endeavour Partners"
 	Standards             []string          `toml:"standards"`               // extra named standards that need "or equivalent"
+	EveryOccurrence       bool              `toml:"every_occurrence"`        // report each use of a term, not the first with a count
 }
 
 // Hosting holds the [hosting] settings: files some static hosts read.
@@ -120,10 +122,11 @@ const PlaceholderPrefix = "ocds-000000"
 
 // Buyer is an organisation that publishes briefs: [buyers.KEY].
 type Buyer struct {
-	Name    string `toml:"name"`
-	URL     string `toml:"url"`
-	Kind    string `toml:"kind"`
-	Borough string `toml:"borough"`
+	Name    string   `toml:"name"`
+	URL     string   `toml:"url"`
+	Kind    string   `toml:"kind"`
+	Borough string   `toml:"borough"`
+	IDs     []string `toml:"ids"` // its identifiers on the portals, for tenders import
 }
 
 // Topic is one of the site's friendly categories: [topics.KEY].
@@ -313,8 +316,30 @@ func (c *Config) checkBuyers(report reporter) {
 				report(path+".url", "url %s", msg)
 			}
 		}
+		c.checkIDs(report, path+".ids", b.IDs)
 	}
 }
+
+// checkIDs checks a buyer's portal identifiers: each a scheme and an id,
+// such as "GB-PPON-PDDW-2534-TWPT", once.
+func (c *Config) checkIDs(report reporter, path string, ids []string) {
+	if len(ids) > 100 {
+		report(path, "ids lists %d identifiers; at most 100 are allowed", len(ids))
+		return
+	}
+	for i, id := range ids {
+		switch {
+		case !idRE.MatchString(id):
+			report(path, "identifier %q (item %d of ids) is not an organisation identifier; write its scheme and id joined by a hyphen, as the portals do, such as \"GB-PPON-PDDW-2534-TWPT\" or \"GB-COH-01234567\"", id, i+1)
+		case slices.Index(ids[:i], id) >= 0:
+			report(path, "identifier %q is listed twice in ids; list it once", id)
+		}
+	}
+}
+
+// idRE is an organisation identifier: a scheme such as GB-COH, a hyphen,
+// and the id in that scheme.
+var idRE = regexp.MustCompile(`^[A-Za-z]{2}-[A-Za-z0-9]+-[^\s<>"]+$`)
 
 // checkTopics checks each [topics.KEY].
 func (c *Config) checkTopics(report reporter) {

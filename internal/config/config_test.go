@@ -96,6 +96,10 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:4:1: logo_alt is there without a logo; add logo, or remove logo_alt`,
 			`site.toml:6:1: phase "live" is not one we know; use alpha or beta`,
 		}},
+		{"buyer ids", "title = \"T\"\nbase_url = \"https://e.org/\"\n[buyers.x]\nname = \"X\"\nkind = \"council\"\nids = [\"GB-LAE-CMD\", \"camden\", \"GB-LAE-CMD\"]\n", []string{
+			`site.toml:6:1: identifier "GB-LAE-CMD" is listed twice in ids; list it once`,
+			`site.toml:6:1: identifier "camden" (item 2 of ids) is not an organisation identifier; write its scheme and id joined by a hyphen, as the portals do, such as "GB-PPON-PDDW-2534-TWPT" or "GB-COH-01234567"`,
+		}},
 		{"id host", "title = \"T\"\nbase_url = \"https://e.org/\"\n[feeds]\nid_host = \"https://e.org/\"\n", []string{
 			`site.toml:4:1: id_host "https://e.org/" is not a host name; write the site's host alone, in lower case, such as "opportunities.example.org"`,
 		}},

@@ -46,6 +46,17 @@ type Diagnostic struct {
 	Rule     string   // what produced it, such as "invalid" or "jargon"
 	Message  string   // what is wrong; what to write instead
 	Fix      string   // a suggested replacement for the span, if there is one
+	Safe     bool     // Fix replaces exactly the span, one for one, and check --fix applies it
+	Term     string   // the word or phrase a finding is about, such as a jargon entry: one finding a term a file
+	Also     []Place  // the same finding at more places in the file, reported with this one
+}
+
+// Place is one more place of a finding that is reported once for a file,
+// with its own fix.
+type Place struct {
+	Line, Col, EndLine, EndCol int
+	Fix                        string
+	Safe                       bool
 }
 
 // String formats the finding as file:line:col: message.

@@ -164,6 +164,24 @@ type JSONFinding struct {
 	Rule      string `json:"rule"`
 	Message   string `json:"message"`
 	Fix       string `json:"fix,omitempty"`
+	// Safe says Fix replaces exactly the span from line:column to
+	// end_line:end_column, and tenders check --fix makes it.
+	Safe bool `json:"safe,omitempty"`
+	// Term is the word or phrase of the list the finding is about.
+	Term string `json:"term,omitempty"`
+	// Also are the term's other uses in the file, when it is reported
+	// once ([lint] every_occurrence is false).
+	Also []JSONPlace `json:"also,omitempty"`
+}
+
+// JSONPlace is one more use of a finding's term, with its own fix.
+type JSONPlace struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Fix       string `json:"fix,omitempty"`
+	Safe      bool   `json:"safe,omitempty"`
 }
 
 // JSONFile is one file's summary.
@@ -181,7 +199,11 @@ type JSONFile struct {
 func JSON(w io.Writer, list diag.List, sums []Summary) error {
 	r := JSONReport{Version: 1, Findings: []JSONFinding{}, Files: []JSONFile{}}
 	for _, d := range list {
-		r.Findings = append(r.Findings, JSONFinding{d.File, d.Line, d.Col, d.EndLine, d.EndCol, d.Severity.String(), d.Rule, d.Message, d.Fix})
+		f := JSONFinding{d.File, d.Line, d.Col, d.EndLine, d.EndCol, d.Severity.String(), d.Rule, d.Message, d.Fix, d.Safe, d.Term, nil}
+		for _, p := range d.Also {
+			f.Also = append(f.Also, JSONPlace{p.Line, p.Col, p.EndLine, p.EndCol, p.Fix, p.Safe})
+		}
+		r.Findings = append(r.Findings, f)
 	}
 	for _, s := range sums {
 		r.Files = append(r.Files, JSONFile{s.File, s.Errors, s.Warnings, s.Suggestions, s.Words, round1(s.ReadingEase), round1(s.Grade)})
@@ -311,12 +333,7 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs 
 		DefaultConfiguration map[string]any `json:"defaultConfiguration"`
 		HelpURI              string         `json:"helpUri,omitempty"`
 	}
-	type region struct {
-		StartLine   int `json:"startLine"`
-		StartColumn int `json:"startColumn"`
-		EndLine     int `json:"endLine,omitempty"`
-		EndColumn   int `json:"endColumn,omitempty"`
-	}
+	type region = sarifRegion
 	type location struct {
 		PhysicalLocation struct {
 			ArtifactLocation struct {
@@ -330,6 +347,8 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs 
 		Level     string     `json:"level"`
 		Message   msg        `json:"message"`
 		Locations []location `json:"locations"`
+		Related   []any      `json:"relatedLocations,omitempty"`
+		Fixes     []any      `json:"fixes,omitempty"`
 	}
 	level := func(s diag.Severity) string {
 		switch s {
@@ -366,7 +385,9 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs 
 		if d.Fix != "" {
 			m += " Suggestion: " + d.Fix
 		}
-		results = append(results, result{RuleID: d.Rule, Level: level(d.Severity), Message: msg{m}, Locations: []location{loc}})
+		res := result{RuleID: d.Rule, Level: level(d.Severity), Message: msg{m}, Locations: []location{loc}}
+		res.Related, res.Fixes = sarifAlso(loc.PhysicalLocation.ArtifactLocation.URI, d)
+		results = append(results, res)
 	}
 	doc := map[string]any{
 		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -389,4 +410,60 @@ var extraRuleDoc = map[string]string{
 	"invalid":     "A brief, event, page or site.toml that cannot be published: a missing or wrong field.",
 	"lint-ignore": "A lint comment without a reason, naming no known rule, or silencing nothing.",
 	"template":    "A template that does not parse or run.",
+}
+
+// sarifRegion is a stretch of a file in SARIF.
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+// sarifAlso is a result's related locations, the other uses of its term,
+// and its fixes: one that replaces every use with a safe fix.
+func sarifAlso(uri string, d diag.Diagnostic) (related, fixes []any) {
+	var edits []any
+	if d.Safe {
+		edits = append(edits, sarifReplacement(sarifRegion{d.Line, d.Col, d.EndLine, d.EndCol}, d.Fix))
+	}
+	for i, p := range d.Also {
+		r := sarifRegion{p.Line, p.Col, p.EndLine, p.EndCol}
+		related = append(related, map[string]any{
+			"id":               i + 1,
+			"physicalLocation": map[string]any{"artifactLocation": map[string]string{"uri": uri}, "region": r},
+			"message":          map[string]string{"text": "Another use"},
+		})
+		if p.Safe {
+			edits = append(edits, sarifReplacement(r, p.Fix))
+		}
+	}
+	if len(edits) > 0 {
+		fixes = []any{sarifFix(uri, edits, d.Fix)}
+	}
+	return related, fixes
+}
+
+// sarifFix is a SARIF fix: the replacements in the file at uri, each made
+// by sarifReplacement.
+func sarifFix(uri string, replacements []any, text string) map[string]any {
+	desc := "Replace with " + strconv.Quote(text)
+	if len(replacements) > 1 {
+		desc = fmt.Sprintf("Replace all %d uses", len(replacements))
+	}
+	return map[string]any{
+		"description": map[string]string{"text": desc},
+		"artifactChanges": []any{map[string]any{
+			"artifactLocation": map[string]string{"uri": uri},
+			"replacements":     replacements,
+		}},
+	}
+}
+
+// sarifReplacement replaces a region with text.
+func sarifReplacement(region any, text string) map[string]any {
+	return map[string]any{
+		"deletedRegion":   region,
+		"insertedContent": map[string]string{"text": text},
+	}
 }

@@ -315,3 +315,109 @@ func TestTextLongLine(t *testing.T) {
 		t.Errorf("the caret is under %q in\n%s", got, out.String())
 	}
 }
+
+// TestFixOutputs: a safe fix is a SARIF fix (one replacement of the
+// finding's region) and "safe": true in JSON; a suggestion is neither.
+func TestFixOutputs(t *testing.T) {
+	list := diag.List{sample[0], sample[0]}
+	list[0].Safe = true
+	list[1].Line = 21
+	var out bytes.Buffer
+	if err := lint.SARIF(&out, list, lint.Rules(), nil, "0", ""); err != nil {
+		t.Fatal(err)
+	}
+	type region struct {
+		StartLine, StartColumn, EndLine, EndColumn int
+	}
+	var doc struct {
+		Runs []struct {
+			Results []struct {
+				Fixes []struct {
+					Description     struct{ Text string }
+					ArtifactChanges []struct {
+						ArtifactLocation struct{ URI string }
+						Replacements     []struct {
+							DeletedRegion   region
+							InsertedContent struct{ Text string }
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	res := doc.Runs[0].Results
+	if len(res) != 2 || len(res[0].Fixes) != 1 || len(res[1].Fixes) != 0 {
+		t.Fatalf("want one fix on the safe finding only:\n%s", out.String())
+	}
+	ch := res[0].Fixes[0].ArtifactChanges
+	if len(ch) != 1 || ch[0].ArtifactLocation.URI != "content/opportunities/a.md" || len(ch[0].Replacements) != 1 {
+		t.Fatalf("bad artifactChanges:\n%s", out.String())
+	}
+	r := ch[0].Replacements[0]
+	if r.DeletedRegion != (region{20, 9, 20, 16}) || r.InsertedContent.Text != "use" || res[0].Fixes[0].Description.Text == "" {
+		t.Errorf("bad replacement %+v:\n%s", r, out.String())
+	}
+	out.Reset()
+	if err := lint.JSON(&out, list, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), `"safe": true`); n != 1 {
+		t.Errorf("%d findings marked safe in JSON; want 1:\n%s", n, out.String())
+	}
+}
+
+// TestAlsoOutputs: a term reported once carries its other uses: SARIF
+// related locations and one fix that replaces every safe use, and JSON
+// "also".
+func TestAlsoOutputs(t *testing.T) {
+	d := sample[0]
+	d.Safe, d.Term = true, "utilise"
+	d.Also = []diag.Place{{Line: 22, Col: 3, EndLine: 22, EndCol: 10, Fix: "use", Safe: true}, {Line: 30, Col: 1, EndLine: 30, EndCol: 9}}
+	var out bytes.Buffer
+	if err := lint.SARIF(&out, diag.List{d}, lint.Rules(), nil, "0", ""); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Runs []struct {
+			Results []struct {
+				RelatedLocations []struct {
+					ID               int
+					PhysicalLocation struct {
+						Region struct{ StartLine, StartColumn int }
+					}
+				}
+				Fixes []struct {
+					ArtifactChanges []struct {
+						Replacements []struct {
+							DeletedRegion struct{ StartLine int }
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	r := doc.Runs[0].Results[0]
+	if len(r.RelatedLocations) != 2 || r.RelatedLocations[0].ID != 1 || r.RelatedLocations[1].PhysicalLocation.Region.StartLine != 30 {
+		t.Errorf("related locations: %+v\n%s", r.RelatedLocations, out.String())
+	}
+	if len(r.Fixes) != 1 || len(r.Fixes[0].ArtifactChanges[0].Replacements) != 2 || r.Fixes[0].ArtifactChanges[0].Replacements[1].DeletedRegion.StartLine != 22 {
+		t.Errorf("want one fix replacing lines 20 and 22, not the unsafe use at 30:\n%s", out.String())
+	}
+	out.Reset()
+	if err := lint.JSON(&out, diag.List{d}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var rep lint.JSONReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if f := rep.Findings[0]; f.Term != "utilise" || len(f.Also) != 2 || f.Also[0] != (lint.JSONPlace{Line: 22, Column: 3, EndLine: 22, EndColumn: 10, Fix: "use", Safe: true}) {
+		t.Errorf("JSON: %+v", f)
+	}
+}

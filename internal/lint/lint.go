@@ -69,6 +69,19 @@ func (p *Pass) ReportFix(s Span, fix, format string, args ...any) {
 	})
 }
 
+// ReportSafe records a finding with a replacement that fits the span
+// exactly, one for one: tenders check --fix makes it.
+func (p *Pass) ReportSafe(s Span, fix, format string, args ...any) {
+	p.ReportFix(s, fix, format, args...)
+	(*p.out)[len(*p.out)-1].Safe = true
+}
+
+// term says which word or phrase the last finding is about: findings of
+// one term in a file are reported once, unless [lint] every_occurrence.
+func (p *Pass) term(t string) {
+	(*p.out)[len(*p.out)-1].Term = t
+}
+
 // ReportKey records a finding about a front-matter key, at its line.
 func (p *Pass) ReportKey(path string, format string, args ...any) {
 	p.Report(p.keySpan(path), format, args...)
@@ -141,7 +154,7 @@ func New(cfg *config.Config) (*Engine, diag.List) {
 			bad(fmt.Sprintf("rule %s is set to %q; use \"error\", \"warning\", \"suggestion\" or \"off\"", name, level))
 		}
 	}
-	e.words = newWordList(cfg.Lint.Words)
+	e.words = newWordList(cfg.Lint.Words, cfg.Lint.Names)
 	list.Sort()
 	return e, list
 }
@@ -216,6 +229,9 @@ func (e *Engine) CheckParsed(d brief.Doc, tree markdown.Node) (diag.List, Summar
 	}
 	list := f.applyIgnores(diag.List(out), e)
 	list.Sort()
+	if !e.Config.Lint.EveryOccurrence {
+		list = collapse(list)
+	}
 	// The scores are in every summary, whether or not the readability
 	// rule is on.
 	var stats readStats
@@ -235,4 +251,36 @@ func (e *Engine) CheckParsed(d brief.Doc, tree markdown.Node) (diag.List, Summar
 		}
 	}
 	return list, s
+}
+
+// collapse reports each term of a rule once, at its first use: the other
+// uses become its Also, and its message says how many and where.
+func collapse(list diag.List) diag.List {
+	first := map[[2]string]int{} // rule and term -> index in out
+	out := list[:0:0]
+	for _, d := range list {
+		if d.Term == "" {
+			out = append(out, d)
+			continue
+		}
+		key := [2]string{d.Rule, d.Term}
+		i, ok := first[key]
+		if !ok {
+			first[key] = len(out)
+			out = append(out, d)
+			continue
+		}
+		out[i].Also = append(out[i].Also, diag.Place{Line: d.Line, Col: d.Col, EndLine: d.EndLine, EndCol: d.EndCol, Fix: d.Fix, Safe: d.Safe})
+	}
+	for i := range out {
+		if also := out[i].Also; len(also) > 0 {
+			from, to := also[0].Line, also[len(also)-1].Line
+			where := fmt.Sprintf("line %d", from)
+			if to != from {
+				where = fmt.Sprintf("lines %d–%d", from, to)
+			}
+			out[i].Message += fmt.Sprintf(" (and %d more, %s)", len(also), where)
+		}
+	}
+	return out
 }

@@ -136,3 +136,36 @@ func messages(list diag.List, file string, line int) string {
 	}
 	return b.String()
 }
+
+// TestOnce: by default a term is one finding a file, at its first use,
+// with the other uses as its Also, in order, each with its own fix; the
+// message says how many more and on which lines.
+func TestOnce(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/rules/once.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, _ := check(t, ar)
+	byTerm := map[string]diag.Diagnostic{}
+	for _, d := range found {
+		if d.Rule == "jargon" {
+			if _, dup := byTerm[d.Term]; dup {
+				t.Errorf("%q reported twice: %v", d.Term, d)
+			}
+			byTerm[d.Term] = d
+		}
+	}
+	lot := byTerm["lot"]
+	if lot.Line != 20 || len(lot.Also) != 14 || !strings.HasSuffix(lot.Message, " (and 14 more, lines 21–34)") {
+		t.Errorf("lot: line %d, %d more, %q; want line 20, 14 more on lines 21–34", lot.Line, len(lot.Also), lot.Message)
+	}
+	for i, p := range lot.Also {
+		if p.Line != 21+i || p.Col != 3 {
+			t.Errorf("lot's use %d at %d:%d; want %d:3", i+2, p.Line, p.Col, 21+i)
+		}
+	}
+	use := byTerm["utilise"]
+	if use.Line != 7 || len(use.Also) != 2 || use.Also[1].Fix != "used" || !use.Also[1].Safe || !strings.HasSuffix(use.Message, " (and 2 more, lines 18–36)") {
+		t.Errorf("utilise: %+v", use)
+	}
+}

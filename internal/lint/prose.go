@@ -65,20 +65,38 @@ func Rules() []*Rule {
 
 func runJargon(p *Pass) {
 	goods := p.Brief != nil && p.Brief.Category == "goods"
+	var explained map[string]bool // acronyms of the list the file spells out
 	for _, pr := range p.Prose {
 		toks := pr.tokens()
 		for _, m := range p.words.find(toks, pr.Text) {
 			s := p.span(pr, toks[m.from].start, toks[m.to-1].end)
 			written := pr.Text[toks[m.from].start:toks[m.to-1].end]
+			if acronymEntries[m.entry.Phrase] {
+				if explained == nil {
+					explained = spelledOut(p.Prose)
+				}
+				if explained[strings.TrimSuffix(written, "s")] {
+					continue
+				}
+			}
 			if m.entry.Explain {
-				p.Report(s, "%q is a %s many suppliers will not know; %s", written, m.entry.Category, m.entry.Plain)
+				p.Report(s, "%q is %s many suppliers will not know; %s", written, kindOf(m.entry.Category), m.entry.Plain)
+				p.term(m.entry.Phrase)
 				continue
 			}
-			p.ReportFix(s, firstAlternative(m.entry.Plain), "%q is a %s; write %s", written, m.entry.Category, m.entry.Plain)
+			start, end := toks[m.from].start, toks[m.to-1].end
+			if fix := p.safeFix(pr, m.entry.Phrase, start, end, s); fix != "" {
+				p.ReportSafe(s, fix, "%q is %s; %s", written, kindOf(m.entry.Category), instead(m.entry.Plain))
+				p.term(m.entry.Phrase)
+				continue
+			}
+			p.ReportFix(s, firstAlternative(m.entry.Plain), "%q is %s; %s", written, kindOf(m.entry.Category), instead(m.entry.Plain))
+			p.term(m.entry.Phrase)
 		}
 		for _, t := range toks {
 			if !goods && deliverForms[t.lower] {
 				p.Report(p.span(pr, t.start, t.end), "%q is a word to avoid for services and works; say what will happen: run, provide, build, do", pr.Text[t.start:t.end])
+				p.term("deliver")
 			}
 		}
 		if !maybeDotted(pr.Text) {
@@ -87,10 +105,32 @@ func runJargon(p *Pass) {
 		for _, e := range p.words.dotted {
 			re := dottedRE(e.Phrase)
 			for _, loc := range re.FindAllStringIndex(pr.Text, -1) {
-				p.ReportFix(p.span(pr, loc[0], loc[1]), firstAlternative(e.Plain), "%q is %s; write %s", pr.Text[loc[0]:loc[1]], e.Category, e.Plain)
+				p.ReportFix(p.span(pr, loc[0], loc[1]), firstAlternative(e.Plain), "%q is %s; %s", pr.Text[loc[0]:loc[1]], kindOf(e.Category), instead(e.Plain))
+				p.term(e.Phrase)
 			}
 		}
 	}
+}
+
+// kindOf names a category of the word list as a message says it: "a
+// wordy phrase", but "legalese".
+func kindOf(category string) string {
+	switch category {
+	case CatLegalese:
+		return "legalese"
+	case CatSite:
+		return "a word this site avoids"
+	}
+	return "a " + category
+}
+
+// instead says what to write: "write use", or for an alternative in
+// brackets, what it says ("leave it out").
+func instead(plain string) string {
+	if inner, ok := strings.CutPrefix(plain, "("); ok && strings.HasSuffix(inner, ")") && !strings.Contains(inner, "(") {
+		return strings.TrimSuffix(inner, ")")
+	}
+	return "write " + plain
 }
 
 // maybeDotted reports whether s may hold an abbreviation with dots, such

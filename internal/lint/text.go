@@ -74,6 +74,7 @@ type Prose struct {
 	Kind  string // "summary", "paragraph", "heading", "ask", ...
 	words []token
 	sents []sentence // cached by sentences
+	links [][2]int   // the bytes of Text that are a link's text, from, to
 }
 
 // Span returns where the bytes start:end of Text came from.
@@ -170,9 +171,10 @@ func (p *Prose) tokens() []token {
 
 // builder accumulates a block's text and where each byte came from.
 type builder struct {
-	text strings.Builder
-	offs []int32
-	last int // body offset of the last byte written
+	text  strings.Builder
+	offs  []int32
+	last  int      // body offset of the last byte written
+	links [][2]int // the bytes of the text that are a link's text
 }
 
 func (b *builder) add(s []byte, off int) {
@@ -223,7 +225,7 @@ func (f *file) collectProse() {
 				kind = "heading"
 			}
 			if b.text.Len() > 0 {
-				f.Prose = append(f.Prose, &Prose{Text: b.text.String(), offs: b.offs, Block: n, Kind: kind})
+				f.Prose = append(f.Prose, &Prose{Text: b.text.String(), offs: b.offs, Block: n, Kind: kind, links: b.links})
 			}
 			return markdown.WalkSkipChildren, nil
 		case markdown.KindFencedCodeBlock, markdown.KindCodeBlock, markdown.KindHTMLBlock:
@@ -307,7 +309,9 @@ func (f *file) inline(n markdown.Node, src []byte, b *builder) {
 				b.addMasked(firstOffset(c))
 				continue
 			}
+			from := b.text.Len()
 			f.inline(c, src, b)
+			b.links = append(b.links, [2]int{from, b.text.Len()})
 		default:
 			f.inline(c, src, b)
 		}

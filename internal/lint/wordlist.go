@@ -11,14 +11,20 @@ type wordList struct {
 	first   map[string][]int // an inflected form of an entry's first word -> entries
 	phrases [][][]string     // for each entry, the inflected forms of each of its words
 	dotted  []Word           // entries with dots (e.g., i.e.), matched on the text itself
+	names   [][]string       // the site's [lint] names, each as its lower-case words
 }
 
 // acronymEntries match only when written in capitals, so "meat" in a
 // catering brief is not taken for MEAT.
 var acronymEntries = map[string]bool{"itt": true, "kpi": true, "dps": true, "ojeu": true, "pqq": true, "sq": true, "sla": true, "tupe": true, "meat": true}
 
-func newWordList(extra map[string]string) *wordList {
+func newWordList(extra map[string]string, names []string) *wordList {
 	w := &wordList{first: map[string][]int{}}
+	for _, n := range names {
+		if words := strings.Fields(strings.ToLower(n)); len(words) > 0 {
+			w.names = append(w.names, words)
+		}
+	}
 	entries := append([]Word(nil), Words...)
 	keys := make([]string, 0, len(extra))
 	for k := range extra {
@@ -26,7 +32,7 @@ func newWordList(extra map[string]string) *wordList {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		entries = append(entries, Word{Phrase: strings.ToLower(strings.TrimSpace(k)), Plain: extra[k], Category: "site word"})
+		entries = append(entries, Word{Phrase: strings.ToLower(strings.TrimSpace(k)), Plain: extra[k], Category: CatSite})
 	}
 	for _, e := range entries {
 		if strings.Contains(e.Phrase, ".") {
@@ -90,7 +96,7 @@ func (w *wordList) find(toks []token, text string) []match {
 	var out []match
 	for i := 0; i < len(toks); i++ {
 		candidates := w.first[toks[i].lower]
-		if len(candidates) == 0 || isName(toks, i, text) {
+		if len(candidates) == 0 || isName(toks, i, text) || w.siteName(toks, i) {
 			continue // no entry starts here, or "the Endeavour Centre": a name, not jargon
 		}
 		best := -1
@@ -139,18 +145,65 @@ func onlySpace(s string) bool {
 	return strings.TrimSpace(s) == "" || s == "-"
 }
 
-// isName reports whether token i looks like part of a name of two words or
-// more, such as "the Endeavour Centre" or "Leverage Ltd": a capital first
-// letter, the rest lower case, next to another such word, and not merely
-// the first word of a sentence. A lone capitalised word is still checked.
+// isName reports whether token i is part of a name, such as "the
+// Endeavour Centre", "Utilise Road" or "Leverage Ltd": a run of words with
+// capital first letters that holds a word naming a place or a body. A
+// capitalised term on its own, at a sentence start or in a title-case
+// phrase ("the Framework Agreement", "the Contracting Authority") is not a
+// name: notices capitalise their defined terms. A site names its others in
+// [lint] names.
 func isName(toks []token, i int, text string) bool {
 	if !titleCase(toks[i], text) {
 		return false
 	}
-	startsSentence := i == 0 || strings.ContainsAny(text[toks[i-1].end:toks[i].start], ".!?:;")
-	prev := !startsSentence && titleCase(toks[i-1], text)
-	next := i+1 < len(toks) && onlySpace(text[toks[i].end:toks[i+1].start]) && titleCase(toks[i+1], text)
-	return prev || next
+	from, to := i, i+1
+	for from > 0 && joined(toks, from-1, text) && (titleCase(toks[from-1], text) || nameWords[toks[from-1].lower]) {
+		from--
+	}
+	for to < len(toks) && joined(toks, to-1, text) && (titleCase(toks[to], text) || nameWords[toks[to].lower]) {
+		to++
+	}
+	for k := from; k < to; k++ {
+		if k != i && nameWords[toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// joined reports whether tokens k and k+1 are next to each other, with
+// only spaces between.
+func joined(toks []token, k int, text string) bool {
+	return onlySpace(text[toks[k].end:toks[k+1].start])
+}
+
+// nameWords mark a run of capitalised words as the name of a place or a
+// body.
+var nameWords = map[string]bool{
+	"centre": true, "center": true, "road": true, "street": true, "lane": true, "avenue": true, "square": true, "park": true,
+	"hall": true, "house": true, "library": true, "school": true, "college": true, "university": true, "church": true,
+	"ltd": true, "limited": true, "llp": true, "cic": true, "plc": true, "trust": true, "foundation": true,
+	"charity": true, "society": true, "association": true, "club": true, "theatre": true, "museum": true, "gallery": true,
+}
+
+// siteName reports whether token i is inside one of the site's [lint]
+// names, in any case.
+func (w *wordList) siteName(toks []token, i int) bool {
+	for _, name := range w.names {
+		for k, word := range name {
+			if word != toks[i].lower || i-k < 0 || i-k+len(name) > len(toks) {
+				continue
+			}
+			ok := true
+			for j, nw := range name {
+				ok = ok && toks[i-k+j].lower == nw
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func titleCase(t token, text string) bool {

@@ -6,6 +6,7 @@ const (
 	CatWordy       = "wordy phrase"
 	CatLegalese    = "legalese"
 	CatProcurement = "procurement term"
+	CatSite        = "site word" // a site's own, from [lint] words
 )
 
 // Word is one entry of the plain-English list: a word or phrase, and what

@@ -55,6 +55,13 @@ export async function site() {
   return { server, base, dir: out };
 }
 
+// serveFolder serves a site already built, as site() does.
+export async function serveFolder(dir) {
+  const server = createServer((req, res) => handler(dir)(req, res));
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { server, base: `http://127.0.0.1:${server.address().port}${subPath}`, dir };
+}
+
 // synthSite generates n synthetic briefs (internal/synth), builds them as
 // site() builds the example, and serves them.
 export async function synthSite(n) {
