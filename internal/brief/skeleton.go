@@ -2,6 +2,7 @@ package brief
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -66,6 +67,27 @@ func skeleton(title string, f Facts, now time.Time, loc *time.Location, only fun
 	b.WriteString(Fence + "\n" + SkeletonBody)
 	return []byte(b.String())
 }
+
+// NewBriefName starts the file name the submit page proposes for a new
+// brief, a placeholder the buyer must replace: its name is the page's
+// address.
+const NewBriefName = "new-brief"
+
+// NewBriefFile is the file name the submit page proposes for a brief that
+// buyer starts on the day of now in loc, such as
+// "new-brief-camden-2026-12-01.md": two buyers starting at once do not
+// propose the same file, and tenders check reports it until it is renamed.
+func NewBriefFile(buyer string, now time.Time, loc *time.Location) string {
+	return NewBriefName + "-" + buyer + "-" + now.In(loc).Format("2006-01-02") + ".md"
+}
+
+// newBriefRE matches the slugs of the names NewBriefFile makes, and of
+// "new-brief.md", which the submit page proposed before.
+var newBriefRE = regexp.MustCompile(`^` + NewBriefName + `(-[a-z0-9-]+-[0-9]{4}-[0-9]{2}-[0-9]{2})?$`)
+
+// IsNewBriefSlug reports whether a brief's slug is still the placeholder
+// the submit page proposed.
+func IsNewBriefSlug(slug string) bool { return newBriefRE.MatchString(slug) }
 
 // shortIntro opens the short skeleton's front matter.
 const shortIntro = `# The brief's front matter. Lines that start with # are never published:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"io/fs"
+	"slices"
 	"sync"
 	"time"
 
@@ -71,6 +72,14 @@ func (p *pipeline) load(ctx context.Context) (*loaded, error) {
 	p.loadConfig()
 	if p.cfgList.Errors() > 0 {
 		return &loaded{content: &brief.Content{}, list: p.cfgList}, nil
+	}
+	// The files site.toml names in the site's static/ are looked for
+	// every time, since they may come and go while site.toml stays the
+	// same.
+	if missing := p.cfg.CheckStatic(sub(p.fsys, brief.StaticDir)); len(missing) > 0 {
+		list := append(slices.Clone(p.cfgList), missing...)
+		list.Sort()
+		return &loaded{content: &brief.Content{}, list: list}, nil
 	}
 	entries, list := p.store.Update(ctx, p.fsys)
 	if err := ctx.Err(); err != nil {

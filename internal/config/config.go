@@ -34,6 +34,12 @@ type Config struct {
 	Language    string           `toml:"language"`
 	Timezone    string           `toml:"timezone"`
 	Repo        string           `toml:"repo"`
+	Icon        string           `toml:"icon"`        // a file of static/: the icon of tabs and bookmarks
+	TouchIcon   string           `toml:"touch_icon"`  // a file of static/: the icon of phones' home screens
+	ThemeColor  string           `toml:"theme_color"` // "#rrggbb"; DefaultThemeColor when left out
+	Credit      *bool            `toml:"credit"`      // the footer's "Published with tenders"; nil means true
+	Network     Network          `toml:"network"`
+	Banner      Banner           `toml:"banner"`
 	PerPage     int              `toml:"per_page"` // opportunities on each page of a listing; default 50
 	Feeds       Feeds            `toml:"feeds"`
 	Lint        Lint             `toml:"lint"`
@@ -167,6 +173,7 @@ func Parse(file, src string) (*Config, diag.List) {
 	}
 	c.defaults()
 	c.checkSite(report)
+	c.checkIdentity(report)
 	c.checkNumbers(report)
 	c.checkData(report)
 	c.checkBuyers(report)
@@ -288,13 +295,16 @@ func (c *Config) checkBuyers(report reporter) {
 		if !keyRE.MatchString(k) {
 			report(path, "buyer key %q must be lower-case letters, digits and hyphens, such as \"camden\"", k)
 		}
-		if strings.TrimSpace(b.Name) == "" {
-			report(path, "buyer %q has no name; add name = \"...\" under [buyers.%s]", k, k)
-		} else if why := oneLine(b.Name); why != "" {
-			report(path+".name", "the name of buyer %q %s", k, why)
+		if c.required(report, path+".name", b.Name, "") {
+			if why := oneLine(b.Name); why != "" {
+				report(path+".name", "the name of buyer %q %s", k, why)
+			}
 		}
-		if _, ok := BuyerKinds[b.Kind]; !ok {
-			report(path+".kind", "buyer kind %q is not one we know; use one of %s", b.Kind, strings.Join(SortedKeys(BuyerKinds), ", "))
+		kinds := strings.Join(SortedKeys(BuyerKinds), ", ")
+		if c.required(report, path+".kind", b.Kind, " (one of "+kinds+")") {
+			if _, ok := BuyerKinds[b.Kind]; !ok {
+				report(path+".kind", "buyer kind %q is not one we know; use one of %s", b.Kind, kinds)
+			}
 		}
 		if b.Borough != "" {
 			if _, ok := AreaName(b.Borough); !ok {
@@ -338,10 +348,10 @@ func (c *Config) checkTopics(report reporter) {
 		if !keyRE.MatchString(k) {
 			report(path, "topic key %q must be lower-case letters, digits and hyphens, such as \"cleaning\"", k)
 		}
-		if strings.TrimSpace(t.Name) == "" {
-			report(path, "topic %q has no name; add name = \"...\" under [topics.%s]", k, k)
-		} else if why := oneLine(t.Name); why != "" {
-			report(path+".name", "the name of topic %q %s", k, why)
+		if c.required(report, path+".name", t.Name, "") {
+			if why := oneLine(t.Name); why != "" {
+				report(path+".name", "the name of topic %q %s", k, why)
+			}
 		}
 		for _, p := range t.CPV {
 			if p == "" || strings.Trim(p, "0123456789") != "" || len(p) > 8 {
@@ -349,6 +359,25 @@ func (c *Config) checkTopics(report reporter) {
 			}
 		}
 	}
+}
+
+// required reports a required key of a table that is missing or blank,
+// worded as a brief's are: what to add, under which table, with the
+// schema's example and then more, such as the values allowed. It points
+// at the key, or at its table's header when the key was not written, and
+// reports whether the key has a value.
+func (c *Config) required(report reporter, path, value, more string) bool {
+	if strings.TrimSpace(value) != "" {
+		return true
+	}
+	i := strings.LastIndexByte(path, '.')
+	name, table := path[i+1:], path[:i]
+	if _, written := c.Keys[path]; written {
+		report(path, "%s is empty; write something such as %s under [%s]%s", name, Schema.Line(path), table, more)
+	} else {
+		report(path, "%s is missing; add a line such as %s under [%s]%s", name, Schema.Line(path), table, more)
+	}
+	return false
 }
 
 // oneLine says why a name is not one line of plain text, or "".
@@ -399,6 +428,13 @@ func (c *Config) defaults() {
 	}
 	if c.Timezone == "" {
 		c.Timezone = "Europe/London"
+	}
+	c.ThemeColor = cmp.Or(c.ThemeColor, DefaultThemeColor)
+	if c.Banner.Phase != "" {
+		c.Banner.Text = cmp.Or(c.Banner.Text, DefaultBannerText)
+	}
+	for _, p := range c.staticPaths() {
+		*p.value = strings.TrimPrefix(*p.value, "/")
 	}
 	if c.Feeds.Items == 0 {
 		c.Feeds.Items = 50

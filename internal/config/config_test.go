@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestParseGood(t *testing.T) {
@@ -47,11 +48,17 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:10:1: unknown key "borugh" in [buyers.x]; did you mean "borough"?`,
 		}},
 		{"buyers and topics", "title = \"T\"\nbase_url = \"https://e.org/\"\n[buyers.Camden]\nkind = \"town\"\nborough = \"camdn\"\n[topics.t]\nname = \"T\"\ncpv = [\"90-91\"]\n", []string{
-			`site.toml:3:1: buyer "Camden" has no name; add name = "..." under [buyers.Camden]`,
 			`site.toml:3:1: buyer key "Camden" must be lower-case letters, digits and hyphens, such as "camden"`,
+			`site.toml:3:1: name is missing; add a line such as name = "London Borough of Camden" under [buyers.Camden]`,
 			`site.toml:4:1: buyer kind "town" is not one we know; use one of charity, college, council, culture, faith, health, housing, other, university`,
 			`site.toml:5:1: borough "camdn" is not a London borough key; did you mean "camden"?`,
 			`site.toml:8:1: CPV prefix "90-91" must be 1 to 8 digits, such as "9091"`,
+		}},
+		{"buyers and topics without required keys", "title = \"T\"\nbase_url = \"https://e.org/\"\n[buyers.x]\nname = \"X\"\n[buyers.y]\nname = \" \"\nkind = \"\"\n[topics.t]\ncpv = [\"9091\"]\n", []string{
+			`site.toml:3:1: kind is missing; add a line such as kind = "council" under [buyers.x] (one of charity, college, council, culture, faith, health, housing, other, university)`,
+			`site.toml:6:1: name is empty; write something such as name = "London Borough of Camden" under [buyers.y]`,
+			`site.toml:7:1: kind is empty; write something such as kind = "council" under [buyers.y] (one of charity, college, council, culture, faith, health, housing, other, university)`,
+			`site.toml:8:1: name is missing; add a line such as name = "Cleaning and laundry" under [topics.t]`,
 		}},
 		{"hostile base url", "title = \"T\"\nbase_url = \"https://example.org/x%0D%0A/*%20https://evil.example/%20200/\"\n", []string{
 			`site.toml:2:1: base_url "https://example.org/x%0D%0A/*%20https://evil.example/%20200/" has a space, a line break, a control character, # or ? in its path (%20, %0A and the like count); give the plain address, such as "https://example.org/opportunities/"`,
@@ -70,6 +77,24 @@ func TestParseErrors(t *testing.T) {
 			`site.toml:4:1: "GLA" is listed twice in lint.acronyms (items 1 and 2); list it once`,
 			`site.toml:6:1: the name of buyer "x" must be one line, without line breaks or tabs`,
 			`site.toml:9:1: the name of topic "t" must be plain text, without < or >`,
+		}},
+		{"icons and colour", "title = \"T\"\nbase_url = \"https://e.org/\"\nicon = \"../icon.svg\"\ntouch_icon = \"images/icon.svg\"\ntheme_color = \"green\"\n", []string{
+			`site.toml:3:1: icon "../icon.svg" is not the path of a file under static/; write it as the file's path there, such as "images/icon.svg"`,
+			`site.toml:4:1: touch_icon "images/icon.svg" must be a PNG file, such as "images/icon-180.png"`,
+			`site.toml:5:1: theme_color "green" is not a colour; write it as # and six hexadecimal digits, such as "#00703c"`,
+		}},
+		{"network and banner", "title = \"T\"\nbase_url = \"https://e.org/\"\ncredit = \"no\"\n[network]\nname = \"N\\nM\"\nurl = \"www.n.example\"\nlogo = \"logo.gif\"\n[banner]\ntext = \"New.\"\nfeedback_url = \"javascript:x\"\n", []string{
+			`site.toml:3:1: credit must be true or false (without quotes); you wrote the text "no"`,
+			`site.toml:4:1: logo_alt is missing; add a line such as logo_alt = "London Anchor Network" under [network]: the words the logo shows, for people who cannot see it`,
+			`site.toml:5:1: name must be one line, without line breaks or tabs`,
+			`site.toml:6:1: url "www.n.example" is not a web address; write it in full, starting https://`,
+			`site.toml:7:1: logo "logo.gif" must be an SVG, PNG or JPEG file, such as "images/logo.svg"`,
+			`site.toml:8:1: phase is missing; add a line such as phase = "beta" under [banner] (alpha or beta)`,
+			`site.toml:10:1: feedback_url "javascript:x" uses javascript:, which is not allowed; use an https:// or mailto: address, or a path inside the site`,
+		}},
+		{"banner phase and a logo's text without a logo", "title = \"T\"\nbase_url = \"https://e.org/\"\n[network]\nlogo_alt = \"N\"\n[banner]\nphase = \"live\"\n", []string{
+			`site.toml:4:1: logo_alt is there without a logo; add logo, or remove logo_alt`,
+			`site.toml:6:1: phase "live" is not one we know; use alpha or beta`,
 		}},
 		{"buyer ids", "title = \"T\"\nbase_url = \"https://e.org/\"\n[buyers.x]\nname = \"X\"\nkind = \"council\"\nids = [\"GB-LAE-CMD\", \"camden\", \"GB-LAE-CMD\"]\n", []string{
 			`site.toml:6:1: identifier "GB-LAE-CMD" is listed twice in ids; list it once`,
@@ -115,5 +140,26 @@ func TestCheckLink(t *testing.T) {
 		if got := CheckLink(s) == ""; got != ok {
 			t.Errorf("CheckLink(%q) ok = %v, want %v (%s)", s, got, ok, CheckLink(s))
 		}
+	}
+}
+
+// TestCheckStatic: a key that names a file of static/ must name one the
+// site's static folder (over the built-in files) has.
+func TestCheckStatic(t *testing.T) {
+	c, list := Parse("site.toml", "title = \"T\"\nbase_url = \"https://e.org/\"\nicon = \"/images/icon.svg\"\ntouch_icon = \"images/touch.png\"\n")
+	if len(list) > 0 {
+		t.Fatal(list)
+	}
+	if c.Icon != "images/icon.svg" {
+		t.Errorf("icon = %q: a leading slash is not part of the path under static/", c.Icon)
+	}
+	if c.ThemeColor != DefaultThemeColor {
+		t.Errorf("theme_color = %q when left out", c.ThemeColor)
+	}
+	static := fstest.MapFS{"images/icon.svg": {Data: []byte("<svg/>")}, "images/touch.png/x": {Data: []byte("x")}}
+	got := c.CheckStatic(static).Error()
+	want := `site.toml:4:1: touch_icon "images/touch.png" is not a file under static/; put the file at static/images/touch.png, or correct the path`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -2,10 +2,12 @@ package lint
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/markdown"
 
 	"github.com/london-anchors/tenders/internal/diag"
@@ -35,7 +37,7 @@ func Rules() []*Rule {
 		{Name: "image-alt", Severity: diag.Warning, Run: runImageAlt,
 			Doc: "An image without alt text: screen-reader users cannot know what it shows."},
 		{Name: "placeholder", Severity: diag.Error, Run: runPlaceholder,
-			Doc: "Text left from tenders new for the buyer to fill in, such as \"TODO\" or \"[write ...]\"."},
+			Doc: "Text left from tenders new for the buyer to fill in, such as \"TODO\" or \"[write ...]\", or a brief still named as the submit page proposed (new-brief-...)."},
 		{Name: "insurance-at-bid", Severity: diag.Error, Briefs: true, Run: runInsuranceAtBid,
 			Doc: "Insurance demanded when bidding: the Procurement Act 2023, s22(3)(b), forbids it as a condition of taking part."},
 		{Name: "insurance-proportion", Severity: diag.Warning, Briefs: true, Run: runInsuranceProportion,
@@ -429,6 +431,13 @@ func runPlaceholder(p *Pass) {
 		}
 	}
 	if b := p.Brief; b != nil {
+		if brief.IsNewBriefSlug(b.Slug) {
+			name := "cleaning-two-libraries"
+			if !placeholderRE.MatchString(b.Title) && brief.SlugFor(b.Title) != "" {
+				name = brief.SlugFor(b.Title)
+			}
+			p.Report(Span{Line: 1, Col: 1, EndLine: 1, EndCol: 4}, "the file name %s is the placeholder the submit page proposed, and would be the page's address; rename the file after the opportunity, such as %s.md", path.Base(p.Source.File), name)
+		}
 		if strings.HasPrefix(strings.ToLower(b.Contact.Email), "todo@") {
 			p.ReportKey("contact.email", "contact.email still holds the placeholder %q; write the address suppliers should ask questions at", b.Contact.Email)
 		}

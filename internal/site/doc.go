@@ -93,8 +93,8 @@
 //
 // The types templates see are Page, Opp (a brief with its status, labels,
 // facets and value worked out), Facet and FacetKind, EventView, FeedSet and
-// FeedLink, Progress, Share, Quarter and OpenValue, Named and Tag, each
-// documented where it is declared.
+// FeedLink, Progress, Share, Quarter and OpenValue, Named, Tag and Icon,
+// each documented where it is declared.
 //
 // # Template functions
 //
@@ -125,6 +125,8 @@
 //	asset name               a static file's fingerprinted name ("css/site.1a2b3c4d5e.css")
 //	updated                  when the build ran, as "9am on Tuesday 1 December 2026", in text
 //	                         only; tenders serve keeps pages that say it between builds
+//	icons                    the icons every page's head links to ([]Icon): site.toml's or the built-in anchor
+//	logo                     the network's logo (*Logo: URL, and Width and Height at 48px high, 0 when unknown), nil without one
 //	hasPage slug             whether the site has the plain page content/<slug>.md
 //	kinds                    the facet kinds: topics, boroughs and buyers
 //	csvGroups                the columns of opportunities.csv, in groups with what they hold

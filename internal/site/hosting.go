@@ -13,7 +13,9 @@ import (
 )
 
 // writeAliases writes a small page at every alias of a brief that sends
-// the reader to its address now.
+// the reader to its address now. It forwards by a relative address, as
+// every link of the site is written, so it works wherever the site is
+// served; only the canonical link is absolute.
 func (r *renderer) writeAliases() *diag.Diagnostic {
 	for _, o := range r.opps {
 		for _, a := range o.Aliases {
@@ -27,7 +29,7 @@ func (r *renderer) writeAliases() *diag.Diagnostic {
 				return &diag.Diagnostic{File: o.File, Line: max(pos.Line, 1), Col: max(pos.Col, 1), Severity: diag.Error, Rule: "invalid",
 					Message: fmt.Sprintf("alias %q is the address of another page of the site; remove it from aliases", a)}
 			}
-			to := r.Config.URL(o.URL)
+			canonical, to := html.EscapeString(r.Config.URL(o.URL)), html.EscapeString(rootFor(p)+o.URL)
 			t := html.EscapeString(o.Title)
 			r.put(name, []byte(fmt.Sprintf(`<!DOCTYPE html>
 <html lang="%s">
@@ -37,7 +39,7 @@ func (r *renderer) writeAliases() *diag.Diagnostic {
 <title>Moved: %s</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="%s">
-<meta http-equiv="refresh" content="0; url=%s">
+%s<meta http-equiv="refresh" content="0; url=%s">
 </head>
 <body>
 <main>
@@ -46,7 +48,7 @@ func (r *renderer) writeAliases() *diag.Diagnostic {
 </main>
 </body>
 </html>
-`, html.EscapeString(r.Config.Language), t, html.EscapeString(to), html.EscapeString(to), html.EscapeString(to), t)))
+`, html.EscapeString(r.Config.Language), t, canonical, r.iconLinks(rootFor(p)), to, to, t)))
 		}
 	}
 	return nil
@@ -102,15 +104,17 @@ func (r *renderer) submitLinks() []SubmitLink {
 	}
 	var out []SubmitLink
 	for _, k := range r.Config.BuyerKeys() {
-		out = append(out, SubmitLink{Buyer: r.Config.Buyers[k].Name, URL: NewFileURL(r.Config.Repo, brief.ShortSkeleton(NewBriefTitle, brief.Facts{Buyer: k}, r.Now, r.loc))})
+		text := brief.ShortSkeleton(NewBriefTitle, brief.Facts{Buyer: k}, r.Now, r.loc)
+		out = append(out, SubmitLink{Buyer: r.Config.Buyers[k].Name, URL: NewFileURL(r.Config.Repo, brief.NewBriefFile(k, r.Now, r.loc), text)})
 	}
 	return out
 }
 
-// NewFileURL is the address of GitHub's editor on a new brief holding text.
-func NewFileURL(repo string, text []byte) string {
+// NewFileURL is the address of GitHub's editor on a new brief named file,
+// holding text.
+func NewFileURL(repo, file string, text []byte) string {
 	q := url.Values{}
-	q.Set("filename", "new-brief.md")
+	q.Set("filename", file)
 	q.Set("value", string(text))
 	return strings.TrimSuffix(repo, "/") + "/new/main/" + brief.OpportunitiesDir + "?" + q.Encode()
 }

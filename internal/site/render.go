@@ -124,6 +124,7 @@ type renderer struct {
 	foot   []Named // the footer's plain pages
 
 	assets        map[string]string // static file -> its fingerprinted name
+	netLogo       *Logo             // the network's logo, read once a render: readLogo
 	londonMap     *BoroughMap       // drawn once a render: boroughMap
 	network       *Progress         // the network's awards
 	buyerProgress []*Progress       // each buyer's

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"path"
@@ -89,17 +90,27 @@ func (r *renderer) copyStatic() *diag.Diagnostic {
 	return clash
 }
 
-// fingerprint names every style sheet and script of the static folder
-// after its content, "css/site.css" as "css/site.1a2b3c4d5e.css", so a host
-// may cache them for a year: a changed file gets a new name.
+// The built-in icons, at the root of the static folder: favicon.ico is
+// where browsers and other programs look when a page names no icon.
+const (
+	iconSVG   = "favicon.svg"
+	iconICO   = "favicon.ico"
+	iconTouch = "apple-touch-icon.png"
+)
+
+// fingerprint names every style sheet and script of the static folder,
+// and the icons and images the pages name, after its content:
+// "css/site.css" as "css/site.1a2b3c4d5e.css", so a host may cache them
+// for a year: a changed file gets a new name.
 func (r *renderer) fingerprint() {
 	r.assets = map[string]string{}
+	named := []string{iconSVG, iconICO, iconTouch, r.Config.Icon, r.Config.TouchIcon, r.Config.Network.Logo}
 	_ = fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return nil
 		}
 		ext := path.Ext(name)
-		if ext != ".css" && ext != ".js" {
+		if ext != ".css" && ext != ".js" && !slices.Contains(named, name) {
 			return nil
 		}
 		data, err := fs.ReadFile(r.Static, name)
@@ -118,4 +129,47 @@ func (r *renderer) asset(name string) string {
 		return fp
 	}
 	return name
+}
+
+// Icon is an icon the pages' heads link to.
+type Icon struct {
+	Rel   string // "icon" or "apple-touch-icon"
+	URL   string // its fingerprinted path inside the site
+	Type  string // its media type, when the link says it
+	Sizes string // its sizes in pixels, when the link says them
+}
+
+// icons are the icons of every page: site.toml's icon and touch_icon, or
+// the built-in ones. A PNG icon serves phones too.
+func (r *renderer) icons() []Icon {
+	c := r.Config
+	touch := cmpOr(c.TouchIcon, iconTouch)
+	var out []Icon
+	switch path.Ext(strings.ToLower(c.Icon)) {
+	case "":
+		out = []Icon{{Rel: "icon", URL: r.asset(iconICO), Sizes: "16x16 32x32 48x48"}, {Rel: "icon", URL: r.asset(iconSVG), Type: "image/svg+xml"}}
+	case ".svg":
+		out = []Icon{{Rel: "icon", URL: r.asset(c.Icon), Type: "image/svg+xml"}}
+	default:
+		out = []Icon{{Rel: "icon", URL: r.asset(c.Icon), Type: "image/png"}}
+		touch = cmpOr(c.TouchIcon, c.Icon)
+	}
+	return append(out, Icon{Rel: "apple-touch-icon", URL: r.asset(touch)})
+}
+
+// iconLinks writes the icons' links for a page whose Root is root, as
+// base.html does, for the pages written without a template.
+func (r *renderer) iconLinks(root string) string {
+	var b strings.Builder
+	for _, i := range r.icons() {
+		fmt.Fprintf(&b, `<link rel="%s" href="%s"`, i.Rel, html.EscapeString(root+i.URL))
+		if i.Type != "" {
+			fmt.Fprintf(&b, ` type="%s"`, i.Type)
+		}
+		if i.Sizes != "" {
+			fmt.Fprintf(&b, ` sizes="%s"`, i.Sizes)
+		}
+		b.WriteString(">\n")
+	}
+	return b.String()
 }

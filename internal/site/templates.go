@@ -93,6 +93,8 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"asset":   r.asset,
 		"updated": r.updated,
+		"icons":   r.icons,
+		"logo":    r.logo,
 		"percent": func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) + "%" },
 		"filterArgs": func(root string, f *Facet) filterArgs {
 			if f == nil {

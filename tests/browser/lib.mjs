@@ -20,6 +20,7 @@ const types = {
   ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
   ".xml": "application/xml", ".json": "application/json", ".ics": "text/calendar",
   ".txt": "text/plain", ".docx": "application/octet-stream", ".yml": "text/yaml", ".wasm": "application/wasm",
+  ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".ico": "image/vnd.microsoft.icon",
 };
 
 // handler serves dir at /opps/ like a static host: folders get

@@ -53,6 +53,10 @@ for (const [name, path] of Object.entries(pages)) {
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("console", (m) => { if (m.type() === "error") { errors.push(m.text()); } });
+      // Every request of the page but the page itself succeeds: a missing
+      // icon or style sheet is an error in the console.
+      const failed = [];
+      page.on("response", (r) => { if (r.status() >= 400 && r.url() !== s.base + path) { failed.push(`${r.status()} ${r.url()}`); } });
       await page.setViewportSize({ width, height: 900 });
       const resp = await page.goto(s.base + path);
       assert.equal(resp.status(), name === "404" ? 404 : 200);
@@ -61,7 +65,10 @@ for (const [name, path] of Object.entries(pages)) {
       // Reflow: nothing scrolls sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at ${width}px`);
-      assert.deepEqual(errors.filter((e) => !e.includes("404")), [], "console errors");
+      assert.deepEqual(failed, [], "failed requests");
+      // The 404 page's own status is the one error its console may show.
+      const own = (e) => name === "404" && /status of 404/.test(e);
+      assert.deepEqual(errors.filter((e) => !own(e)), [], "console errors");
       if (name === "home" || name === "open brief") {
         await page.screenshot({ path: join(shots, `${name.replace(" ", "-")}-${wname}.png`), fullPage: true });
       }
@@ -78,6 +85,95 @@ test("reflow at 320px and 400% zoom (1280px at 4x is 320 CSS px)", async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `/${path} scrolls sideways by ${overflow}px at 320px`);
   }
+  await page.close();
+});
+
+// Each label's box, against the box it must fit in: the chart's own, or
+// the scrolling region that holds a table. Returns the ones that spill.
+function clippedLabels() {
+  const out = [];
+  const inside = (el, box, what) => {
+    const r = el.getBoundingClientRect();
+    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+      out.push(`${what} "${el.textContent.trim()}" at ${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)}, ` +
+        `outside ${Math.round(box.left)}–${Math.round(box.right)} × ${Math.round(box.top)}–${Math.round(box.bottom)}`);
+    }
+  };
+  for (const svg of document.querySelectorAll("svg.chart")) {
+    const box = svg.getBoundingClientRect();
+    for (const t of svg.querySelectorAll("text")) { inside(t, box, "chart label"); }
+  }
+  for (const region of document.querySelectorAll(".table-scroll")) {
+    const box = region.getBoundingClientRect();
+    for (const c of region.querySelectorAll("caption")) { inside(c, box, "caption"); }
+  }
+  return out;
+}
+
+for (const path of ["progress/", "buyers/newham/"]) {
+  for (const width of Object.values(widths)) {
+    test(`/${path} at ${width}px: no chart label or caption is cut, and the charts' text is the page's size`, async () => {
+      const page = await ctx.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(s.base + path);
+      assert.ok(await page.locator("svg.chart text").count() >= 6, "the charts have their labels");
+      assert.deepEqual(await page.evaluate(clippedLabels), []);
+      const sizes = await page.evaluate(() => [...new Set([...document.querySelectorAll("svg.chart text, main > p:not(.lead)")]
+        .map((el) => getComputedStyle(el).fontSize))]);
+      assert.equal(sizes.length, 1, `the charts and the page's text have sizes ${sizes}`);
+      await page.close();
+    });
+  }
+}
+
+test("the label check fails on a cut label", async () => {
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto(s.base + "progress/");
+  await page.evaluate(() => { document.querySelector("svg.chart text").setAttribute("x", "95%"); });
+  assert.match((await page.evaluate(clippedLabels)).join("\n"), /chart label "Small businesses: \d+%"/);
+  await page.close();
+});
+
+for (const [wname, width] of Object.entries(widths)) {
+  test(`the network's logo, with its alt text, and the phase banner at ${width}px`, async () => {
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(s.base + "opportunities/");
+    const logo = page.locator("header .network img");
+    assert.equal(await logo.getAttribute("alt"), "London Anchor Network");
+    const img = await logo.evaluate((el) => ({ loaded: el.complete && el.naturalWidth > 0, ...el.getBoundingClientRect().toJSON() }));
+    assert.ok(img.loaded, "the logo loads");
+    assert.equal(Math.round(img.height), 48, "the logo is 48px high");
+    assert.ok(img.right <= width, `the logo ends at ${img.right}px, past the ${width}px page`);
+    // The logo is the link's only content: its alt text names the link.
+    assert.equal(await page.getByRole("link", { name: "London Anchor Network", exact: true }).first().getAttribute("href"), "https://www.londonanchors.example/");
+    const banner = page.locator("header .phase-banner");
+    assert.ok(await banner.isVisible(), "the phase banner shows");
+    assert.equal((await banner.locator(".phase-tag").textContent()).trim(), "Beta");
+    assert.match(await banner.textContent(), /This is a new service\. Your feedback will help us improve it\./);
+    assert.equal(await banner.getByRole("link", { name: "Give your feedback" }).getAttribute("href"), "mailto:network@londonanchors.example");
+    assert.match(await page.textContent("footer"), /London anchor opportunities is run by London Anchor Network\./);
+    if (wname === "phone") { await page.screenshot({ path: join(shots, "header-phone.png") }); }
+    await page.close();
+  });
+}
+
+test("every icon a page names loads as an image", async () => {
+  const page = await ctx.newPage();
+  await page.goto(s.base);
+  const icons = await page.$$eval('link[rel="icon"], link[rel="apple-touch-icon"]', (ls) => ls.map((l) => l.href));
+  assert.equal(icons.length, 3, `icons ${icons}`);
+  for (const href of icons) {
+    const size = await page.evaluate((src) => new Promise((ok) => {
+      const im = new Image();
+      im.onload = () => ok(im.naturalWidth);
+      im.onerror = () => ok(0);
+      im.src = src;
+    }), href);
+    assert.ok(size > 0, `${href} does not load as an image`);
+  }
+  assert.match(await page.getAttribute('meta[name="theme-color"]', "content"), /^#[0-9a-f]{6}$/);
   await page.close();
 });
 
