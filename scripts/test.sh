@@ -93,6 +93,13 @@ need_curl() {
 	by_hand+=("curl")
 }
 
+# go test -race needs cgo, and so a C compiler.
+need_cc() {
+	command -v "$(go env CC 2>/dev/null || echo gcc)" >/dev/null 2>&1 && return 0
+	pkg_install gcc libc6-dev && return 0
+	by_hand+=("a C compiler, which go test -race needs (Debian: gcc libc6-dev)")
+}
+
 # The Nu Html Checker is a Java program.
 need_java() {
 	command -v java >/dev/null 2>&1 && return 0
@@ -157,6 +164,7 @@ need_go
 need_feed_parsers
 need_git
 need_curl
+need_cc
 need_chromium
 need_java
 need_node
@@ -188,7 +196,7 @@ echo "== staticcheck"
 staticcheck ./...
 
 echo "== go test -race"
-go test -race -count=1 -timeout 30m ./...
+CGO_ENABLED=1 go test -race -count=1 -timeout 30m ./...
 
 echo "== browser tests (Chromium, axe-core, Nu Html Checker, the web editor)"
 (cd editor && npm ci --no-audit --no-fund)
