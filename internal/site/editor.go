@@ -127,8 +127,8 @@ func bodyField() obj {
 func formFields(c *config.Config, f *schema.File, parent string) []obj {
 	var out []obj
 	for _, fd := range f.Fields {
-		if fd.Parent() != parent || fd.Name() == "*" {
-			continue
+		if fd.Parent() != parent || fd.Name() == "*" || fd.Key == "imported" {
+			continue // [imported] is tenders import's to write, not a buyer's
 		}
 		out = append(out, formField(c, f, fd))
 	}
