@@ -231,9 +231,14 @@ func hasMarker(dir string) bool {
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
 		return false
 	}
+	// A build killed between making its marker and writing it leaves the
+	// marker with the start of its text, or none of it.
 	head := make([]byte, len("tenders build "))
-	_, err = io.ReadFull(f, head)
-	return err == nil && string(head) == "tenders build "
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return false
+	}
+	return strings.HasPrefix("tenders build ", string(head[:n]))
 }
 
 // removeStale removes the folders beside the output folder named base

@@ -187,6 +187,9 @@ func TestPublishRemovesStaleFolders(t *testing.T) {
 			os.WriteFile(filepath.Join(parent, name, Marker), []byte(marker), 0o644)
 		}
 	}
+	// Killed between making its marker and writing it.
+	os.Mkdir(filepath.Join(parent, ".public.new-321"), 0o755)
+	os.WriteFile(filepath.Join(parent, ".public.new-321", Marker), nil, 0o644)
 	live, err := NewPublisher(filepath.Join(parent, "public"))
 	if err != nil {
 		t.Fatal(err)
@@ -201,7 +204,7 @@ func TestPublishRemovesStaleFolders(t *testing.T) {
 		return got
 	}
 	got := names()
-	if slices.Contains(got, ".public.new-123") || slices.Contains(got, ".public.new-456.old") {
+	if slices.Contains(got, ".public.new-123") || slices.Contains(got, ".public.new-456.old") || slices.Contains(got, ".public.new-321") {
 		t.Errorf("stale folders left: %v", got)
 	}
 	for _, keep := range []string{".public.new-789", ".public.other", ".publicx.new-1", ".public.new-12x", "mine"} {
