@@ -82,8 +82,6 @@
         var n = Math.round((Date.parse(el.getAttribute("data-day") + "T00:00:00Z") - day) / 86400000);
         var text = daysLeft(n);
         if (el.textContent !== text) { el.textContent = text; }
-        var card = el.closest ? el.closest("li.opp") : null;
-        if (card) { card.setAttribute("data-days", String(n)); }
       });
       all("[data-built]").forEach(function (el) { el.hidden = true; });
     }
