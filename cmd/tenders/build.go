@@ -89,6 +89,31 @@ func parseError(err error) int {
 	return exitFailure
 }
 
+// parseOneArg parses flags that may come before and after the command's
+// one argument, as people type them. It returns the argument, or ok false
+// with the exit code once it has said what is wrong: second says so when a
+// second argument is given.
+func parseOneArg(fl *flag.FlagSet, args []string, c *command, stderr io.Writer, second func(string) string) (arg string, code int, ok bool) {
+	for rest := args; len(rest) > 0; {
+		if err := fl.Parse(rest); err != nil {
+			return "", parseError(err), false
+		}
+		if fl.NArg() == 0 {
+			break
+		}
+		if arg != "" {
+			fmt.Fprintln(stderr, second(fl.Arg(0)))
+			return "", exitFailure, false
+		}
+		arg, rest = fl.Arg(0), fl.Args()[1:]
+	}
+	if arg == "" {
+		fmt.Fprintf(stderr, "usage: tenders %s\n", c.usage)
+		return "", exitFailure, false
+	}
+	return arg, exitOK, true
+}
+
 func newFlagSet(c *command, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("tenders "+c.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)

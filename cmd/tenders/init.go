@@ -33,25 +33,11 @@ func runInit(ctx context.Context, c *command, e *env, args []string) int {
 	baseURL := fl.String("base-url", "http://localhost:8080/", "the `URL` the site is published at (the publish workflow sets its own)")
 	repo := fl.String("repo", "", "the site's repository on GitHub, such as https://github.com/ORG/REPO, for the buttons on /submit/")
 	now := fl.String("now", "", "today, for the example brief's dates, such as 2026-12-01 (default: $SOURCE_DATE_EPOCH, else the clock)")
-	// Flags may come after the folder, as people type them.
-	var dir string
-	rest := args
-	for len(rest) > 0 {
-		if err := fl.Parse(rest); err != nil {
-			return parseError(err)
-		}
-		if fl.NArg() == 0 {
-			break
-		}
-		if dir != "" {
-			fmt.Fprintf(e.stderr, "tenders init: give one folder; %q is a second\n", fl.Arg(0))
-			return exitFailure
-		}
-		dir, rest = fl.Arg(0), fl.Args()[1:]
-	}
-	if dir == "" {
-		fmt.Fprintf(e.stderr, "usage: tenders %s\n", c.usage)
-		return exitFailure
+	dir, code, ok := parseOneArg(fl, args, c, e.stderr, func(a string) string {
+		return fmt.Sprintf("tenders init: give one folder; %q is a second", a)
+	})
+	if !ok {
+		return code
 	}
 	clock, err := (&siteFlags{now: *now}).clock(e.getenv)
 	if err != nil {

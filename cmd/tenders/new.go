@@ -31,25 +31,11 @@ func runNew(ctx context.Context, c *command, e *env, args []string) int {
 	topic := fl.String("topic", "", "a `key` of site.toml [topics] (default: TODO)")
 	value := fl.Int64("value", 0, "the most the contract is worth, in whole `pounds` (default: TODO)")
 	deadline := fl.String("deadline", "", "when bids close, such as 2026-12-18T12:00 in the site's time zone, or a date alone for 23:59 (default: TODO)")
-	// Flags may come after the title, as people type them.
-	var title string
-	rest := args
-	for len(rest) > 0 {
-		if err := fl.Parse(rest); err != nil {
-			return parseError(err)
-		}
-		if fl.NArg() == 0 {
-			break
-		}
-		if title != "" {
-			fmt.Fprintf(e.stderr, "tenders new: give the title once, in quotes: tenders new \"Cleaning for two libraries\"\n")
-			return exitFailure
-		}
-		title, rest = fl.Arg(0), fl.Args()[1:]
-	}
-	if title == "" {
-		fmt.Fprintf(e.stderr, "usage: tenders %s\n", c.usage)
-		return exitFailure
+	title, code, ok := parseOneArg(fl, args, c, e.stderr, func(string) string {
+		return "tenders new: give the title once, in quotes: tenders new \"Cleaning for two libraries\""
+	})
+	if !ok {
+		return code
 	}
 	fsys, ok := openSite(c.name, f.site, e.stderr)
 	if !ok {
