@@ -63,7 +63,7 @@ func TestPublishRefusesPlantedLink(t *testing.T) {
 	}
 	for _, c := range []struct{ link, put string }{
 		{"opportunities", "opportunities/x/index.html"}, // a folder on the way
-		{"feed.xml", "feed.xml"},                         // the file itself
+		{"feed.xml", "feed.xml"},                        // the file itself
 	} {
 		out := filepath.Join(parent, "public")
 		p, err := NewPublisher(out)
