@@ -137,6 +137,8 @@ type renderer struct {
 	// for it in pages a cache keeps (stamp.go).
 	stamp, stampMark []byte
 
+	sizes sizes // of the pages made so far, by template: sizes.go
+
 	sink    Sink
 	mu      sync.Mutex
 	written map[string]bool // every path given to sink
