@@ -317,9 +317,6 @@ func (r *renderer) render() (diag.List, error) {
 	if err := r.failure(); err != nil {
 		return nil, err
 	}
-	if err := r.writeData(); err != nil {
-		return nil, err // the sink names the file
-	}
 	if d := r.writeAliases(); d != nil {
 		return diag.List{*d}, nil
 	}
