@@ -37,7 +37,7 @@ const (
 var ReservedBriefSlugs = []string{"closed", "index", "page"}
 
 // ReservedPageSlugs are file names a plain page may not take.
-var ReservedPageSlugs = []string{"opportunities", "topics", "boroughs", "buyers", "events", "feeds", "data", "progress", "submit", "closing-soon", "static", "index", "404", "page", "search", "admin"}
+var ReservedPageSlugs = []string{"opportunities", "topics", "boroughs", "buyers", "events", "feeds", "data", "progress", "submit", "closing-soon", "static", "index", "404", "page", "search", "admin", "check"}
 
 // Parser checks files against one site's settings.
 type Parser struct {
