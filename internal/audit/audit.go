@@ -43,6 +43,8 @@ func Site(files map[string][]byte) []string {
 		switch base := path.Base(name); {
 		case name == "admin/index.html":
 			add(name, markup(data, true, "decap-cms.js")) // the web editor's page: its one script is the editor
+		case name == "check/index.html":
+			add(name, markup(data, true, checkerScript(names))) // the checker's page also loads wasm_exec.js beside it
 		case strings.HasSuffix(name, ".html"):
 			add(name, Page(data))
 		case base == "feed.xml" || base == "atom.xml":
@@ -58,6 +60,17 @@ func Site(files map[string][]byte) []string {
 		}
 	}
 	return out
+}
+
+// checkerScript is the address of wasm_exec.js from the page /check/, by
+// the name the build gave it beside the page.
+func checkerScript(names []string) string {
+	for _, n := range names {
+		if dir, file := path.Split(n); dir == "check/" && strings.HasPrefix(file, "wasm_exec.") && strings.HasSuffix(file, ".js") {
+			return file
+		}
+	}
+	return ""
 }
 
 // Page audits a whole page: its only scripts are the site's own, by src.

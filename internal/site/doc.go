@@ -34,6 +34,7 @@
 //	progress.html     /progress/                                         Progress (the network's), Buyers, ByTopic, ByArea
 //	data.html         /data/                                             (only base.html's fields)
 //	submit.html       /submit/                                           Submit
+//	check.html        /check/, the checker in the browser                Checker
 //	404.html          /404.html, served at any address                   NotFound; Root is the absolute base URL
 //	partials.html     no page of its own: the shared pieces below
 //

@@ -39,6 +39,7 @@ var pageKinds = []pageKind{
 	{template: "progress.html", pages: (*renderer).progressPage},
 	{template: "data.html", pages: (*renderer).dataPage},
 	{template: "submit.html", pages: (*renderer).submitPage},
+	{template: "check.html", pages: (*renderer).checkPage},
 	{template: "feeds.html", pages: (*renderer).feedsPage},
 	{template: "facets.html", pages: (*renderer).facetIndexes, key: listPageKey},
 	{template: "facet.html", pages: (*renderer).facetPages, key: listPageKey},
@@ -322,6 +323,7 @@ func (r *renderer) render() (diag.List, error) {
 	}
 	r.writeHostFiles()
 	r.writeEditor()
+	r.writeChecker()
 	r.writeSearch()
 	r.put("sitemap.xml", r.sitemap(jobs))
 	r.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.Config.URL("sitemap.xml")+"\n"))

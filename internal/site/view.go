@@ -39,6 +39,7 @@ type Page struct {
 	ByTopic  []OpenValue  // open value by topic, on the progress page
 	ByArea   []OpenValue  // open value by borough, on the progress page
 	Submit   []SubmitLink // a new-file link for each buyer, on the submit page
+	Checker  *Checker     // the checker's settings and files, on /check/
 	Map      *BoroughMap  // the map of open opportunities by borough, on the home and boroughs pages
 	Paging   *Paging      // where a listing's page stands among its pages
 }
