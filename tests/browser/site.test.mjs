@@ -26,6 +26,7 @@ const pages = {
   "buyer page with progress": "buyers/newham/",
   "open data page": "data/",
   "submit page": "submit/",
+  "checker page": "check/",
   "writing guide": "writing-guide/",
   "404": "no/such/page/",
 };
