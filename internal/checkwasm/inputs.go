@@ -67,7 +67,8 @@ func Inputs(root string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		sum := sha256.Sum256(data)
+		// A checkout that ends lines with CRLF builds the same module.
+		sum := sha256.Sum256(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")))
 		fmt.Fprintf(h, "%s %x\n", f, sum)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
