@@ -107,3 +107,32 @@ func (s *site) updates(name string) []brief.Update {
 	}
 	return b.Updates
 }
+
+// TestNoTopic: a notice whose codes are under none of the site's topics
+// is written without topics; the summary says so, and check's error
+// tells the buyer to choose them.
+func TestNoTopic(t *testing.T) {
+	for _, c := range []struct{ name, items, note, check string }{
+		{"codes under no topic", `,"items":[{"id":"1","classification":{"scheme":"CPV","id":"45233142"}}]`,
+			"no topic of site.toml has a cpv prefix of its CPV codes (45233142-6), so it has no topics, and tenders check fails until its buyer chooses them: add topics by hand, or the codes' first digits to a topic's cpv in site.toml",
+			`topics is missing: no topic of site.toml has a cpv prefix of the notice's CPV codes (45233142-6), so tenders import could not choose them; choose from the site's topics ("catering", "cleaning") the ones a supplier would look under, and add a line such as topics = ["catering"] in the front matter`},
+		{"no codes", "",
+			"it gives no CPV code, so it has no topics, and tenders check fails until its buyer chooses them: add topics by hand",
+			`topics is missing: the notice gives no CPV code, so tenders import could not choose them; choose from the site's topics ("catering", "cleaning") the ones a supplier would look under, and add a line such as topics = ["catering"] in the front matter`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := newSite(t)
+			plan := s.run(`{"ocid":"ocds-h6vhtk-0a0b0d","id":"1","date":"2026-11-01T09:00:00Z","tag":["tender"],` +
+				`"parties":[{"id":"GB-LAE-CMD","name":"Camden","roles":["buyer"],"contactPoint":{"email":"a@camden.example"}}],` +
+				`"tender":{"title":"Road resurfacing","description":"Resurface two roads.","tenderPeriod":{"endDate":"2027-01-08T12:00:00Z"},` +
+				`"mainProcurementCategory":"works","submissionMethodDetails":"https://camden.example/t"` + c.items + `}}`)
+			if len(plan) != 1 || plan[0].Outcome != New || strings.Join(plan[0].Notes, "\n") != c.note {
+				t.Fatalf("plan %+v", plan)
+			}
+			errs := s.check(plan[0].File)
+			if len(errs) != 1 || errs[0].Message != c.check || errs[0].Line != 1 {
+				t.Errorf("check: %v\nwant one error at line 1: %s", errs, c.check)
+			}
+		})
+	}
+}
