@@ -102,6 +102,7 @@ type importRun struct {
 	problems []ocdsread.Problem
 	sources  int
 	linted   *lintTotals // nil when nothing was written
+	found    diag.List   // check's findings in the briefs written
 }
 
 func (r *importRun) opts() ocdsread.Options {
@@ -184,6 +185,7 @@ func (r *importRun) lint(ctx context.Context, plan []importer.Result) {
 		if !written[d.File] {
 			continue
 		}
+		r.found = append(r.found, d)
 		switch d.Severity {
 		case diag.Error:
 			r.linted.Errors++
