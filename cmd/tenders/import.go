@@ -74,6 +74,7 @@ func runImport(ctx context.Context, c *command, e *env, args []string) int {
 	}
 	defer root.Close()
 	run := &importRun{e: e, flags: &f, im: &importer.Import{Config: cfg, AllBuyers: f.allBuyers}, root: root}
+	defer run.im.Close()
 	return run.do(ctx, fl.Args())
 }
 
@@ -135,7 +136,11 @@ func (r *importRun) do(ctx context.Context, sources []string) int {
 		fmt.Fprintln(r.e.stderr, "tenders import:", err)
 		return exitFailure
 	}
-	plan := r.im.Plan(existing, taken)
+	plan, err := r.im.Plan(existing, taken)
+	if err != nil {
+		fmt.Fprintln(r.e.stderr, "tenders import:", err)
+		return exitFailure
+	}
 	extra, err := r.siteTOML()
 	if err != nil {
 		fmt.Fprintln(r.e.stderr, "tenders import:", err)

@@ -36,15 +36,18 @@ func BenchmarkImport10k(b *testing.B) {
 				b.StopTimer()
 				read = max(read, liveMiB())
 				b.StartTimer()
-				plan := im.Plan(nil, map[string]bool{})
+				plan, err := im.Plan(nil, map[string]bool{})
+				if err != nil {
+					b.Fatal(err)
+				}
 				if len(plan) != 5000 || plan[0].Outcome != New {
 					b.Fatalf("plan of %d, first %+v", len(plan), plan[0])
 				}
 				b.StopTimer()
 				planned = max(planned, liveMiB())
 				b.StartTimer()
-				runtime.KeepAlive(im)
 				runtime.KeepAlive(plan)
+				im.Close()
 			}
 			b.ReportMetric(read, "MiB-live-read")
 			b.ReportMetric(planned, "MiB-live-planned")

@@ -47,8 +47,9 @@ func recorded(im *brief.Imported) map[string]string {
 }
 
 // update compares a brief already in the site with the notice as it is
-// now (nw, body), field by field, and plans the file it becomes.
-func (im *Import) update(res *Result, old *Existing, nw *brief.Brief, body string, partial bool) {
+// now (nw, body), field by field, and plans the file it becomes: it
+// returns its bytes when it is Updated.
+func (im *Import) update(res *Result, old *Existing, nw *brief.Brief, body string, partial bool) []byte {
 	loc := im.loc()
 	cur := old.Brief
 	curBody := bodyText(old.File, old.Src)
@@ -117,15 +118,15 @@ func (im *Import) update(res *Result, old *Existing, nw *brief.Brief, body strin
 	case string(file(cur, curBody, loc)) != string(old.Src):
 		// Rewriting would lose what a person wrote in the front matter.
 		res.Outcome = Unchanged
-		if len(res.Changed) > 0 {
-			for _, k := range res.Changed {
-				res.Conflicts = append(res.Conflicts, fmt.Sprintf("%s: the notice changed it, but the front matter was edited by hand (comments, layout or keys import does not write), so import does not rewrite the file; make the change by hand", k))
-			}
+		for _, k := range res.Changed {
+			res.Conflicts = append(res.Conflicts, fmt.Sprintf("%s: the notice changed it, but the front matter was edited by hand (comments, layout or keys import does not write), so import does not rewrite the file; make the change by hand", k))
 		}
 		res.Changed = nil
 	default:
-		res.Outcome, res.data = Updated, data
+		res.Outcome = Updated
+		return data
 	}
+	return nil
 }
 
 // shown is a chunk for a message: its first line, shortened.
