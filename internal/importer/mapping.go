@@ -264,6 +264,11 @@ func (m *mapper) places() ([]string, []brief.Place) {
 			}
 		}
 	}
+	// A delivery point names one borough: it is surer than a region.
+	if areas := m.pointAreas(); len(areas) > 0 {
+		slices.Sort(areas)
+		return areas, places
+	}
 	if b := m.buyerParty(); len(addrs) == 0 && b != nil && b.Address != nil {
 		addrs = append(addrs, *b.Address)
 	}
