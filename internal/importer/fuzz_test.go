@@ -17,6 +17,7 @@ func FuzzImport(f *testing.F) {
 		f.Add(fixture(f, name))
 	}
 	f.Add(`{"ocid":"o","id":"1","date":"2026-01-01","parties":[{"id":"GB-LAE-CMD","roles":["buyer"]}],"tender":{"title":"\"]\n[x]","description":"<p>a<script>b</script></p>\u0000\u202e","value":{"amount":1e9999}}}`)
+	f.Add(`{"ocid":"o","id":"1","date":"2026-01-01","parties":[{"id":"GB-LAE-CMD","roles":["buyer"]}],"tender":{"title":"T","items":[{"id":"1","deliveryLocation":{"geometry":{"type":"Point","coordinates":[51.545,-0.0553,1e9999]}},"deliveryLocations":[{"geometry":{"type":"Point","coordinates":[[0]]}}]}]}}`)
 	cfg := siteConfig(f)
 	f.Fuzz(func(t *testing.T, src string) {
 		im := &Import{Config: cfg}
