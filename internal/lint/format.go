@@ -260,7 +260,7 @@ func GitHub(w io.Writer, summary io.Writer, list diag.List, docs string) {
 			if d.EndCol > 0 && (d.EndLine == 0 || d.EndLine == d.Line) {
 				props = append(props, fmt.Sprintf("endColumn=%d", d.EndCol))
 			}
-			props = append(props, "title="+ghProp(d.Rule))
+			props = append(props, "title="+ghProp(Title(d.Rule)))
 			msg := d.Message
 			if d.Fix != "" {
 				msg += "\nSuggestion: " + d.Fix
@@ -404,6 +404,35 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs 
 		}},
 	}
 	return encodeJSON(w, doc)
+}
+
+// extraRuleTitle are the titles of the findings that are no rule's.
+var extraRuleTitle = map[string]string{
+	"invalid":     "Cannot be published",
+	"lint-ignore": "Lint comment to correct",
+	"template":    "Template that does not work",
+	"failure":     "Could not run",
+	"stopped":     "Stopped",
+}
+
+var ruleTitles = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range Rules() {
+		m[r.Name] = r.Title
+	}
+	return m
+}()
+
+// Title is what a finding of a rule is about, in words, for a GitHub
+// annotation's title; a name no rule has is its own title.
+func Title(rule string) string {
+	if t := ruleTitles[rule]; t != "" {
+		return t
+	}
+	if t := extraRuleTitle[rule]; t != "" {
+		return t
+	}
+	return rule
 }
 
 var extraRuleDoc = map[string]string{

@@ -19,14 +19,41 @@ var sample = diag.List{
 	{File: "content/opportunities/b,c.md", Line: 7, Col: 3, EndLine: 8, EndCol: 2, Severity: diag.Suggestion, Rule: "passive", Message: "passive"},
 }
 
+// TestTitles: every rule, and every finding that is no rule's, has a
+// title in words for GitHub's annotations, never its id, and no two share
+// one.
+func TestTitles(t *testing.T) {
+	seen := map[string]string{}
+	names := []string{"invalid", "lint-ignore", "template", "failure", "stopped"}
+	for _, r := range lint.Rules() {
+		names = append(names, r.Name)
+		if r.Title != lint.Title(r.Name) {
+			t.Errorf("%s: Title gives %q, the rule has %q", r.Name, lint.Title(r.Name), r.Title)
+		}
+	}
+	for _, name := range names {
+		title := lint.Title(name)
+		if title == "" || title == name || strings.Contains(title, "-") && !strings.Contains(title, " ") {
+			t.Errorf("%s has no title in words: %q", name, title)
+		}
+		if title != "" && (title[0] < 'A' || title[0] > 'Z') {
+			t.Errorf("%s: the title %q does not start with a capital", name, title)
+		}
+		if other, dup := seen[title]; dup {
+			t.Errorf("%s and %s share the title %q", name, other, title)
+		}
+		seen[title] = name
+	}
+}
+
 func TestGitHub(t *testing.T) {
 	var out, summary bytes.Buffer
 	lint.GitHub(&out, &summary, sample, "https://example.org/guide/")
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	want := []string{
-		"::error file=content/opportunities/a.md,line=4,col=1,title=invalid::buyer \"x\" is not in site.toml, or: 100%25%0Anext",
-		"::warning file=content/opportunities/a.md,line=20,col=9,endLine=20,endColumn=16,title=jargon::\"utilise\" is a word to avoid; write use%0ASuggestion: use",
-		"::notice file=content/opportunities/b%2Cc.md,line=7,col=3,endLine=8,title=passive::passive",
+		"::error file=content/opportunities/a.md,line=4,col=1,title=Cannot be published::buyer \"x\" is not in site.toml, or: 100%25%0Anext",
+		"::warning file=content/opportunities/a.md,line=20,col=9,endLine=20,endColumn=16,title=Jargon or a wordy phrase::\"utilise\" is a word to avoid; write use%0ASuggestion: use",
+		"::notice file=content/opportunities/b%2Cc.md,line=7,col=3,endLine=8,title=Passive voice::passive",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), strings.Join(want, "\n"))
