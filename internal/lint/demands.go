@@ -131,7 +131,10 @@ func parseMoney(text string, at int) (int64, int, bool) {
 	}
 	n, _ := strconv.ParseFloat(whole.String()+"."+frac+"0", 64)
 	mult, end := multiplier(text, i)
-	return int64(n*float64(mult) + 0.5), end, true
+	if v := n * float64(mult); v < 1e15 {
+		return int64(v + 0.5), end, true
+	}
+	return 0, 0, false // more money than there is: not a demand to weigh
 }
 
 // multiplier reads "m", "million", "k", "thousand", "bn" or "billion"
