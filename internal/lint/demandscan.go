@@ -138,7 +138,9 @@ func isFor(want int, c cues, from, to int) (int, bool) {
 // insurance finds amounts of cover, and asks for insurance at bid.
 func (sc *sentenceScan) insurance(c cues) []demand {
 	b := sc.f.Brief
-	atBid := !c.award && (sc.listed || len(bidPhrases.find(sc.toks[sc.s.from:sc.s.to], sc.pr.Text)) > 0)
+	said := len(bidPhrases.find(sc.toks[sc.s.from:sc.s.to], sc.pr.Text)) > 0
+	atBid := !c.award && (said || sc.listed)
+	listed := atBid && !said // at bid only because of where it is listed
 	var out []demand
 	for _, ml := range sc.inSentence() {
 		m := sc.moneys[ml[0]]
@@ -147,13 +149,13 @@ func (sc *sentenceScan) insurance(c cues) []demand {
 			continue // an amount that is the contract's own value is not cover
 		}
 		cover, from := sc.cover(cue)
-		out = append(out, demand{kind: demandInsurance, cover: cover, amount: m.amount, atBid: atBid && len(out) == 0, listed: sc.listed,
+		out = append(out, demand{kind: demandInsurance, cover: cover, amount: m.amount, atBid: atBid && len(out) == 0, listed: listed,
 			pr: sc.pr, start: min(m.start, sc.toks[from].start), end: max(m.end, sc.toks[cue].end)})
 	}
 	if len(out) == 0 && atBid {
 		cue := c.insurance[0]
 		cover, from := sc.cover(cue)
-		out = append(out, demand{kind: demandInsurance, cover: cover, atBid: true, listed: sc.listed, pr: sc.pr, start: sc.toks[from].start, end: sc.toks[cue].end})
+		out = append(out, demand{kind: demandInsurance, cover: cover, atBid: true, listed: listed, pr: sc.pr, start: sc.toks[from].start, end: sc.toks[cue].end})
 	}
 	return out
 }
