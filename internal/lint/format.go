@@ -80,8 +80,13 @@ func Text(w io.Writer, list diag.List, sums []Summary, src Source, color bool) {
 	}
 }
 
-// excerptWidth is the most characters of a line an excerpt shows.
-const excerptWidth = 100
+// A long line is quoted as a window around its finding: excerptSide
+// characters each side of it, and no more than excerptSpan of the finding
+// itself. A line no longer than the widest window is quoted whole.
+const (
+	excerptSide = 40
+	excerptSpan = 40
+)
 
 // longLine remembers where each character of one long line starts, so
 // that many findings on it each cost only their own excerpt.
@@ -92,12 +97,15 @@ type longLine struct {
 	start []int // byte offset of each character
 }
 
-// excerpt cuts a long line down to about excerptWidth characters around
-// column col, marking what is left out with "…", so that many findings on
-// a very long line do not print it whole each time. It returns the text,
-// where the span starts in it, and its width, cut to fit.
+// excerpt cuts a long line down to a window around the span at column
+// col, width characters wide, marking what is left out with "…", so that
+// many findings on a very long line do not print it whole each time. It
+// returns the text, where the span starts in it, and its width, cut to
+// fit. Columns count characters, so multi-byte text is cut between
+// characters and the caret stays under the span.
 func (l *longLine) excerpt(file string, n int, line string, col, width int) (string, int, int) {
-	if len(line) <= excerptWidth+20 {
+	most := 2*excerptSide + excerptSpan
+	if len(line) <= most {
 		return line, col, width
 	}
 	if l.file != file || l.line != n || l.text != line {
@@ -107,17 +115,18 @@ func (l *longLine) excerpt(file string, n int, line string, col, width int) (str
 		}
 	}
 	chars := len(l.start)
-	if chars <= excerptWidth+20 {
+	if chars <= most {
 		return line, col, width
 	}
-	from := max(0, min(col-1-excerptWidth/3, chars-excerptWidth))
-	to := min(chars, from+excerptWidth)
+	at := min(max(col-1, 0), chars)
+	from := max(0, at-excerptSide)
+	to := min(chars, at+min(max(width, 1), excerptSpan)+excerptSide)
 	end := len(line)
 	if to < chars {
 		end = l.start[to]
 	}
 	text := line[l.start[from]:end]
-	col -= from
+	col = at - from + 1
 	if from > 0 {
 		text = "…" + text
 		col++
@@ -125,7 +134,7 @@ func (l *longLine) excerpt(file string, n int, line string, col, width int) (str
 	if to < chars {
 		text += "…"
 	}
-	return text, col, max(1, min(width, to-from-(col-1)+btoi(from > 0)))
+	return text, col, max(1, min(width, to-at))
 }
 
 func btoi(b bool) int {
