@@ -62,14 +62,24 @@ func (f *file) demands() []demand {
 	return out
 }
 
-// demandWords are the words that may start a demand.
-var demandWords = map[string]bool{"insurance": true, "insured": true, "indemnity": true, "liability": true, "turnover": true,
-	"accounts": true, "sector": true, "public-sector": true, "authority": true, "authorities": true, "government": true,
-	"days": true, "day": true}
-
+// mayDemand reports whether a sentence has the words a demand needs: one
+// that may start it, or for payment terms both a number of days and a
+// word of paying. A switch costs less than a map lookup for every word.
 func mayDemand(toks []token) bool {
+	days, pay := false, false
 	for _, t := range toks {
-		if demandWords[t.lower] || strings.HasSuffix(t.lower, "-day") {
+		switch w := t.lower; w {
+		case "insurance", "insured", "indemnity", "liability", "turnover", "accounts", "sector", "public-sector",
+			"authority", "authorities", "government":
+			return true
+		case "days", "day":
+			days = true
+		case "pay", "pays", "paid", "paying", "payment", "payments", "settle", "settled", "settles":
+			pay = true
+		default:
+			days = days || len(w) > 4 && (strings.HasSuffix(w, "-day") || strings.HasSuffix(w, "-days"))
+		}
+		if days && pay {
 			return true
 		}
 	}
