@@ -80,6 +80,8 @@ type Source struct {
 	BodyLine int          `toml:"-"` // the file line where the body starts
 	Keys     tomldec.Keys `toml:"-"` // where each front-matter key was written
 	Sum      [32]byte     `toml:"-"` // SHA-256 of the file's bytes: it changes when the file does
+
+	light bool // Front, Body and most of Keys were let go: see Restore
 }
 
 // Contact is who suppliers can ask: [contact].

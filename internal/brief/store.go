@@ -16,6 +16,11 @@ import (
 type Store struct {
 	parser  *Parser
 	entries map[string]*Entry
+
+	// Light lets go of each brief's text once it is parsed (see
+	// Source.Restore): for a one-off build, which reads each file again
+	// to render it, never for a store kept between builds.
+	Light bool
 }
 
 // Entry is one content file as the Store last read it.
@@ -87,6 +92,9 @@ func (s *Store) read(fsys fs.FS, f File) *Entry {
 		}
 	}
 	doc, list := s.parser.Parse(f.Kind, f.Path, src)
+	if b, ok := doc.(*Brief); ok && s.Light {
+		b.lighten()
+	}
 	e := &Entry{File: f, Doc: doc, List: list}
 	if doc != nil {
 		e.Sum = doc.Src().Sum // the parser hashed it already

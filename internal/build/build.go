@@ -132,6 +132,7 @@ func (m *mapSink) Put(name string, data []byte) error {
 // level, whatever sink received must be thrown away.
 func BuildTo(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Options, sink site.Sink) (diag.List, error) {
 	p := newPipeline(fsys, defaults, opt.BaseURL)
+	p.light = true // each brief is read again to render it, not held from the first read
 	l, err := p.load(ctx)
 	if err != nil || l.list.Errors() > 0 {
 		return listOf(l), err

@@ -39,6 +39,7 @@ type pipeline struct {
 	engine  *lint.Engine
 	store   *brief.Store
 	lints   map[string]linted // by file: the last lint of each document
+	light   bool              // a one-off build: see brief.Store.Light
 }
 
 // linted is one document's lint, kept while its bytes stay the same.
@@ -111,6 +112,7 @@ func (p *pipeline) loadConfig() {
 	p.engine, elist = lint.New(p.cfg)
 	p.cfgList = append(p.cfgList, elist...)
 	p.store = brief.NewStore(&brief.Parser{Config: p.cfg, Static: sub(p.fsys, brief.StaticDir)})
+	p.store.Light = p.light
 }
 
 // lint runs the lint stage on every clean document that want says, taking
@@ -165,6 +167,7 @@ func (p *pipeline) renderStage(ctx context.Context, l *loaded, now time.Time, si
 		Static:     site.Overlay(sub(p.fsys, brief.StaticDir), p.defaults.Static),
 		Cache:      cache,
 		Generation: gen,
+		Sources:    p.fsys,
 	}
 	if lintBriefs {
 		s.OnBody = func(b *brief.Brief, tree markdown.Node) {

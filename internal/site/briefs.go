@@ -49,6 +49,9 @@ func (r *renderer) renderOpps() diag.List {
 
 // renderOpp renders one brief: its page, its card and its calendar.
 func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
+	if d := o.Restore(r.Sources); d != nil {
+		return d
+	}
 	page, d := r.oppPage(o)
 	if d != nil {
 		return d

@@ -34,6 +34,10 @@ type Site struct {
 	// site.toml, templates, static files, plain pages.
 	Cache      *Cache
 	Generation string
+
+	// Sources is the site folder, for briefs whose text a light store let
+	// go (brief.Source.Restore): each is read again just before its page.
+	Sources fs.FS
 }
 
 // Sink receives the files of a render. Put may be called from several

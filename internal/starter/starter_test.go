@@ -115,7 +115,7 @@ func firstWords(doc string) string {
 func TestWorkflowsUseTheRelease(t *testing.T) {
 	rel := mapFS(t, Options{Title: "Anchors", BaseURL: "https://example.org/", Version: "v1.2.0"})
 	dev := mapFS(t, Options{Title: "Anchors", BaseURL: "https://example.org/"})
-	for _, name := range []string{".github/workflows/check.yml", ".github/workflows/publish.yml"} {
+	for _, name := range []string{".github/workflows/check.yml", ".github/workflows/publish.yml", ".github/workflows/import.yml"} {
 		r, d := string(rel[name].Data), string(dev[name].Data)
 		if !strings.Contains(r, "uses: "+Repository+"@v1.2.0\n") || !strings.Contains(r, "version: v1.2.0\n") {
 			t.Errorf("%s for v1.2.0 does not use that release:\n%s", name, r)
