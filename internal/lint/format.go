@@ -137,13 +137,6 @@ func (l *longLine) excerpt(file string, n int, line string, col, width int) (str
 	return text, col, max(1, min(width, to-at))
 }
 
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // SummaryLine tells one file's counts and readability.
 func SummaryLine(s Summary) string {
 	read := ""
