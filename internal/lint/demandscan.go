@@ -26,7 +26,7 @@ var (
 	liabilityKinds = map[string]string{"public": "public liability", "employer's": "employer's liability", "employers": "employer's liability",
 		"employer’s": "employer's liability", "product": "product liability", "products": "product liability"}
 	valueWords = map[string]bool{"worth": true, "value": true, "valued": true, "budget": true, "cost": true, "costs": true, "price": true,
-		"spend": true, "fee": true, "fees": true, "salary": true}
+		"spend": true, "spent": true, "fee": true, "fees": true, "salary": true}
 	payWords = map[string]bool{"pay": true, "pays": true, "paid": true, "paying": true, "payment": true, "payments": true,
 		"settle": true, "settled": true, "settles": true}
 	negations = map[string]bool{"not": true, "no": true, "never": true, "without": true, "don't": true, "don’t": true,
@@ -135,6 +135,14 @@ func isFor(want int, c cues, from, to int) (int, bool) {
 	return at, true
 }
 
+// near says whether an amount at tokens [from, to] is written with the
+// phrase at tokens [start, end] it is for: at most 6 words after it ("a
+// turnover of at least £100,000"), or just before it ("£10m public
+// liability insurance", "£2m of cover").
+func near(start, end, from, to int) bool {
+	return (from > end && from-end <= 6) || (to < start && start-to <= 2)
+}
+
 // insurance finds amounts of cover, and asks for insurance at bid.
 func (sc *sentenceScan) insurance(c cues) []demand {
 	b := sc.f.Brief
@@ -149,6 +157,9 @@ func (sc *sentenceScan) insurance(c cues) []demand {
 			continue // an amount that is the contract's own value is not cover
 		}
 		cover, from := sc.cover(cue)
+		if !near(from, cue, m.tok, ml[1]) {
+			continue
+		}
 		out = append(out, demand{kind: demandInsurance, cover: cover, amount: m.amount, atBid: atBid && len(out) == 0, listed: listed,
 			pr: sc.pr, start: min(m.start, sc.toks[from].start), end: max(m.end, sc.toks[cue].end)})
 	}
@@ -192,7 +203,7 @@ func (sc *sentenceScan) turnover(c cues) []demand {
 	var out []demand
 	for _, ml := range sc.inSentence() {
 		m := sc.moneys[ml[0]]
-		if cue, ok := isFor(1, c, m.tok, ml[1]); ok {
+		if cue, ok := isFor(1, c, m.tok, ml[1]); ok && near(cue, cue, m.tok, ml[1]) {
 			out = append(out, demand{kind: demandTurnover, amount: m.amount, pr: sc.pr, start: min(m.start, sc.toks[cue].start), end: max(m.end, sc.toks[cue].end)})
 		}
 	}
@@ -203,6 +214,16 @@ func (sc *sentenceScan) turnover(c cues) []demand {
 // years of accounts may send instead.
 var accountsAlternatives = []string{"management accounts", "bank", "new firm", "newer", "less than", "fewer than", "or equivalent", "forecast"}
 
+// Words that may stand between a number of years and "accounts", either
+// way round: "three years of audited accounts", "accounts for the last two
+// years".
+var (
+	yearsOfAccounts = map[string]bool{"of": true, "audited": true, "published": true, "filed": true, "full": true, "financial": true,
+		"annual": true, "trading": true, "certified": true, "your": true, "the": true, "company": true, "statutory": true}
+	accountsForYears = map[string]bool{"for": true, "from": true, "covering": true, "over": true, "of": true, "the": true, "last": true,
+		"past": true, "previous": true, "most": true, "recent": true, "at": true, "least": true}
+)
+
 // accounts finds "three years of audited accounts", "accounts for the last
 // two years" and the like.
 func (sc *sentenceScan) accounts() []demand {
@@ -211,26 +232,45 @@ func (sc *sentenceScan) accounts() []demand {
 		if sc.toks[i].lower != "accounts" {
 			continue
 		}
-		for j := max(i-6, sc.s.from+1); j < min(i+7, sc.s.to); j++ {
-			w := sc.toks[j].lower
-			if w != "years" && w != "year" && w != "year's" && w != "year’s" {
-				continue
+		j, ok := sc.yearsNear(i)
+		if !ok {
+			continue
+		}
+		for _, alt := range accountsAlternatives {
+			if containsFold(sc.pr.Text, alt) {
+				return nil
 			}
-			n := numberOf(sc.toks[j-1].lower)
-			if n <= 0 {
-				continue
-			}
-			for _, alt := range accountsAlternatives {
-				if containsFold(sc.pr.Text, alt) {
-					return nil
-				}
-			}
-			from, to := min(i, j-1), max(i, j)
-			out = append(out, demand{kind: demandAccounts, amount: n, pr: sc.pr, start: sc.toks[from].start, end: sc.toks[to].end})
+		}
+		from, to := min(i, j-1), max(i, j)
+		out = append(out, demand{kind: demandAccounts, amount: numberOf(sc.toks[j-1].lower), pr: sc.pr, start: sc.toks[from].start, end: sc.toks[to].end})
+	}
+	return out
+}
+
+// yearsNear finds the token "years", after a number, joined to the token
+// "accounts" at i by the words that may stand between them.
+func (sc *sentenceScan) yearsNear(i int) (int, bool) {
+	isYears := func(j int) bool {
+		w := sc.toks[j].lower
+		return (w == "years" || w == "year" || w == "year's" || w == "year’s") && j-1 >= sc.s.from && numberOf(sc.toks[j-1].lower) > 0
+	}
+	for j := i - 1; j > sc.s.from && j >= i-5; j-- {
+		if isYears(j) {
+			return j, true
+		}
+		if !yearsOfAccounts[sc.toks[j].lower] {
 			break
 		}
 	}
-	return out
+	for j := i + 1; j < sc.s.to && j <= i+6; j++ {
+		if isYears(j) {
+			return j, true
+		}
+		if !accountsForYears[sc.toks[j].lower] && numberOf(sc.toks[j].lower) == 0 {
+			break
+		}
+	}
+	return -1, false
 }
 
 var experienceWords = map[string]bool{"experience": true, "experienced": true, "worked": true, "track": true, "references": true}
@@ -255,6 +295,9 @@ func (sc *sentenceScan) publicSector() []demand {
 		default:
 			continue
 		}
+		if sc.optional() {
+			return nil
+		}
 		if end+1 < sc.s.to && experienceWords[sc.toks[end+1].lower] {
 			return []demand{{kind: demandPublicSector, pr: sc.pr, start: sc.toks[i].start, end: sc.toks[end+1].end}}
 		}
@@ -268,6 +311,18 @@ func (sc *sentenceScan) publicSector() []demand {
 		}
 	}
 	return nil
+}
+
+// optional says the sentence asks for nothing: "public sector experience
+// is welcome, but optional".
+func (sc *sentenceScan) optional() bool {
+	for i := sc.s.from; i < sc.s.to; i++ {
+		switch sc.toks[i].lower {
+		case "optional", "welcome", "helpful", "useful", "bonus":
+			return true
+		}
+	}
+	return false
 }
 
 var payLinks = map[string]bool{"within": true, "in": true, "after": true, "of": true, "net": true, "are": true, "is": true, "be": true, "than": true, "to": true, "due": true}
