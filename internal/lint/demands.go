@@ -42,7 +42,7 @@ func (f *file) demands() []demand {
 	apply := false // under "What you need to apply"
 	for _, pr := range f.Prose {
 		if pr.Kind == "heading" {
-			apply = normalHeading(pr.Text) == normalHeading(Sections[2])
+			apply = containsFold(pr.Text, "apply") && normalHeading(pr.Text) == applySection
 			continue
 		}
 		toks := pr.tokens()
@@ -62,22 +62,40 @@ func (f *file) demands() []demand {
 	return out
 }
 
+// applySection is the heading under which insurance listed is asked
+// for at bid, as normalHeading writes it.
+var applySection = normalHeading(Sections[2])
+
 // mayDemand reports whether a sentence has the words a demand needs: one
 // that may start it, or for payment terms both a number of days and a
-// word of paying. A switch costs less than a map lookup for every word.
+// word of paying. It runs on every word of a brief, so it looks at a
+// word's first letter before comparing it with the words it might be.
 func mayDemand(toks []token) bool {
 	days, pay := false, false
 	for _, t := range toks {
-		switch w := t.lower; w {
-		case "insurance", "insured", "indemnity", "liability", "turnover", "accounts", "sector", "public-sector",
-			"authority", "authorities", "government":
-			return true
-		case "days", "day":
-			days = true
-		case "pay", "pays", "paid", "paying", "payment", "payments", "settle", "settled", "settles":
-			pay = true
+		w := t.lower
+		if len(w) < 3 {
+			continue
+		}
+		switch w[0] {
+		case 'i', 'l', 't', 'a', 's', 'g':
+			switch w {
+			case "insurance", "insured", "indemnity", "liability", "turnover", "accounts", "sector", "authority", "authorities", "government":
+				return true
+			case "settle", "settled", "settles":
+				pay = true
+			}
+		case 'p':
+			switch w {
+			case "public-sector":
+				return true
+			case "pay", "pays", "paid", "paying", "payment", "payments":
+				pay = true
+			}
+		case 'd':
+			days = days || w == "days" || w == "day"
 		default:
-			days = days || len(w) > 4 && (strings.HasSuffix(w, "-day") || strings.HasSuffix(w, "-days"))
+			days = days || t.hasDigit && (strings.HasSuffix(w, "-day") || strings.HasSuffix(w, "-days"))
 		}
 		if days && pay {
 			return true
