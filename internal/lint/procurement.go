@@ -153,7 +153,7 @@ func runPaymentTerms(p *Pass) {
 func runAccounts(p *Pass) {
 	for _, d := range p.demands() {
 		if d.kind == demandAccounts {
-			p.Report(p.span(d.pr, d.start, d.end), "asking for %s of accounts shuts out firms younger than that; accept what a new firm can show, such as management accounts or a letter from its bank", plural(int(d.amount), "year", "years"))
+			p.Report(p.span(d.pr, d.start, d.end), "asking for %q shuts out firms younger than %s; accept what a new firm can show, such as management accounts or a letter from its bank", d.pr.Text[d.start:d.end], plural(int(d.amount), "year", "years"))
 		}
 	}
 }
