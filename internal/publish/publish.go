@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,10 +36,10 @@ type Publisher struct {
 	shown string // the output folder as the caller named it, for messages
 	tmp   string // the new folder being written
 	root  *os.Root
+	dirs  *folders // writes the files: folders_linux.go, folders_other.go
 	lock  *os.File // the new folder's marker, locked until the end
 	mu    sync.Mutex
-	made  map[string]bool // folders already made
-	err   error           // the first failure
+	err   error // the first failure
 	queue chan file
 	done  chan struct{}
 }
@@ -99,7 +98,14 @@ func NewPublisher(dir string, sites ...string) (*Publisher, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	p := &Publisher{dir: abs, shown: dir, tmp: tmp, root: root, lock: lock, made: map[string]bool{".": true},
+	dirs, err := newFolders(root, tmp)
+	if err != nil {
+		lock.Close()
+		root.Close()
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	p := &Publisher{dir: abs, shown: dir, tmp: tmp, root: root, dirs: dirs, lock: lock,
 		queue: make(chan file, 256), done: make(chan struct{})}
 	go p.writer()
 	return p, nil
@@ -281,11 +287,7 @@ func (p *Publisher) writer() {
 		if p.failed() {
 			continue
 		}
-		if err := p.mkdir(path.Dir(f.name)); err != nil {
-			p.fail(p.writeErr(path.Dir(f.name), err))
-			continue
-		}
-		if err := p.root.WriteFile(f.name, f.data, 0o644); err != nil {
+		if err := p.dirs.writeFile(f.name, f.data); err != nil {
 			p.fail(p.writeErr(f.name, err))
 		}
 	}
@@ -295,19 +297,6 @@ func (p *Publisher) failed() bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.err != nil
-}
-
-func (p *Publisher) mkdir(dir string) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.made[dir] {
-		return nil
-	}
-	if err := p.root.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	p.made[dir] = true
-	return nil
 }
 
 // Put queues one file for the new folder. It is safe to call from several
@@ -336,10 +325,7 @@ func (p *Publisher) PutStream(name string, write func(io.Writer) error) error {
 	if !fs.ValidPath(name) || name == "." || name == Marker {
 		return p.fail(fmt.Errorf("refusing to write %q: not a plain path inside the output folder", name))
 	}
-	if err := p.mkdir(path.Dir(name)); err != nil {
-		return p.fail(p.writeErr(path.Dir(name), err))
-	}
-	f, err := p.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := p.dirs.openFile(name)
 	if err != nil {
 		return p.fail(p.writeErr(name, err))
 	}
@@ -359,6 +345,9 @@ func (p *Publisher) PutStream(name string, write func(io.Writer) error) error {
 func (p *Publisher) writeErr(name string, err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
+		if fs.ValidPath(pe.Path) {
+			name = pe.Path // the folder, when it could not be made
+		}
 		err = pe.Err
 	}
 	return fmt.Errorf("cannot write %s: %w", filepath.Join(p.shown, filepath.FromSlash(name)), err)
@@ -381,6 +370,7 @@ func (p *Publisher) Commit() error {
 		p.Abort()
 		return p.err
 	}
+	p.dirs.close()
 	p.root.Close()
 	defer p.lock.Close()
 	if err := os.Chmod(p.tmp, 0o755); err != nil {
@@ -421,6 +411,7 @@ func (p *Publisher) Commit() error {
 func (p *Publisher) Abort() {
 	p.fail(errAborted)
 	p.wait()
+	p.dirs.close()
 	p.root.Close()
 	os.RemoveAll(p.tmp)
 	p.lock.Close()

@@ -104,12 +104,15 @@ func (r *renderer) oppPage(o *Opp) ([]byte, *diag.Diagnostic) {
 	p := r.page(o.URL, o.Title, "opportunities")
 	p.Description = o.Summary
 	p.Opp = o
+	// The page is its body and about the same amount around it as the
+	// last brief's page had.
 	var page bytes.Buffer
-	page.Grow(4*buf.Len() + 8192)
+	page.Grow(buf.Len() + max(r.sizes.hint("opportunity.html"), 8192))
 	if err := r.tmpl["opportunity.html"].ExecuteTemplate(&page, "base.html", p); err != nil {
 		d := templateDiag("opportunity.html", err)
 		return nil, &d
 	}
+	r.sizes.saw("opportunity.html", page.Len()-buf.Len())
 	return page.Bytes(), nil
 }
 

@@ -278,7 +278,9 @@ func (r *renderer) render() (diag.List, error) {
 		j := jobs[i]
 		make := func() ([]byte, error) {
 			var buf bytes.Buffer
+			buf.Grow(r.sizes.hint(j.kind.template))
 			err := r.tmpl[j.kind.template].ExecuteTemplate(&buf, "base.html", j.page)
+			r.sizes.saw(j.kind.template, buf.Len())
 			return buf.Bytes(), err
 		}
 		if j.kind.key == nil {
@@ -314,9 +316,6 @@ func (r *renderer) render() (diag.List, error) {
 	r.writeCalendars()
 	if err := r.failure(); err != nil {
 		return nil, err
-	}
-	if err := r.writeData(); err != nil {
-		return nil, err // the sink names the file
 	}
 	if d := r.writeAliases(); d != nil {
 		return diag.List{*d}, nil

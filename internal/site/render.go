@@ -79,17 +79,31 @@ func Render(ctx context.Context, s *Site, sink Sink) (diag.List, error) {
 	if d := r.events(); d != nil {
 		return diag.List{*d}, nil
 	}
+	// The open data needs only the briefs' facts and statuses: it is
+	// written beside the pages, on its own goroutine, so that its one long
+	// stream does not hold up the end of the render.
+	data := make(chan error, 1)
+	go func() { data <- r.writeData() }()
+	list, err := r.renderAll()
+	if derr := <-data; err == nil && len(list) == 0 {
+		err = derr // the sink names the file
+	}
+	if err == nil {
+		err = r.failure()
+	}
+	return list, err
+}
+
+// renderAll renders the briefs' pages, then every other file but the open
+// data.
+func (r *renderer) renderAll() (diag.List, error) {
 	if list := r.renderOpps(); len(list) > 0 {
 		return list, r.failure()
 	}
 	if err := r.failure(); err != nil {
 		return nil, err
 	}
-	list, err := r.render()
-	if err == nil {
-		err = r.failure()
-	}
-	return list, err
+	return r.render()
 }
 
 // failure is why the render cannot go on: ctx ended, or the sink failed.
@@ -136,6 +150,8 @@ type renderer struct {
 	// stamp is when the build ran, as pages say it; stampMark stands in
 	// for it in pages a cache keeps (stamp.go).
 	stamp, stampMark []byte
+
+	sizes sizes // of the pages made so far, by template: sizes.go
 
 	sink    Sink
 	mu      sync.Mutex
