@@ -42,7 +42,7 @@ func (f *file) demands() []demand {
 	apply := false // under "What you need to apply"
 	for _, pr := range f.Prose {
 		if pr.Kind == "heading" {
-			apply = containsFold(pr.Text, "apply") && normalHeading(pr.Text) == applySection
+			apply = strings.EqualFold(strings.Trim(pr.Text, " .:?!"), Sections[2])
 			continue
 		}
 		toks := pr.tokens()
@@ -61,10 +61,6 @@ func (f *file) demands() []demand {
 	f.found = &out
 	return out
 }
-
-// applySection is the heading under which insurance listed is asked
-// for at bid, as normalHeading writes it.
-var applySection = normalHeading(Sections[2])
 
 // mayDemand reports whether a sentence has the words a demand needs: one
 // that may start it, or for payment terms both a number of days and a

@@ -52,16 +52,16 @@ func contractValue(b *brief.Brief) int64 {
 // contract's value.
 func coverProblem(kind string, amount, value int64, l config.Lint) string {
 	limit := int64(max(float64(l.InsuranceFloor), l.InsuranceRatio*float64(value)))
-	name := "cover"
-	if kind != "" {
-		name = strings.ToLower(brief.InsuranceKinds[kind]) + " cover"
-	}
 	switch {
 	case value > 0 && value < l.SmallContract:
 		return fmt.Sprintf("the contract is worth %s, under %s: ask for no insurance on work this small", brief.Money(value), brief.Money(l.SmallContract))
 	case kind == "employer's liability" && amount > l.EmployersLiabilityMax:
 		return fmt.Sprintf("employer's liability of %s is more than the %s that is the usual legal minimum; ask for %s", brief.Money(amount), brief.Money(l.EmployersLiabilityMax), brief.Money(l.EmployersLiabilityMax))
 	case value > 0 && kind != "employer's liability" && kind != "motor" && amount > limit:
+		name := "cover"
+		if kind != "" {
+			name = strings.ToLower(brief.InsuranceKinds[kind]) + " cover"
+		}
 		return fmt.Sprintf("%s of %s is out of proportion to a contract worth %s; ask for no more than %s", name, brief.Money(amount), brief.Money(value), brief.Money(limit))
 	}
 	return ""
