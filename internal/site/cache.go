@@ -28,7 +28,8 @@ type cachedOpp struct {
 	card    [][]byte
 	vevents []byte
 	body    template.HTML // only for full-content feeds
-	words   string        // its words, for the search index
+	words    string        // its words, for the search index
+	releases []byte        // its OCDS releases, for the open data
 }
 
 // NewCache makes an empty render cache.

@@ -51,10 +51,51 @@ type Opp struct {
 	card        [][]byte      // its card for listings, split where the page's Root goes
 	vevents     []byte        // its deadlines as VEVENTs, for the site's calendars
 	words       string        // its distinct words, for the search index: search.Words
+	releases    []byte        // its OCDS releases (ocds.Releases), kept only by a cached render
 	key         string        // everything its card and page depend on, besides the generation
 	aliasesPos  tomldec.Pos   // where aliases was written, once Keys is let go
 
 	QuestionsClosed bool // the questions deadline has passed
+
+	// The brief's own facts again, as fields of the Opp itself (newOpp
+	// copies them). text/template finds .Title on an Opp ten times
+	// faster so than through the embedded *brief.Brief, where it searches
+	// the embedded structs and allocates on every lookup (1.2 µs against
+	// 0.09 µs), and a brief's page and card make about a hundred such
+	// lookups. Nothing changes a brief's facts once it is prepared, so the
+	// copies stay true. Buyer, Topics and Boroughs above are the Opp's
+	// own, with names and addresses; the brief's Source is not copied,
+	// since a one-off build lets its text go and reads it again.
+	Title, Reference, Summary, Category, Procedure, ApplyURL, Stage    string
+	Published, Deadline, QuestionsDeadline, ContractStart, ContractEnd brief.Date
+	CPV, SuitableFor, Aliases                                          []string
+	ValueMin, ValueMax, PaymentDays, TurnoverMin                       *int64
+	Contact                                                            brief.Contact
+	Location                                                           []brief.Place
+	Insurance                                                          []brief.Insurance
+	SocialValue                                                        *brief.SocialValue
+	Documents                                                          []brief.Document
+	Events                                                             []brief.Event
+	Lots                                                               []brief.Lot
+	Updates                                                            []brief.Update
+	Award                                                              *brief.Award
+	Imported                                                           *brief.Imported
+}
+
+// newOpp makes the Opp of a brief, with the copies of its facts.
+func newOpp(b *brief.Brief) *Opp {
+	return &Opp{
+		Brief: b, URL: "opportunities/" + b.Slug + "/",
+		Title: b.Title, Reference: b.Reference, Summary: b.Summary, Category: b.Category,
+		Procedure: b.Procedure, ApplyURL: b.ApplyURL, Stage: b.Stage,
+		Published: b.Published, Deadline: b.Deadline, QuestionsDeadline: b.QuestionsDeadline,
+		ContractStart: b.ContractStart, ContractEnd: b.ContractEnd,
+		CPV: b.CPV, SuitableFor: b.SuitableFor, Aliases: b.Aliases,
+		ValueMin: b.ValueMin, ValueMax: b.ValueMax, PaymentDays: b.PaymentDays, TurnoverMin: b.TurnoverMin,
+		Contact: b.Contact, Location: b.Location, Insurance: b.Insurance, SocialValue: b.SocialValue,
+		Documents: b.Documents, Events: b.Events, Lots: b.Lots, Updates: b.Updates,
+		Award: b.Award, Imported: b.Imported,
+	}
 }
 
 // IsOpen reports whether bids are being taken.

@@ -15,7 +15,7 @@ import (
 func (r *renderer) prepare() {
 	cfg := r.Config
 	for _, b := range r.Content.Briefs {
-		o := &Opp{Brief: b, URL: "opportunities/" + b.Slug + "/"}
+		o := newOpp(b)
 		o.Status = brief.Status(b, r.Now)
 		o.StatusLabel = brief.Stages[o.Status]
 		if b.Deadline.IsSet() {
