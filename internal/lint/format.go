@@ -199,23 +199,30 @@ type JSONFile struct {
 
 // JSON writes the findings as a JSONReport.
 func JSON(w io.Writer, list diag.List, sums []Summary) error {
-	r := JSONReport{Version: 1, Findings: []JSONFinding{}, Files: []JSONFile{}}
+	r := JSONReport{Version: 1, Findings: JSONFindings(list), Files: []JSONFile{}}
+	for _, s := range sums {
+		r.Files = append(r.Files, JSONFile{s.File, s.Errors, s.Warnings, s.Suggestions, s.Words, round1(s.ReadingEase), round1(s.Grade)})
+	}
+	return EncodeJSON(w, r)
+}
+
+// JSONFindings are the findings as a report holds them; an empty list,
+// not nil, when there are none.
+func JSONFindings(list diag.List) []JSONFinding {
+	out := []JSONFinding{}
 	for _, d := range list {
 		f := JSONFinding{d.File, d.Line, d.Col, d.EndLine, d.EndCol, d.Severity.String(), d.Rule, d.Message, d.Fix, d.Safe, d.Term, nil}
 		for _, p := range d.Also {
 			f.Also = append(f.Also, JSONPlace{p.Line, p.Col, p.EndLine, p.EndCol, p.Fix, p.Safe})
 		}
-		r.Findings = append(r.Findings, f)
+		out = append(out, f)
 	}
-	for _, s := range sums {
-		r.Files = append(r.Files, JSONFile{s.File, s.Errors, s.Warnings, s.Suggestions, s.Words, round1(s.ReadingEase), round1(s.Grade)})
-	}
-	return encodeJSON(w, r)
+	return out
 }
 
-// encodeJSON writes v as indented JSON that is safe to print in a CI log
+// EncodeJSON writes v as indented JSON that is safe to print in a CI log
 // (safetext.JSON).
-func encodeJSON(w io.Writer, v any) error {
+func EncodeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -405,7 +412,7 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs 
 			"results":    results,
 		}},
 	}
-	return encodeJSON(w, doc)
+	return EncodeJSON(w, doc)
 }
 
 // extraRuleTitle are the titles of the findings that are no rule's.

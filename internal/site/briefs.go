@@ -26,7 +26,8 @@ func (r *renderer) renderOpps() diag.List {
 		o := r.opps[i]
 		if r.Cache != nil {
 			if c := r.Cache.get(o.File, o.key); c != nil {
-				o.card, o.BodyHTML, o.vevents, o.words, o.releases = c.card, c.body, c.vevents, c.words, c.releases
+				o.card, o.BodyHTML, o.vevents, o.words = c.card, c.body, c.vevents, c.words
+				o.releases, o.csvLine = c.releases, c.csvLine
 				r.put(o.URL+"index.html", r.join(c.page))
 				if c.ics != nil {
 					r.put(o.URL+"deadline.ics", c.ics)
@@ -81,11 +82,15 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 		// A cached render keeps the brief's open data too, so that a
 		// change to one brief does not make every brief's again.
 		rel, err := ocds.Releases(r.Config, r.ocdsInput(o))
+		if err == nil {
+			o.releases = rel
+			o.csvLine, err = r.csvLineOf(o)
+		}
 		if err != nil {
 			return &diag.Diagnostic{File: o.File, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot make the open data: " + err.Error()}
 		}
-		o.releases = rel
-		r.Cache.set(o.File, &cachedOpp{key: o.key, page: parts, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents, words: o.words, releases: rel})
+		r.Cache.set(o.File, &cachedOpp{key: o.key, page: parts, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents, words: o.words,
+			releases: o.releases, csvLine: o.csvLine})
 		return nil
 	}
 	// A one-off build needs the source no more: let it go, so a large site

@@ -74,6 +74,11 @@ func (r *renderer) dataFiles(withPackage bool) ([][]byte, error) {
 	network, buyers := r.network, r.buyerProgress
 	var buf bytes.Buffer
 	if withPackage {
+		n := 4096
+		for _, o := range r.opps {
+			n += len(o.releases) + 1
+		}
+		buf.Grow(n)
 		if err := r.writePackage(&buf); err != nil {
 			return nil, fmt.Errorf("cannot make the open data: %w", err)
 		}
@@ -83,6 +88,11 @@ func (r *renderer) dataFiles(withPackage bool) ([][]byte, error) {
 	w := NewCSV(&c)
 	_ = w.Write(csvHeader())
 	for _, o := range r.opps {
+		if o.csvLine != nil {
+			w.Flush()
+			c.Write(o.csvLine)
+			continue
+		}
 		_ = w.Write(r.csvRow(o))
 	}
 	w.Flush()
@@ -207,6 +217,15 @@ func csvHeader() []string {
 }
 
 // csvRow is one brief's row of /data/opportunities.csv.
+// csvLineOf is a brief's row of /data/opportunities.csv, written out.
+func (r *renderer) csvLineOf(o *Opp) ([]byte, error) {
+	var b bytes.Buffer
+	w := NewCSV(&b)
+	_ = w.Write(r.csvRow(o))
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
 func (r *renderer) csvRow(o *Opp) []string {
 	c := &csvContext{cfg: r.Config, loc: r.loc}
 	var row []string

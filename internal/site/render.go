@@ -128,6 +128,8 @@ type renderer struct {
 	// The briefs sorted as listings show them (sortOpps).
 	open, upcoming, past []*Opp
 
+	topicKeys []string // site.toml's topics, in order: config.TopicKeys, sorted once
+
 	// The kinds of facet, each by name and all in order.
 	topics, boroughs, buyers *FacetKind
 	kinds                    []*FacetKind
