@@ -33,3 +33,25 @@ func TestGuideListsFixes(t *testing.T) {
 		}
 	}
 }
+
+// TestGuideExplainsEveryRule: every rule has a section of the writing
+// guide with its name as its id, which the job summary and SARIF link to,
+// and a row of README's table of rules.
+func TestGuideExplainsEveryRule(t *testing.T) {
+	guide, err := os.ReadFile("content/writing-guide.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range lint.Rules() {
+		if !regexp.MustCompile(`(?m)^## .+ \{#` + regexp.QuoteMeta(r.Name) + `\}$`).Match(guide) {
+			t.Errorf("the writing guide has no section {#%s}", r.Name)
+		}
+		if !regexp.MustCompile("(?m)^\\| `" + regexp.QuoteMeta(r.Name) + "` \\| " + r.Severity.String() + " \\|").Match(readme) {
+			t.Errorf("README's table of rules has no row for %s at %s", r.Name, r.Severity)
+		}
+	}
+}

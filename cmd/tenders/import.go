@@ -74,6 +74,7 @@ func runImport(ctx context.Context, c *command, e *env, args []string) int {
 	}
 	defer root.Close()
 	run := &importRun{e: e, flags: &f, im: &importer.Import{Config: cfg, AllBuyers: f.allBuyers}, root: root}
+	defer run.im.Close()
 	return run.do(ctx, fl.Args())
 }
 
@@ -102,6 +103,7 @@ type importRun struct {
 	problems []ocdsread.Problem
 	sources  int
 	linted   *lintTotals // nil when nothing was written
+	found    diag.List   // check's findings in the briefs written
 }
 
 func (r *importRun) opts() ocdsread.Options {
@@ -134,7 +136,11 @@ func (r *importRun) do(ctx context.Context, sources []string) int {
 		fmt.Fprintln(r.e.stderr, "tenders import:", err)
 		return exitFailure
 	}
-	plan := r.im.Plan(existing, taken)
+	plan, err := r.im.Plan(existing, taken)
+	if err != nil {
+		fmt.Fprintln(r.e.stderr, "tenders import:", err)
+		return exitFailure
+	}
 	extra, err := r.siteTOML()
 	if err != nil {
 		fmt.Fprintln(r.e.stderr, "tenders import:", err)
@@ -184,6 +190,7 @@ func (r *importRun) lint(ctx context.Context, plan []importer.Result) {
 		if !written[d.File] {
 			continue
 		}
+		r.found = append(r.found, d)
 		switch d.Severity {
 		case diag.Error:
 			r.linted.Errors++

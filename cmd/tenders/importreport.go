@@ -1,25 +1,29 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/london-anchors/tenders/internal/importer"
+	"github.com/london-anchors/tenders/internal/lint"
 	"github.com/london-anchors/tenders/internal/ocdsread"
 	"github.com/london-anchors/tenders/internal/safetext"
 )
 
 // importSummary is what tenders import --format json prints.
+// Findings are in the shape of tenders check --format json's: the
+// problems of releases (rule "import", at their place in the source),
+// then check's findings in the briefs written.
 type importSummary struct {
-	DryRun    bool            `json:"dry_run"`
-	Sources   int             `json:"sources"`
-	Releases  int             `json:"releases"`
-	Counts    map[string]int  `json:"counts"`
-	Processes []importProcess `json:"processes"`
-	Problems  []importProblem `json:"problems"`
-	Lint      *lintTotals     `json:"lint,omitempty"` // tenders check on the briefs written
-	NewBuyers []newBuyer      `json:"new_buyers"`
+	Version   int                `json:"version"` // 1
+	DryRun    bool               `json:"dry_run"`
+	Sources   int                `json:"sources"`
+	Releases  int                `json:"releases"`
+	Counts    map[string]int     `json:"counts"`
+	Processes []importProcess    `json:"processes"`
+	Findings  []lint.JSONFinding `json:"findings"`
+	Lint      *lintTotals        `json:"lint,omitempty"` // tenders check on the briefs written
+	NewBuyers []newBuyer         `json:"new_buyers"`
 }
 
 type newBuyer struct {
@@ -39,20 +43,11 @@ type importProcess struct {
 	Notes     []string `json:"notes,omitempty"`
 }
 
-type importProblem struct {
-	Source   string `json:"source"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Release  string `json:"release"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-}
-
 // report prints the summary, and returns the exit code: 1 when a release
 // was skipped for an error of its own or an edit conflicts with the
 // notice, as check does for findings; 0 otherwise.
 func (r *importRun) report(plan []importer.Result) int {
-	s := importSummary{DryRun: r.flags.dryRun, Sources: r.sources, Releases: r.im.Releases(), Counts: map[string]int{}, Processes: []importProcess{}, Problems: []importProblem{}, Lint: r.linted, NewBuyers: []newBuyer{}}
+	s := importSummary{Version: 1, DryRun: r.flags.dryRun, Sources: r.sources, Releases: r.im.Releases(), Counts: map[string]int{}, Processes: []importProcess{}, Findings: []lint.JSONFinding{}, Lint: r.linted, NewBuyers: []newBuyer{}}
 	for _, b := range r.im.NewBuyers() {
 		s.NewBuyers = append(s.NewBuyers, newBuyer{b.Key, b.Name, b.Kind, b.IDs})
 	}
@@ -62,8 +57,9 @@ func (r *importRun) report(plan []importer.Result) int {
 		if p.Severity == ocdsread.Error {
 			sev, code = "error", exitFindings
 		}
-		s.Problems = append(s.Problems, importProblem{p.Source, p.Line, p.Col, p.Release, sev, p.Msg})
+		s.Findings = append(s.Findings, lint.JSONFinding{File: p.Source, Line: p.Line, Column: p.Col, Severity: sev, Rule: "import", Message: p.Label + ": " + p.Msg})
 	}
+	s.Findings = append(s.Findings, lint.JSONFindings(r.found)...)
 	for _, res := range plan {
 		word := statusWord[res.Outcome]
 		s.Counts[word]++
@@ -74,9 +70,10 @@ func (r *importRun) report(plan []importer.Result) int {
 		s.Processes = append(s.Processes, importProcess{res.OCID, word, res.File, res.Reason, res.Changed, res.Conflicts, res.Notes})
 	}
 	if r.flags.format == "json" {
-		enc := json.NewEncoder(r.e.stdout)
-		enc.SetIndent("", "  ")
-		enc.Encode(s)
+		if err := lint.EncodeJSON(r.e.stdout, s); err != nil {
+			fmt.Fprintln(r.e.stderr, "tenders import:", err)
+			return exitFailure
+		}
 		return code
 	}
 	r.text(s)
@@ -86,8 +83,12 @@ func (r *importRun) report(plan []importer.Result) int {
 func (r *importRun) text(s importSummary) {
 	w := r.e.stdout
 	line := func(format string, args ...any) { fmt.Fprintln(w, safetext.Line(fmt.Sprintf(format, args...))) }
-	for _, p := range s.Problems {
-		line("%s: %s: %s", p.Release, p.Severity, p.Message)
+	for _, p := range sortedProblems(r.problems) {
+		sev := "warning"
+		if p.Severity == ocdsread.Error {
+			sev = "error"
+		}
+		line("%s: %s: %s", p.Release, sev, p.Msg)
 	}
 	for _, b := range s.NewBuyers {
 		line("new buyer [buyers.%s] in site.toml: %s, kind %s (a guess: check it)", b.Key, b.Name, b.Kind)

@@ -81,7 +81,8 @@ type Source struct {
 	Keys     tomldec.Keys `toml:"-"` // where each front-matter key was written
 	Sum      [32]byte     `toml:"-"` // SHA-256 of the file's bytes: it changes when the file does
 
-	light bool // Front, Body and most of Keys were let go: see Restore
+	light              bool        // Front, Body and Keys were let go: see Restore
+	refPos, aliasesPos tomldec.Pos // where reference and aliases were, once Keys is let go
 }
 
 // Contact is who suppliers can ask: [contact].

@@ -17,16 +17,26 @@ import (
 // before the brief's page, with Restore.
 
 // lighten lets go of the front matter's text, the body and the keys'
-// positions, except those of reference and aliases, which the checks
-// across files and of aliases still report.
+// positions, keeping those of reference and aliases, which the checks
+// across files and of aliases still report (Pos).
 func (s *Source) lighten() {
-	keep := tomldec.Keys{}
-	for _, k := range []string{"reference", "aliases"} {
-		if p, ok := s.Keys[k]; ok {
-			keep[k] = p
+	s.refPos, s.aliasesPos = s.Keys.Pos("reference"), s.Keys.Pos("aliases")
+	s.Front, s.Body, s.Keys, s.light = "", nil, nil, true
+}
+
+// Pos is where the key path was written (tomldec.Keys.Pos); of a light
+// source, only reference and aliases are known.
+func (s *Source) Pos(path string) tomldec.Pos {
+	if s.light {
+		switch path {
+		case "reference":
+			return s.refPos
+		case "aliases":
+			return s.aliasesPos
 		}
+		return tomldec.Pos{}
 	}
-	s.Front, s.Body, s.Keys, s.light = "", nil, keep, true
+	return s.Keys.Pos(path)
 }
 
 // Light reports whether the source's text was let go: Restore brings it
@@ -68,5 +78,6 @@ func (s *Source) Restore(fsys fs.FS) *diag.Diagnostic {
 		keys[k] = pos
 	}
 	s.Front, s.Body, s.Keys, s.light = front, body, keys, false
+	s.refPos, s.aliasesPos = tomldec.Pos{}, tomldec.Pos{} // Keys has them again
 	return nil
 }

@@ -297,7 +297,7 @@ func (c *Content) CrossCheck() diag.List {
 	}
 	refs := map[string]ref{}
 	seeRef := func(s *Source, reference, kind string) {
-		p := s.Keys.Pos("reference")
+		p := s.Pos("reference")
 		if prev, ok := refs[reference]; ok {
 			report(s.File, p.Line, p.Col, "reference %q is also used by %s:%d; give each %s its own reference", reference, prev.file, prev.line, kind)
 			return

@@ -340,7 +340,7 @@ func (c *checker) about(b *Brief) {
 		if _, written := c.keys["topics"]; written {
 			c.report("topics", "topics is empty; name at least one, such as topics = [%q]", first(c.cfg.TopicKeys()))
 		} else {
-			c.missingAs("topics", fmt.Sprintf("topics = [%q]", first(c.cfg.TopicKeys())))
+			c.topicsMissing(b)
 		}
 	}
 	c.list_("topics", "topic", b.Topics, c.topicValid)

@@ -51,6 +51,7 @@ func Check(ctx context.Context, fsys fs.FS, baseURL string) (*Checked, error) {
 	}
 	c := &Checked{Config: p.cfg, Content: l.content, Engine: p.engine, List: l.list}
 	if p.engine == nil {
+		c.Summaries = tally(c.List, nil)
 		return c, nil
 	}
 	found, sums, err := p.lint(ctx, l, anyDoc)
@@ -59,8 +60,42 @@ func Check(ctx context.Context, fsys fs.FS, baseURL string) (*Checked, error) {
 	}
 	c.List = append(c.List, found...)
 	c.List.Sort()
-	c.Summaries = sums
+	c.Summaries = tally(c.List, sums)
 	return c, nil
+}
+
+// tally makes the summaries true of the whole list: each file's counts
+// are of every finding in it, validation and checks across files as well
+// as lint, and a file with findings that was not linted (one that did not
+// parse, or site.toml) gets a summary too, without the reading scores.
+func tally(list diag.List, sums []lint.Summary) []lint.Summary {
+	at := map[string]int{}
+	out := slices.Clone(sums)
+	for i := range out {
+		out[i].Errors, out[i].Warnings, out[i].Suggestions = 0, 0, 0
+		at[out[i].File] = i
+	}
+	for _, d := range list {
+		if d.File == "" || strings.HasPrefix(d.File, "-") {
+			continue // not a file: a flag such as --base-url
+		}
+		i, ok := at[d.File]
+		if !ok {
+			i = len(out)
+			at[d.File] = i
+			out = append(out, lint.Summary{File: d.File})
+		}
+		switch d.Severity {
+		case diag.Error:
+			out[i].Errors++
+		case diag.Warning:
+			out[i].Warnings++
+		case diag.Suggestion:
+			out[i].Suggestions++
+		}
+	}
+	sortSummaries(out)
+	return out
 }
 
 // Build runs the whole pipeline on the site in fsys into memory. It

@@ -124,5 +124,6 @@ func Refixed(c *Checked, fixed []Fixed) *Checked {
 			n.Summaries[i] = f.summary
 		}
 	}
+	n.Summaries = tally(n.List, n.Summaries)
 	return &n
 }

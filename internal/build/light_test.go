@@ -22,22 +22,28 @@ type editedFS struct {
 	reads int
 }
 
+// Open and ReadFile hold the lock while they look in the map, since read
+// may change it from another goroutine.
 func (e *editedFS) Open(name string) (fs.File, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	e.read(name)
 	return e.MapFS.Open(name)
 }
 
 func (e *editedFS) ReadFile(name string) ([]byte, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	e.read(name)
 	return e.MapFS.ReadFile(name)
 }
 
+// read counts the reads of the edited file, and edits it after the first;
+// the caller holds the lock.
 func (e *editedFS) read(name string) {
 	if name != e.name {
 		return
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
 	e.reads++
 	if e.reads > 1 {
 		e.MapFS[name] = &fstest.MapFile{Data: e.later}

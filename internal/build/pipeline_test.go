@@ -37,7 +37,23 @@ func TestCheckLintsCleanFiles(t *testing.T) {
 	if c.List.Errors() == 0 {
 		t.Errorf("the bad buyer was not reported")
 	}
-	if len(c.Summaries) != 2 {
-		t.Errorf("%d summaries, want one for each clean file", len(c.Summaries))
+	// Every file has its summary, the one that did not parse too, with
+	// its error counted and no reading scores.
+	if len(c.Summaries) != 3 {
+		t.Fatalf("%d summaries, want one for each file", len(c.Summaries))
+	}
+	for _, s := range c.Summaries {
+		switch s.File {
+		case "content/opportunities/bad.md":
+			if s.Errors != 1 || s.Words != 0 {
+				t.Errorf("the file that did not parse: %+v, want 1 error and no words", s)
+			}
+		case "content/opportunities/good.md", "content/about.md":
+			if s.Errors != 0 || s.Warnings == 0 || s.Words == 0 {
+				t.Errorf("a clean file: %+v, want its warning and its words", s)
+			}
+		default:
+			t.Errorf("a summary of %s", s.File)
+		}
 	}
 }

@@ -87,7 +87,7 @@ func siteFields() []schema.Field {
 		{Key: "lint.acronyms", Type: schema.TextList, Example: `["GLA", "TfL"]`,
 			Doc: "Acronyms your readers know without spelling them out"},
 		{Key: "lint.names", Type: schema.TextList, Example: `["Endeavour Partners", "Leverage Trust"]`,
-			Doc: "Names of people, places and bodies that hold words of the jargon list; the jargon rule leaves them alone in any case"},
+			Doc: "Names of people, places and bodies that hold words of the jargon list; the jargon rule leaves them alone in any case, as it does the public portals (Find a Tender, Contracts Finder)"},
 		{Key: "lint.standards", Type: schema.TextList, Example: `["Gas Safe"]`,
 			Doc: "More named standards that need \"or equivalent\""},
 		{Key: "lint.every_occurrence", Type: schema.Bool, Example: "true",

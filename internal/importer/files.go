@@ -48,6 +48,14 @@ func LoadExisting(root *os.Root, cfg *config.Config) ([]Existing, map[string]boo
 type File struct {
 	Path string
 	Data []byte
+	from *Result // a planned brief, its Data in the spool
+}
+
+func (f File) bytes() ([]byte, error) {
+	if f.from != nil {
+		return f.from.Data()
+	}
+	return f.Data, nil
 }
 
 // Write writes every new and updated brief of the plan into the site,
@@ -63,9 +71,9 @@ func Write(root *os.Root, plan []Result, extra ...File) error {
 		}
 	}
 	files := slices.Clone(extra)
-	for _, r := range plan {
-		if r.data != nil && (r.Outcome == New || r.Outcome == Updated) {
-			files = append(files, File{r.File, r.data})
+	for i := range plan {
+		if r := &plan[i]; r.data != nil && (r.Outcome == New || r.Outcome == Updated) {
+			files = append(files, File{Path: r.File, from: r})
 		}
 	}
 	for _, r := range files {
@@ -73,8 +81,13 @@ func Write(root *os.Root, plan []Result, extra ...File) error {
 			cleanup()
 			return fmt.Errorf("%s: %w", path.Dir(r.Path), err)
 		}
+		data, err := r.bytes()
+		if err != nil {
+			cleanup()
+			return err
+		}
 		tmp := path.Join(path.Dir(r.Path), ".import-"+path.Base(r.Path)+".tmp")
-		if err := writeFile(root, tmp, r.Data); err != nil {
+		if err := writeFile(root, tmp, data); err != nil {
 			cleanup()
 			return fmt.Errorf("%s: %w", r.Path, err)
 		}

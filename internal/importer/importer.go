@@ -5,7 +5,10 @@
 // each into a brief, and compares it with the brief already in the site
 // for the same ocid, if any; Write then writes what changed, every file
 // whole or not at all. Nothing is written until every source has been
-// read, so a source that fails leaves the site as it was.
+// read, so a source that fails leaves the site as it was. Until then the
+// releases, and the briefs planned, wait in a temporary file (spool.go),
+// and memory holds only their places: one process's releases are in
+// memory at a time.
 //
 // A brief the import wrote records, in its [imported] table, a fingerprint
 // of each field as imported. The next import compares three versions of
@@ -40,18 +43,49 @@ type Import struct {
 	added     []NewBuyer
 	seen      map[string]seenBrief // imported briefs by sameness
 	refs      map[string]string    // the files of briefs not imported, by reference
-	processes map[string][]ocdsread.Release
+	processes map[string][]held
+	spool     spool
 	read      int
 }
 
-// Add keeps one release; it is ocdsread's Emit.
+// held is a release read, its text in the spool.
+type held struct {
+	r  ocdsread.Release // without Data
+	at span
+}
+
+// Add keeps one release; it is ocdsread's Emit. Its text goes to the
+// spool; an error of the disk stops the read.
 func (im *Import) Add(r ocdsread.Release) error {
 	if im.processes == nil {
-		im.processes = map[string][]ocdsread.Release{}
+		im.processes = map[string][]held{}
 	}
-	im.processes[r.OCID] = append(im.processes[r.OCID], r)
+	at, err := im.spool.put(r.Data)
+	if err != nil {
+		return err
+	}
+	r.Data = nil
+	im.processes[r.OCID] = append(im.processes[r.OCID], held{r, at})
 	im.read++
 	return nil
+}
+
+// Close removes the spool: call it when the plan is written, or given up.
+func (im *Import) Close() error { return im.spool.Close() }
+
+// releases are a process's releases, read back from the spool.
+func (im *Import) releases(ocid string) ([]ocdsread.Release, error) {
+	hs := im.processes[ocid]
+	out := make([]ocdsread.Release, len(hs))
+	for i, h := range hs {
+		data, err := im.spool.get(h.at)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = h.r
+		out[i].Data = data
+	}
+	return out, nil
 }
 
 // Releases is how many releases were added.
@@ -77,7 +111,31 @@ type Result struct {
 	Conflicts []string // edits of the buyer's that the notice also changed
 	Notes     []string // what was left out or guessed
 	Where     string   // the place of its last release in its source
-	data      []byte
+	data      *stored  // the file to write, when New or Updated
+}
+
+// stored is a planned file, waiting in the spool.
+type stored struct {
+	s  *spool
+	at span
+}
+
+// Data is the file the plan writes, or nil when it writes none.
+func (r *Result) Data() ([]byte, error) {
+	if r.data == nil {
+		return nil, nil
+	}
+	return r.data.s.get(r.data.at)
+}
+
+// keep puts a planned file in the spool.
+func (im *Import) keep(res *Result, data []byte) error {
+	at, err := im.spool.put(data)
+	if err != nil {
+		return err
+	}
+	res.data = &stored{&im.spool, at}
+	return nil
 }
 
 // Existing is a brief already in the site.
@@ -90,8 +148,9 @@ type Existing struct {
 // Plan decides what to do with each contracting process: Find a
 // Tender's first, then the rest, each in ocid order.
 // existing are the site's briefs; taken are the paths of every file in
-// its opportunities folder, so a new brief takes a free name.
-func (im *Import) Plan(existing []Existing, taken map[string]bool) []Result {
+// its opportunities folder, so a new brief takes a free name. An error is
+// the spool's: a disk that failed.
+func (im *Import) Plan(existing []Existing, taken map[string]bool) ([]Result, error) {
 	byOCID := map[string]*Existing{}
 	im.seen = map[string]seenBrief{}
 	im.refs = map[string]string{}
@@ -112,13 +171,22 @@ func (im *Import) Plan(existing []Existing, taken map[string]bool) []Result {
 		return cmp.Or(cmp.Compare(rank(a), rank(b)), strings.Compare(a, b))
 	})
 	for _, ocid := range keys {
-		res := im.plan(ocid, byOCID[ocid], taken)
+		rs, err := im.releases(ocid)
+		if err != nil {
+			return nil, err
+		}
+		res, data := im.plan(ocid, rs, byOCID[ocid], taken)
+		if data != nil {
+			if err := im.keep(&res, data); err != nil {
+				return nil, err
+			}
+		}
 		if res.Outcome == New {
 			taken[res.File] = true
 		}
 		out = append(out, res)
 	}
-	return out
+	return out, nil
 }
 
 // seenBrief is a brief imported already, from one portal.
@@ -152,14 +220,15 @@ func (im *Import) loc() *time.Location {
 	return time.UTC
 }
 
-func (im *Import) plan(ocid string, old *Existing, taken map[string]bool) Result {
-	rs := ocdsread.Latest(im.processes[ocid])
+// plan is the Result for one process, and the file it writes, if any.
+func (im *Import) plan(ocid string, all []ocdsread.Release, old *Existing, taken map[string]bool) (Result, []byte) {
+	rs := ocdsread.Latest(all)
 	last := rs[len(rs)-1]
 	res := Result{OCID: ocid, Where: last.Where()}
 	data, err := ocdsread.Compile(rs)
 	if err != nil {
 		res.Reason = err.Error()
-		return res
+		return res, nil
 	}
 	n, problems := ocdsread.Decode(data)
 	res.Notes = append(res.Notes, problems...)
@@ -179,7 +248,7 @@ func (im *Import) plan(ocid string, old *Existing, taken map[string]bool) Result
 		}
 	}
 	if res.Reason != "" {
-		return res
+		return res, nil
 	}
 	publisher, url := im.provenance(ocid, rs, n)
 	m := &mapper{cfg: im.Config, loc: im.loc(), n: n, noticeAt: url}
@@ -199,21 +268,19 @@ func (im *Import) plan(ocid string, old *Existing, taken map[string]bool) Result
 	if old == nil {
 		if f, ok := im.refs[b.Reference]; ok {
 			res.Reason = fmt.Sprintf("%s has its ocid as reference but no [imported] table, so it is left alone; put the table back to have it updated", f)
-			return res
+			return res, nil
 		}
 		if dup, ok := im.seen[sameness(b)]; ok && dup.publisher != publisher {
 			res.Reason = fmt.Sprintf("it is a duplicate of %s, already imported from %s: the same buyer, title and deadline", dup.ocid, dup.publisher)
-			return res
+			return res, nil
 		}
 		im.seen[sameness(b)] = seenBrief{ocid, publisher}
 		b.Imported.Sums = sums(b, body, im.loc())
 		res.Outcome, res.File = New, freeName(b.Title, ocid, taken)
-		res.data = file(b, body, im.loc())
-		return res
+		return res, file(b, body, im.loc())
 	}
 	res.File = old.File
-	im.update(&res, old, b, body, partial)
-	return res
+	return res, im.update(&res, old, b, body, partial)
 }
 
 func ids(rs []ocdsread.Release) []string {

@@ -53,6 +53,7 @@ func newSite(t testing.TB) *site {
 func (s *site) run(sources ...string) []Result {
 	s.t.Helper()
 	im := &Import{Config: s.cfg}
+	defer im.Close()
 	for i, src := range sources {
 		if _, err := ocdsread.Read(strings.NewReader(src), "in"+string(rune('1'+i))+".json", ocdsread.Options{Location: s.cfg.Location, Emit: im.Add}); err != nil {
 			s.t.Fatal(err)
@@ -62,7 +63,10 @@ func (s *site) run(sources ...string) []Result {
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	plan := im.Plan(existing, taken)
+	plan, err := im.Plan(existing, taken)
+	if err != nil {
+		s.t.Fatal(err)
+	}
 	if err := Write(s.root, plan); err != nil {
 		s.t.Fatal(err)
 	}

@@ -206,8 +206,12 @@ func (m *mapper) topics(codes []string) []string {
 			}
 		}
 	}
-	if len(out) == 0 {
-		m.note("none of its CPV codes is under a topic of site.toml: add topics by hand")
+	switch {
+	case len(out) > 0:
+	case len(codes) == 0:
+		m.note("it gives no CPV code, so it has no topics, and tenders check fails until its buyer chooses them: add topics by hand")
+	default:
+		m.note("no topic of site.toml has a cpv prefix of its CPV codes (%s), so it has no topics, and tenders check fails until its buyer chooses them: add topics by hand, or the codes' first digits to a topic's cpv in site.toml", strings.Join(codes, ", "))
 	}
 	return out
 }
@@ -259,6 +263,11 @@ func (m *mapper) places() ([]string, []brief.Place) {
 				places = append(places, p)
 			}
 		}
+	}
+	// A delivery point names one borough: it is surer than a region.
+	if areas := m.pointAreas(); len(areas) > 0 {
+		slices.Sort(areas)
+		return areas, places
 	}
 	if b := m.buyerParty(); len(addrs) == 0 && b != nil && b.Address != nil {
 		addrs = append(addrs, *b.Address)

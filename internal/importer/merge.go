@@ -47,8 +47,9 @@ func recorded(im *brief.Imported) map[string]string {
 }
 
 // update compares a brief already in the site with the notice as it is
-// now (nw, body), field by field, and plans the file it becomes.
-func (im *Import) update(res *Result, old *Existing, nw *brief.Brief, body string, partial bool) {
+// now (nw, body), field by field, and plans the file it becomes: it
+// returns its bytes when it is Updated.
+func (im *Import) update(res *Result, old *Existing, nw *brief.Brief, body string, partial bool) []byte {
 	loc := im.loc()
 	cur := old.Brief
 	curBody := bodyText(old.File, old.Src)
@@ -117,15 +118,15 @@ func (im *Import) update(res *Result, old *Existing, nw *brief.Brief, body strin
 	case string(file(cur, curBody, loc)) != string(old.Src):
 		// Rewriting would lose what a person wrote in the front matter.
 		res.Outcome = Unchanged
-		if len(res.Changed) > 0 {
-			for _, k := range res.Changed {
-				res.Conflicts = append(res.Conflicts, fmt.Sprintf("%s: the notice changed it, but the front matter was edited by hand (comments, layout or keys import does not write), so import does not rewrite the file; make the change by hand", k))
-			}
+		for _, k := range res.Changed {
+			res.Conflicts = append(res.Conflicts, fmt.Sprintf("%s: the notice changed it, but the front matter was edited by hand (comments, layout or keys import does not write), so import does not rewrite the file; make the change by hand", k))
 		}
 		res.Changed = nil
 	default:
-		res.Outcome, res.data = Updated, data
+		res.Outcome = Updated
+		return data
 	}
+	return nil
 }
 
 // shown is a chunk for a message: its first line, shortened.
@@ -151,30 +152,48 @@ func bodyText(file string, src []byte) string {
 	return strings.TrimPrefix(string(body[bodyLine-1:]), "\n")
 }
 
-// newsOf are the [[updates]] entries that tell subscribers of a changed
-// deadline or value.
+// newsOf is the [[updates]] entry that tells subscribers what the
+// notice changed that a supplier must hear of: a deadline or an estimated
+// value given, moved or taken away, or a cancellation. It is one entry,
+// dated as the notice, since a feed names an update by its date.
 func newsOf(cur, out *brief.Brief, when brief.Date, loc *time.Location) []brief.Update {
-	var ups []brief.Update
-	if cur.Deadline.IsSet() && out.Deadline.IsSet() && !cur.Deadline.Equal(out.Deadline.Time) {
-		ups = append(ups, brief.Update{Date: when, Text: fmt.Sprintf("The deadline moved from %s to %s.", human(cur.Deadline, loc), human(out.Deadline, loc))})
+	var says []string
+	switch was, now := cur.Deadline, out.Deadline; {
+	case !was.IsSet() && now.IsSet():
+		says = append(says, fmt.Sprintf("The deadline is now %s.", human(now, loc)))
+	case was.IsSet() && !now.IsSet():
+		says = append(says, "The notice no longer gives a deadline.")
+	case was.IsSet() && !was.Equal(now.Time):
+		says = append(says, fmt.Sprintf("The deadline moved from %s to %s.", human(was, loc), human(now, loc)))
 	}
-	if cur.ValueMax != nil && out.ValueMax != nil && *cur.ValueMax != *out.ValueMax {
-		ups = append(ups, brief.Update{Date: when, Text: fmt.Sprintf("The estimated value changed from £%s to £%s.", pounds(*cur.ValueMax), pounds(*out.ValueMax))})
+	switch was, now := headline(cur), headline(out); {
+	case was == nil && now != nil:
+		says = append(says, fmt.Sprintf("The estimated value is now %s.", brief.Money(*now)))
+	case was != nil && now == nil:
+		says = append(says, "The notice no longer gives an estimated value.")
+	case was != nil && *was != *now:
+		says = append(says, fmt.Sprintf("The estimated value changed from %s to %s.", brief.Money(*was), brief.Money(*now)))
 	}
-	return ups
+	if cur.Stage != "cancelled" && out.Stage == "cancelled" {
+		says = append(says, "The buyer cancelled this procurement.")
+	}
+	if len(says) == 0 || slices.ContainsFunc(cur.Updates, func(u brief.Update) bool { return u.Date.Equal(when.Time) }) {
+		return nil
+	}
+	return []brief.Update{{Date: when, Text: strings.Join(says, " ")}}
+}
+
+// headline is the value a brief leads with: its estimate, or failing
+// one, its least.
+func headline(b *brief.Brief) *int64 {
+	if b.ValueMax != nil {
+		return b.ValueMax
+	}
+	return b.ValueMin
 }
 
 func human(d brief.Date, loc *time.Location) string {
 	return d.Time.In(loc).Format("15:04 on 2 January 2006")
-}
-
-// pounds writes a sum with thousands separators.
-func pounds(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 func containsAll(have, want []string) bool {

@@ -80,8 +80,13 @@ func Text(w io.Writer, list diag.List, sums []Summary, src Source, color bool) {
 	}
 }
 
-// excerptWidth is the most characters of a line an excerpt shows.
-const excerptWidth = 100
+// A long line is quoted as a window around its finding: excerptSide
+// characters each side of it, and no more than excerptSpan of the finding
+// itself. A line no longer than the widest window is quoted whole.
+const (
+	excerptSide = 40
+	excerptSpan = 40
+)
 
 // longLine remembers where each character of one long line starts, so
 // that many findings on it each cost only their own excerpt.
@@ -92,12 +97,15 @@ type longLine struct {
 	start []int // byte offset of each character
 }
 
-// excerpt cuts a long line down to about excerptWidth characters around
-// column col, marking what is left out with "…", so that many findings on
-// a very long line do not print it whole each time. It returns the text,
-// where the span starts in it, and its width, cut to fit.
+// excerpt cuts a long line down to a window around the span at column
+// col, width characters wide, marking what is left out with "…", so that
+// many findings on a very long line do not print it whole each time. It
+// returns the text, where the span starts in it, and its width, cut to
+// fit. Columns count characters, so multi-byte text is cut between
+// characters and the caret stays under the span.
 func (l *longLine) excerpt(file string, n int, line string, col, width int) (string, int, int) {
-	if len(line) <= excerptWidth+20 {
+	most := 2*excerptSide + excerptSpan
+	if len(line) <= most {
 		return line, col, width
 	}
 	if l.file != file || l.line != n || l.text != line {
@@ -107,17 +115,18 @@ func (l *longLine) excerpt(file string, n int, line string, col, width int) (str
 		}
 	}
 	chars := len(l.start)
-	if chars <= excerptWidth+20 {
+	if chars <= most {
 		return line, col, width
 	}
-	from := max(0, min(col-1-excerptWidth/3, chars-excerptWidth))
-	to := min(chars, from+excerptWidth)
+	at := min(max(col-1, 0), chars)
+	from := max(0, at-excerptSide)
+	to := min(chars, at+min(max(width, 1), excerptSpan)+excerptSide)
 	end := len(line)
 	if to < chars {
 		end = l.start[to]
 	}
 	text := line[l.start[from]:end]
-	col -= from
+	col = at - from + 1
 	if from > 0 {
 		text = "…" + text
 		col++
@@ -125,14 +134,7 @@ func (l *longLine) excerpt(file string, n int, line string, col, width int) (str
 	if to < chars {
 		text += "…"
 	}
-	return text, col, max(1, min(width, to-from-(col-1)+btoi(from > 0)))
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return text, col, max(1, min(width, to-at))
 }
 
 // SummaryLine tells one file's counts and readability.
@@ -197,23 +199,30 @@ type JSONFile struct {
 
 // JSON writes the findings as a JSONReport.
 func JSON(w io.Writer, list diag.List, sums []Summary) error {
-	r := JSONReport{Version: 1, Findings: []JSONFinding{}, Files: []JSONFile{}}
+	r := JSONReport{Version: 1, Findings: JSONFindings(list), Files: []JSONFile{}}
+	for _, s := range sums {
+		r.Files = append(r.Files, JSONFile{s.File, s.Errors, s.Warnings, s.Suggestions, s.Words, round1(s.ReadingEase), round1(s.Grade)})
+	}
+	return EncodeJSON(w, r)
+}
+
+// JSONFindings are the findings as a report holds them; an empty list,
+// not nil, when there are none.
+func JSONFindings(list diag.List) []JSONFinding {
+	out := []JSONFinding{}
 	for _, d := range list {
 		f := JSONFinding{d.File, d.Line, d.Col, d.EndLine, d.EndCol, d.Severity.String(), d.Rule, d.Message, d.Fix, d.Safe, d.Term, nil}
 		for _, p := range d.Also {
 			f.Also = append(f.Also, JSONPlace{p.Line, p.Col, p.EndLine, p.EndCol, p.Fix, p.Safe})
 		}
-		r.Findings = append(r.Findings, f)
+		out = append(out, f)
 	}
-	for _, s := range sums {
-		r.Files = append(r.Files, JSONFile{s.File, s.Errors, s.Warnings, s.Suggestions, s.Words, round1(s.ReadingEase), round1(s.Grade)})
-	}
-	return encodeJSON(w, r)
+	return out
 }
 
-// encodeJSON writes v as indented JSON that is safe to print in a CI log
+// EncodeJSON writes v as indented JSON that is safe to print in a CI log
 // (safetext.JSON).
-func encodeJSON(w io.Writer, v any) error {
+func EncodeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -260,7 +269,7 @@ func GitHub(w io.Writer, summary io.Writer, list diag.List, docs string) {
 			if d.EndCol > 0 && (d.EndLine == 0 || d.EndLine == d.Line) {
 				props = append(props, fmt.Sprintf("endColumn=%d", d.EndCol))
 			}
-			props = append(props, "title="+ghProp(d.Rule))
+			props = append(props, "title="+ghProp(Title(d.Rule)))
 			msg := d.Message
 			if d.Fix != "" {
 				msg += "\nSuggestion: " + d.Fix
@@ -403,7 +412,36 @@ func SARIF(w io.Writer, list diag.List, rules []*Rule, e *Engine, version, docs 
 			"results":    results,
 		}},
 	}
-	return encodeJSON(w, doc)
+	return EncodeJSON(w, doc)
+}
+
+// extraRuleTitle are the titles of the findings that are no rule's.
+var extraRuleTitle = map[string]string{
+	"invalid":     "Cannot be published",
+	"lint-ignore": "Lint comment to correct",
+	"template":    "Template that does not work",
+	"failure":     "Could not run",
+	"stopped":     "Stopped",
+}
+
+var ruleTitles = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range Rules() {
+		m[r.Name] = r.Title
+	}
+	return m
+}()
+
+// Title is what a finding of a rule is about, in words, for a GitHub
+// annotation's title; a name no rule has is its own title.
+func Title(rule string) string {
+	if t := ruleTitles[rule]; t != "" {
+		return t
+	}
+	if t := extraRuleTitle[rule]; t != "" {
+		return t
+	}
+	return rule
 }
 
 var extraRuleDoc = map[string]string{

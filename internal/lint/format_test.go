@@ -19,14 +19,41 @@ var sample = diag.List{
 	{File: "content/opportunities/b,c.md", Line: 7, Col: 3, EndLine: 8, EndCol: 2, Severity: diag.Suggestion, Rule: "passive", Message: "passive"},
 }
 
+// TestTitles: every rule, and every finding that is no rule's, has a
+// title in words for GitHub's annotations, never its id, and no two share
+// one.
+func TestTitles(t *testing.T) {
+	seen := map[string]string{}
+	names := []string{"invalid", "lint-ignore", "template", "failure", "stopped"}
+	for _, r := range lint.Rules() {
+		names = append(names, r.Name)
+		if r.Title != lint.Title(r.Name) {
+			t.Errorf("%s: Title gives %q, the rule has %q", r.Name, lint.Title(r.Name), r.Title)
+		}
+	}
+	for _, name := range names {
+		title := lint.Title(name)
+		if title == "" || title == name || strings.Contains(title, "-") && !strings.Contains(title, " ") {
+			t.Errorf("%s has no title in words: %q", name, title)
+		}
+		if title != "" && (title[0] < 'A' || title[0] > 'Z') {
+			t.Errorf("%s: the title %q does not start with a capital", name, title)
+		}
+		if other, dup := seen[title]; dup {
+			t.Errorf("%s and %s share the title %q", name, other, title)
+		}
+		seen[title] = name
+	}
+}
+
 func TestGitHub(t *testing.T) {
 	var out, summary bytes.Buffer
 	lint.GitHub(&out, &summary, sample, "https://example.org/guide/")
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	want := []string{
-		"::error file=content/opportunities/a.md,line=4,col=1,title=invalid::buyer \"x\" is not in site.toml, or: 100%25%0Anext",
-		"::warning file=content/opportunities/a.md,line=20,col=9,endLine=20,endColumn=16,title=jargon::\"utilise\" is a word to avoid; write use%0ASuggestion: use",
-		"::notice file=content/opportunities/b%2Cc.md,line=7,col=3,endLine=8,title=passive::passive",
+		"::error file=content/opportunities/a.md,line=4,col=1,title=Cannot be published::buyer \"x\" is not in site.toml, or: 100%25%0Anext",
+		"::warning file=content/opportunities/a.md,line=20,col=9,endLine=20,endColumn=16,title=Jargon or a wordy phrase::\"utilise\" is a word to avoid; write use%0ASuggestion: use",
+		"::notice file=content/opportunities/b%2Cc.md,line=7,col=3,endLine=8,title=Passive voice::passive",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), strings.Join(want, "\n"))
@@ -297,24 +324,60 @@ func TestScoresWithoutReadabilityRule(t *testing.T) {
 }
 
 // TestTextLongLine: a finding on a very long line quotes only the part
-// around it, so thousands of findings on one line print no more than a
-// hundred characters of it each.
+// around it, about 40 characters each side, so thousands of findings on
+// one line print no more than that of it each; multi-byte text is cut
+// between characters, and the caret stays under the finding.
 func TestTextLongLine(t *testing.T) {
-	line := strings.Repeat("a", 500) + " utilise " + strings.Repeat("b", 500)
-	d := diag.Diagnostic{File: "a.md", Line: 1, Col: 502, EndLine: 1, EndCol: 509, Severity: diag.Warning, Rule: "jargon", Message: "m"}
-	var out bytes.Buffer
-	lint.Text(&out, diag.List{d}, nil, func(string) []string { return []string{line} }, false)
-	lines := strings.Split(out.String(), "\n")
-	if len(lines[1]) > 130 {
-		t.Fatalf("the excerpt is %d bytes long: %q", len(lines[1]), lines[1])
-	}
-	quoted := strings.TrimPrefix(lines[1], "  1 | ")
-	caret := strings.TrimPrefix(lines[2], "    | ")
-	at := strings.Index(caret, "^")
-	if got := string([]rune(quoted)[at : at+7]); got != "utilise" || !strings.HasPrefix(quoted, "…") || !strings.HasSuffix(quoted, "…") {
-		t.Errorf("the caret is under %q in\n%s", got, out.String())
+	long := strings.Repeat("a", 500) + " utilise " + strings.Repeat("b", 500)
+	accents := strings.Repeat("café ", 100) + "utilise " + strings.Repeat("naïve ", 100)
+	emoji := strings.Repeat("🙂", 300) + " utilise"
+	for _, c := range []struct {
+		name       string
+		line       string
+		col, width int
+		want       string // the text under the caret
+		cutBefore  bool
+		cutAfter   bool
+	}{
+		{"middle", long, 502, 7, "utilise", true, true},
+		{"accents", accents, 501, 7, "utilise", true, true},
+		{"emoji", emoji, 302, 7, "utilise", true, false},
+		{"start", long, 1, 3, "aaa", false, true},
+		{"end", long, 1009, 1, "b", true, false},
+		{"long span", long, 2, 600, strings.Repeat("a", excerptSpanForTest+excerptSideForTest), false, true},
+		{"short line", "We will utilise the café.", 9, 7, "utilise", false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := diag.Diagnostic{File: "a.md", Line: 1, Col: c.col, EndLine: 1, EndCol: c.col + c.width, Severity: diag.Warning, Rule: "jargon", Message: "m"}
+			var out bytes.Buffer
+			lint.Text(&out, diag.List{d}, nil, func(string) []string { return []string{c.line} }, false)
+			lines := strings.Split(out.String(), "\n")
+			quoted := []rune(strings.TrimPrefix(lines[1], "  1 | "))
+			if len(quoted) > 2*excerptSideForTest+excerptSpanForTest+2 {
+				t.Fatalf("the excerpt is %d characters long: %q", len(quoted), string(quoted))
+			}
+			caret := strings.TrimPrefix(lines[2], "    | ")
+			at := strings.Index(caret, "^")
+			n := strings.Count(caret, "~") + 1
+			if at < 0 || at+n > len(quoted) {
+				t.Fatalf("the caret is outside the excerpt:\n%s", out.String())
+			}
+			if got := string(quoted[at : at+n]); got != c.want {
+				t.Errorf("the caret is under %q, want %q:\n%s", got, c.want, out.String())
+			}
+			if got := quoted[0] == '…'; got != c.cutBefore {
+				t.Errorf("cut before: %v, want %v:\n%s", got, c.cutBefore, out.String())
+			}
+			if got := quoted[len(quoted)-1] == '…'; got != c.cutAfter {
+				t.Errorf("cut after: %v, want %v:\n%s", got, c.cutAfter, out.String())
+			}
+		})
 	}
 }
+
+// The window of a long line's excerpt: these many characters each side of
+// a finding, and of the finding itself.
+const excerptSideForTest, excerptSpanForTest = 40, 40
 
 // TestFixOutputs: a safe fix is a SARIF fix (one replacement of the
 // finding's region) and "safe": true in JSON; a suggestion is neither.

@@ -35,6 +35,8 @@ func FuzzLint(f *testing.F) {
 		"- In order\n  to bid\n\n```\ncode\n```\n# h1\n#### h4\n![](x.png)\n",
 		"Naïve café ISO 9001 TODO [write here] BEFORE THE DEADLINE the the\n",
 		"<https://example.org> a@b.example `x` **bold** _e.g._ i.e.",
+		"## What you need to apply\n\n- £10m public liability insurance\n\nBidders must hold £2.5 million employer's liability insurance at the time of bidding. A turnover of £999999999999999bn, £, £1,,0 and three years of accounts.\n",
+		"We pay within 90 working days. 60-day payment terms. Public sector experience. Experience of the public-sector. Payment is due -5 days after",
 	} {
 		f.Add(seed)
 	}

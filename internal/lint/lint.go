@@ -29,6 +29,7 @@ import (
 // Rule is one check.
 type Rule struct {
 	Name     string        // the id printed with each finding, such as "jargon"
+	Title    string        // the finding in a few words, for a GitHub annotation's title
 	Doc      string        // one line: what it checks and why
 	Severity diag.Severity // the default; site.toml [lint.rules] may change it
 	Briefs   bool          // runs on briefs only (procurement rules)
@@ -54,6 +55,7 @@ type file struct {
 	lines  *lineIndex
 	front  []string // the front-matter lines; front[0] is file line 2
 	words  *wordList
+	found  *[]demand // the demands of the prose, once worked out
 }
 
 // Report records a finding over a span.

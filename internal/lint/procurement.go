@@ -11,6 +11,7 @@ import (
 	"github.com/london-anchors/tenders/internal/markdown"
 
 	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
 )
 
 func runInsuranceAtBid(p *Pass) {
@@ -19,6 +20,17 @@ func runInsuranceAtBid(p *Pass) {
 			p.ReportKey("insurance."+strconv.Itoa(i)+".needed",
 				"asking for %s insurance when suppliers bid shuts out small firms, and the Procurement Act 2023, s22(3)(b), forbids it as a condition of taking part; write needed = \"at-award\"", strings.ToLower(brief.InsuranceKinds[in.Kind]))
 		}
+	}
+	for _, d := range p.demands() {
+		if d.kind != demandInsurance || !d.atBid {
+			continue
+		}
+		what := strings.TrimPrefix(d.cover+" insurance", " ")
+		if d.listed {
+			p.Report(p.span(d.pr, d.start, d.end), "%s listed under \"%s\" is asked for when suppliers bid, which shuts out small firms, and the Procurement Act 2023, s22(3)(b), forbids it as a condition of taking part; say that only the winner needs it, before the contract starts", what, Sections[2])
+			continue
+		}
+		p.Report(p.span(d.pr, d.start, d.end), "asking for %s when suppliers bid shuts out small firms, and the Procurement Act 2023, s22(3)(b), forbids it as a condition of taking part; say that only the winner needs it, before the contract starts", what)
 	}
 }
 
@@ -33,57 +45,124 @@ func contractValue(b *brief.Brief) int64 {
 	return 0
 }
 
+// coverProblem says why cover of a kind ("" when not said) and amount is
+// out of proportion to a contract worth value (0 when not stated), or "".
+// Employer's liability has its own cap, and motor cover is set by law and
+// insurers, not by the buyer, so neither is held to the multiple of the
+// contract's value.
+func coverProblem(kind string, amount, value int64, l config.Lint) string {
+	limit := int64(max(float64(l.InsuranceFloor), l.InsuranceRatio*float64(value)))
+	switch {
+	case value > 0 && value < l.SmallContract:
+		return fmt.Sprintf("the contract is worth %s, under %s: ask for no insurance on work this small", brief.Money(value), brief.Money(l.SmallContract))
+	case kind == "employer's liability" && amount > l.EmployersLiabilityMax:
+		return fmt.Sprintf("employer's liability of %s is more than the %s that is the usual legal minimum; ask for %s", brief.Money(amount), brief.Money(l.EmployersLiabilityMax), brief.Money(l.EmployersLiabilityMax))
+	case value > 0 && kind != "employer's liability" && kind != "motor" && amount > limit:
+		name := "cover"
+		if kind != "" {
+			name = strings.ToLower(brief.InsuranceKinds[kind]) + " cover"
+		}
+		return fmt.Sprintf("%s of %s is out of proportion to a contract worth %s; ask for no more than %s", name, brief.Money(amount), brief.Money(value), brief.Money(limit))
+	}
+	return ""
+}
+
 // disproportionate lists the insurance demands out of proportion to the
-// contract, as key path -> reason. Employer's liability has its own cap,
-// and motor cover is set by law and insurers, not by the buyer, so neither
-// is held to the multiple of the contract's value.
-func disproportionate(p *Pass) [][2]string {
-	b, l := p.Brief, p.Config.Lint
-	value := contractValue(b)
-	var out [][2]string
-	for i, in := range b.Insurance {
-		path := "insurance." + strconv.Itoa(i) + ".amount"
-		switch {
-		case value > 0 && value < l.SmallContract:
-			out = append(out, [2]string{path, fmt.Sprintf("the contract is worth %s, under %s: ask for no insurance on work this small", brief.Money(value), brief.Money(l.SmallContract))})
-		case in.Kind == "employer's liability" && in.Amount > l.EmployersLiabilityMax:
-			out = append(out, [2]string{path, fmt.Sprintf("employer's liability of %s is more than the %s that is the usual legal minimum; ask for %s", brief.Money(in.Amount), brief.Money(l.EmployersLiabilityMax), brief.Money(l.EmployersLiabilityMax))})
-		case value > 0 && in.Kind != "employer's liability" && in.Kind != "motor" && float64(in.Amount) > max(float64(l.InsuranceFloor), l.InsuranceRatio*float64(value)):
-			limit := int64(max(float64(l.InsuranceFloor), l.InsuranceRatio*float64(value)))
-			out = append(out, [2]string{path, fmt.Sprintf("%s cover of %s is out of proportion to a contract worth %s; ask for no more than %s", strings.ToLower(brief.InsuranceKinds[in.Kind]), brief.Money(in.Amount), brief.Money(value), brief.Money(limit))})
+// contract, fields and prose, each with the reason: a field's key path, or
+// a demand.
+func disproportionate(p *Pass) []unfair {
+	value := contractValue(p.Brief)
+	var out []unfair
+	for i, in := range p.Brief.Insurance {
+		if why := coverProblem(in.Kind, in.Amount, value, p.Config.Lint); why != "" {
+			out = append(out, unfair{path: "insurance." + strconv.Itoa(i) + ".amount", why: why})
+		}
+	}
+	for _, d := range p.demands() {
+		if d.kind == demandInsurance && d.amount > 0 {
+			if why := coverProblem(d.cover, d.amount, value, p.Config.Lint); why != "" {
+				out = append(out, unfair{d: d, why: why})
+			}
 		}
 	}
 	return out
 }
 
-func runInsuranceProportion(p *Pass) {
-	for _, d := range disproportionate(p) {
-		p.ReportKey(d[0], "%s", d[1])
+// unfair is a demand a rule reports: a field's, at its key path, or one
+// written in prose.
+type unfair struct {
+	path string
+	d    demand
+	why  string
+}
+
+func (p *Pass) reportUnfair(list []unfair) {
+	for _, u := range list {
+		if u.path != "" {
+			p.ReportKey(u.path, "%s", u.why)
+		} else {
+			p.Report(p.span(u.d.pr, u.d.start, u.d.end), "%s", u.why)
+		}
 	}
 }
 
-func turnoverTooHigh(p *Pass) (bool, string) {
+func runInsuranceProportion(p *Pass) {
+	p.reportUnfair(disproportionate(p))
+}
+
+// turnoverTooHigh lists the turnover demands above [lint] turnover_ratio
+// times the contract's value, the field's and the prose's.
+func turnoverTooHigh(p *Pass) []unfair {
 	b := p.Brief
 	value := contractValue(b)
-	if b.TurnoverMin == nil || value == 0 {
-		return false, ""
+	if value == 0 {
+		return nil
 	}
 	limit := int64(p.Config.Lint.TurnoverRatio * float64(value))
-	if *b.TurnoverMin <= limit {
-		return false, ""
+	why := func(amount int64) string {
+		return fmt.Sprintf("a yearly turnover of %s is more than %g times the contract's value of %s; ask for no more than %s, or none", brief.Money(amount), p.Config.Lint.TurnoverRatio, brief.Money(value), brief.Money(limit))
 	}
-	return true, fmt.Sprintf("a yearly turnover of %s is more than %g times the contract's value of %s; ask for no more than %s, or none", brief.Money(*b.TurnoverMin), p.Config.Lint.TurnoverRatio, brief.Money(value), brief.Money(limit))
+	var out []unfair
+	if b.TurnoverMin != nil && *b.TurnoverMin > limit {
+		out = append(out, unfair{path: "turnover_min", why: why(*b.TurnoverMin)})
+	}
+	for _, d := range p.demands() {
+		if d.kind == demandTurnover && d.amount > limit {
+			out = append(out, unfair{d: d, why: why(d.amount)})
+		}
+	}
+	return out
 }
 
 func runTurnover(p *Pass) {
-	if bad, msg := turnoverTooHigh(p); bad {
-		p.ReportKey("turnover_min", "%s", msg)
-	}
+	p.reportUnfair(turnoverTooHigh(p))
 }
 
 func runPaymentTerms(p *Pass) {
-	if d := p.Brief.PaymentDays; d != nil && *d > int64(p.Config.Lint.MaxPaymentDays) {
-		p.ReportKey("payment_days", "paying in %d days is slow for a small firm; pay within %d days (public bodies must pay their suppliers within 30)", *d, p.Config.Lint.MaxPaymentDays)
+	most := int64(p.Config.Lint.MaxPaymentDays)
+	if d := p.Brief.PaymentDays; d != nil && *d > most {
+		p.ReportKey("payment_days", "paying in %d days is slow for a small firm; pay within %d days (public bodies must pay their suppliers within 30)", *d, most)
+	}
+	for _, d := range p.demands() {
+		if d.kind == demandPayment && d.amount > most {
+			p.Report(p.span(d.pr, d.start, d.end), "paying in %s is slow for a small firm; pay within %d days (public bodies must pay their suppliers within 30)", d.pr.Text[d.start:d.end], most)
+		}
+	}
+}
+
+func runAccounts(p *Pass) {
+	for _, d := range p.demands() {
+		if d.kind == demandAccounts {
+			p.Report(p.span(d.pr, d.start, d.end), "asking for %q shuts out firms younger than %s; accept what a new firm can show, such as management accounts or a letter from its bank", d.pr.Text[d.start:d.end], plural(int(d.amount), "year", "years"))
+		}
+	}
+}
+
+func runPublicSector(p *Pass) {
+	for _, d := range p.demands() {
+		if d.kind == demandPublicSector {
+			p.Report(p.span(d.pr, d.start, d.end), "asking for experience of the public sector shuts out firms that have done the same work for other customers; ask for experience of similar work, for any customer")
+		}
 	}
 }
 
@@ -168,7 +247,7 @@ func runOrEquivalent(p *Pass) {
 		toks := pr.tokens()
 		for _, m := range names.find(toks, pr.Text) {
 			start, end := toks[m[0]].start, toks[m[1]-1].end
-			if orEquivalentRE.MatchString(restOfSentence(pr.Text[end:])) {
+			if orEquivalentRE.MatchString(restOfSentence(pr.Text[end:])) || equivalentBefore(pr, toks, m[0]) {
 				continue
 			}
 			name := pr.Text[start:end]
@@ -178,6 +257,23 @@ func runOrEquivalent(p *Pass) {
 }
 
 var standardPhrases = newPhrases(Standards)
+
+// equivalentBefore reports whether the sentence of token i says
+// "equivalent" before it: "an equivalent of ISO 9001", "ISO 14001 or
+// equivalent, or ISO 9001".
+func equivalentBefore(pr *Prose, toks []token, i int) bool {
+	for _, s := range pr.sentences() {
+		if i >= s.from && i < s.to {
+			for j := s.from; j < i; j++ {
+				if w := toks[j].lower; w == "equivalent" || w == "equivalents" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
 
 // phrases finds fixed phrases (any case, whole words, no inflections) in
 // tokens, longest first.
@@ -296,7 +392,7 @@ func runSMEContradiction(p *Pass) {
 	if len(disproportionate(p)) > 0 {
 		why = append(why, "insurance out of proportion")
 	}
-	if bad, _ := turnoverTooHigh(p); bad {
+	if len(turnoverTooHigh(p)) > 0 {
 		why = append(why, "a high turnover")
 	}
 	if len(why) > 0 {

@@ -78,20 +78,9 @@ func draw(data []byte) (*Map, error) {
 	p := t.projection()
 	m := &Map{ViewBox: fmt.Sprintf("0 0 %d %d", Width, p.height), Paths: map[string]string{}}
 	for _, g := range t.Objects.Boroughs.Geometries {
-		var polygons [][][]int
-		switch g.Type {
-		case "Polygon":
-			var rings [][]int
-			if err := json.Unmarshal(g.Arcs, &rings); err != nil {
-				return nil, fmt.Errorf("%s: %w", g.ID, err)
-			}
-			polygons = [][][]int{rings}
-		case "MultiPolygon":
-			if err := json.Unmarshal(g.Arcs, &polygons); err != nil {
-				return nil, fmt.Errorf("%s: %w", g.ID, err)
-			}
-		default:
-			return nil, fmt.Errorf("%s is a %s, not a polygon", g.ID, g.Type)
+		polygons, err := g.polygons()
+		if err != nil {
+			return nil, err
 		}
 		d, err := path(polygons, arcs, p)
 		if err != nil {
@@ -100,6 +89,27 @@ func draw(data []byte) (*Map, error) {
 		m.Paths[g.ID] = d
 	}
 	return m, nil
+}
+
+// polygons are the geometry's polygons, each a list of rings, each a list
+// of arc indexes.
+func (g geometry) polygons() ([][][]int, error) {
+	var polygons [][][]int
+	switch g.Type {
+	case "Polygon":
+		var rings [][]int
+		if err := json.Unmarshal(g.Arcs, &rings); err != nil {
+			return nil, fmt.Errorf("%s: %w", g.ID, err)
+		}
+		polygons = [][][]int{rings}
+	case "MultiPolygon":
+		if err := json.Unmarshal(g.Arcs, &polygons); err != nil {
+			return nil, fmt.Errorf("%s: %w", g.ID, err)
+		}
+	default:
+		return nil, fmt.Errorf("%s is a %s, not a polygon", g.ID, g.Type)
+	}
+	return polygons, nil
 }
 
 // decodeArcs turns each arc's quantised deltas into longitude and latitude.

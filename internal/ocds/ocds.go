@@ -252,6 +252,12 @@ type Input struct {
 // time, so a large site's package is never held in memory whole. Its
 // publishedDate is the newest date of the content.
 func Write(w io.Writer, cfg *config.Config, uri string, in []Input) error {
+	return WriteWith(w, cfg, uri, in, func(x Input) ([]byte, error) { return Releases(cfg, x) })
+}
+
+// WriteWith is Write with each brief's releases, as Releases writes them,
+// from releasesOf: a cache of them, say.
+func WriteWith(w io.Writer, cfg *config.Config, uri string, in []Input, releasesOf func(Input) ([]byte, error)) error {
 	head := header(cfg, uri)
 	head.PublishedDate = stamp(newestDate(in))
 	in = slices.Clone(in)
@@ -268,20 +274,18 @@ func Write(w io.Writer, cfg *config.Config, uri string, in []Input) error {
 	bw.WriteString(`"releases": [`)
 	first := true
 	for _, x := range in {
-		rs := releases(cfg, x)
-		sortReleases(rs)
-		for _, r := range rs {
-			b, err := json.MarshalIndent(r, "    ", "  ")
-			if err != nil {
-				return err
-			}
-			if !first {
-				bw.WriteByte(',')
-			}
-			first = false
-			bw.WriteString("\n    ")
-			bw.Write(b)
+		b, err := releasesOf(x)
+		if err != nil {
+			return err
 		}
+		if len(b) == 0 {
+			continue
+		}
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		bw.Write(b)
 	}
 	if !first {
 		bw.WriteString("\n  ")
@@ -290,6 +294,25 @@ func Write(w io.Writer, cfg *config.Config, uri string, in []Input) error {
 	bw.Write(data[cut+len(`"releases": []`):])
 	bw.WriteByte('\n')
 	return bw.Flush()
+}
+
+// Releases writes the releases of one brief as they stand in the package's
+// list: each on lines of its own, indented, with commas between them.
+func Releases(cfg *config.Config, x Input) ([]byte, error) {
+	rs := releases(cfg, x)
+	sortReleases(rs)
+	var out []byte
+	for i, r := range rs {
+		b, err := json.MarshalIndent(r, "    ", "  ")
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(append(out, "\n    "...), b...)
+	}
+	return out, nil
 }
 
 func newestDate(in []Input) time.Time {

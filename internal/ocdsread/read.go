@@ -41,11 +41,15 @@ type Release struct {
 // Where names the release for a message: "file.json:12:5 (release
 // 3, id 004321-2025)".
 func (r Release) Where() string {
-	id := ""
+	return fmt.Sprintf("%s:%d:%d (%s)", r.Source, r.Line, r.Col, r.Label())
+}
+
+// Label names the release within its source: "release 2, id 9".
+func (r Release) Label() string {
 	if r.ID != "" {
-		id = ", id " + r.ID
+		return fmt.Sprintf("release %d, id %s", r.Index, r.ID)
 	}
-	return fmt.Sprintf("%s:%d:%d (release %d%s)", r.Source, r.Line, r.Col, r.Index, id)
+	return fmt.Sprintf("release %d", r.Index)
 }
 
 // Package is what a source said about itself, from its last package.
@@ -83,6 +87,7 @@ type Problem struct {
 	Source    string
 	Line, Col int
 	Release   string // the release's place, as Release.Where gives it
+	Label     string // the release within its source, as Release.Label gives it
 	Msg       string
 }
 
@@ -472,7 +477,7 @@ func (rd *reader) release(raw json.RawMessage, start int64) error {
 
 func (rd *reader) problem(sev Severity, r Release, msg string) {
 	if rd.opt.Report != nil {
-		rd.opt.Report(Problem{Severity: sev, Source: r.Source, Line: r.Line, Col: r.Col, Release: r.Where(), Msg: msg})
+		rd.opt.Report(Problem{Severity: sev, Source: r.Source, Line: r.Line, Col: r.Col, Release: r.Where(), Label: r.Label(), Msg: msg})
 	}
 }
 

@@ -134,7 +134,24 @@ type Item struct {
 	AdditionalClassifications []ocds.Classification `json:"additionalClassifications"`
 	DeliveryAddresses         []Address             `json:"deliveryAddresses"`
 	DeliveryAddress           *Address              `json:"deliveryAddress"`
+	DeliveryLocation          *Location             `json:"deliveryLocation"`
+	DeliveryLocations         []Location            `json:"deliveryLocations"`
 	RelatedLot                Text                  `json:"relatedLot"`
+}
+
+// Location is where work is done, from the location extension: a GeoJSON
+// geometry in WGS84.
+type Location struct {
+	Description string    `json:"description"`
+	Geometry    *Geometry `json:"geometry"`
+}
+
+// Geometry is a GeoJSON geometry. A Point's coordinates are [longitude,
+// latitude] (or with an elevation after them); other types nest points,
+// so they are kept as JSON.
+type Geometry struct {
+	Type        string          `json:"type"`
+	Coordinates json.RawMessage `json:"coordinates"`
 }
 
 // Document is a document of the process; the UK extension adds its

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/ocds"
 	"github.com/london-anchors/tenders/internal/parallel"
 )
 
@@ -26,6 +27,7 @@ func (r *renderer) renderOpps() diag.List {
 		if r.Cache != nil {
 			if c := r.Cache.get(o.File, o.key); c != nil {
 				o.card, o.BodyHTML, o.vevents, o.words = c.card, c.body, c.vevents, c.words
+				o.releases, o.csvLine = c.releases, c.csvLine
 				r.put(o.URL+"index.html", r.join(c.page))
 				if c.ics != nil {
 					r.put(o.URL+"deadline.ics", c.ics)
@@ -77,7 +79,18 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 		r.put(o.URL+"deadline.ics", ics)
 	}
 	if r.Cache != nil {
-		r.Cache.set(o.File, &cachedOpp{key: o.key, page: parts, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents, words: o.words})
+		// A cached render keeps the brief's open data too, so that a
+		// change to one brief does not make every brief's again.
+		rel, err := ocds.Releases(r.Config, r.ocdsInput(o))
+		if err == nil {
+			o.releases = rel
+			o.csvLine, err = r.csvLineOf(o)
+		}
+		if err != nil {
+			return &diag.Diagnostic{File: o.File, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot make the open data: " + err.Error()}
+		}
+		r.Cache.set(o.File, &cachedOpp{key: o.key, page: parts, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents, words: o.words,
+			releases: o.releases, csvLine: o.csvLine})
 		return nil
 	}
 	// A one-off build needs the source no more: let it go, so a large site

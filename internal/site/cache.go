@@ -22,13 +22,15 @@ type memoFile struct {
 }
 
 type cachedOpp struct {
-	key     string
-	page    [][]byte // split at the build's stamp
-	ics     []byte
-	card    [][]byte
-	vevents []byte
-	body    template.HTML // only for full-content feeds
-	words   string        // its words, for the search index
+	key      string
+	page     [][]byte // split at the build's stamp
+	ics      []byte
+	card     [][]byte
+	vevents  []byte
+	body     template.HTML // only for full-content feeds
+	words    string        // its words, for the search index
+	releases []byte        // its OCDS releases, for the open data
+	csvLine  []byte        // its row of the CSV
 }
 
 // NewCache makes an empty render cache.

@@ -44,9 +44,28 @@ func (r *renderer) writeData() error {
 func (r *renderer) ocdsInputs() []ocds.Input {
 	in := make([]ocds.Input, 0, len(r.opps))
 	for _, o := range r.opps {
-		in = append(in, ocds.Input{Brief: o.Brief, Status: o.Status, URL: r.Config.URL(o.URL)})
+		in = append(in, r.ocdsInput(o))
 	}
 	return in
+}
+
+func (r *renderer) ocdsInput(o *Opp) ocds.Input {
+	return ocds.Input{Brief: o.Brief, Status: o.Status, URL: r.Config.URL(o.URL)}
+}
+
+// writePackage writes the OCDS package, taking each brief's releases from
+// its render where a cached render kept them.
+func (r *renderer) writePackage(w io.Writer) error {
+	byBrief := make(map[*brief.Brief]*Opp, len(r.opps))
+	for _, o := range r.opps {
+		byBrief[o.Brief] = o
+	}
+	return ocds.WriteWith(w, r.Config, r.Config.URL("data/ocds.json"), r.ocdsInputs(), func(x ocds.Input) ([]byte, error) {
+		if o := byBrief[x.Brief]; o != nil && o.releases != nil {
+			return o.releases, nil
+		}
+		return ocds.Releases(r.Config, x)
+	})
 }
 
 // dataFiles makes /data/ocds.json (unless withPackage is false),
@@ -55,7 +74,12 @@ func (r *renderer) dataFiles(withPackage bool) ([][]byte, error) {
 	network, buyers := r.network, r.buyerProgress
 	var buf bytes.Buffer
 	if withPackage {
-		if err := ocds.Write(&buf, r.Config, r.Config.URL("data/ocds.json"), r.ocdsInputs()); err != nil {
+		n := 4096
+		for _, o := range r.opps {
+			n += len(o.releases) + 1
+		}
+		buf.Grow(n)
+		if err := r.writePackage(&buf); err != nil {
 			return nil, fmt.Errorf("cannot make the open data: %w", err)
 		}
 	}
@@ -64,6 +88,11 @@ func (r *renderer) dataFiles(withPackage bool) ([][]byte, error) {
 	w := NewCSV(&c)
 	_ = w.Write(csvHeader())
 	for _, o := range r.opps {
+		if o.csvLine != nil {
+			w.Flush()
+			c.Write(o.csvLine)
+			continue
+		}
 		_ = w.Write(r.csvRow(o))
 	}
 	w.Flush()
@@ -188,6 +217,15 @@ func csvHeader() []string {
 }
 
 // csvRow is one brief's row of /data/opportunities.csv.
+// csvLineOf is a brief's row of /data/opportunities.csv, written out.
+func (r *renderer) csvLineOf(o *Opp) ([]byte, error) {
+	var b bytes.Buffer
+	w := NewCSV(&b)
+	_ = w.Write(r.csvRow(o))
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
 func (r *renderer) csvRow(o *Opp) []string {
 	c := &csvContext{cfg: r.Config, loc: r.loc}
 	var row []string

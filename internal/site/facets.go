@@ -9,7 +9,7 @@ import (
 func (r *renderer) facets() {
 	cfg := r.Config
 	topics := &FacetKind{Kind: "topic", Title: "Topics", Path: "topics/", Intro: "Opportunities grouped by the kind of work."}
-	for _, k := range cfg.TopicKeys() {
+	for _, k := range r.topicKeys {
 		t := cfg.Topics[k]
 		topics.Facets = append(topics.Facets, &Facet{Named: Named{k, t.Name, "topics/" + k + "/"}, Kind: "topic", Description: t.Description})
 	}
@@ -25,25 +25,27 @@ func (r *renderer) facets() {
 	r.topics, r.boroughs, r.buyers = topics, boroughs, buyers
 	r.kinds = []*FacetKind{topics, boroughs, buyers}
 	// One pass over the briefs, appending each to the facets it is in.
-	index := map[string][]*Opp{}
+	type facetKey struct{ kind, key string }
+	index := map[facetKey][]*Opp{}
+	add := func(kind, key string, o *Opp) { index[facetKey{kind, key}] = append(index[facetKey{kind, key}], o) }
 	for _, o := range r.opps {
 		for _, t := range o.Topics {
-			index["topic:"+t.Key] = append(index["topic:"+t.Key], o)
+			add("topic", t.Key, o)
 		}
 		if slices.Contains(o.Brief.Boroughs, config.LondonWide) {
 			for _, a := range config.Areas {
-				index["borough:"+a.Key] = append(index["borough:"+a.Key], o)
+				add("borough", a.Key, o)
 			}
 		} else {
 			for _, b := range o.Brief.Boroughs {
-				index["borough:"+b] = append(index["borough:"+b], o)
+				add("borough", b, o)
 			}
 		}
-		index["buyer:"+o.Brief.Buyer] = append(index["buyer:"+o.Brief.Buyer], o)
+		add("buyer", o.Brief.Buyer, o)
 	}
 	for _, k := range r.kinds {
 		for _, f := range k.Facets {
-			f.Open, f.Upcoming, f.Past = sortOpps(index[f.Kind+":"+f.Key])
+			f.Open, f.Upcoming, f.Past = sortOpps(index[facetKey{f.Kind, f.Key}])
 		}
 	}
 }

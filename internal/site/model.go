@@ -51,6 +51,8 @@ type Opp struct {
 	card        [][]byte      // its card for listings, split where the page's Root goes
 	vevents     []byte        // its deadlines as VEVENTs, for the site's calendars
 	words       string        // its distinct words, for the search index: search.Words
+	releases    []byte        // its OCDS releases (ocds.Releases), kept only by a cached render
+	csvLine     []byte        // its row of the CSV, likewise
 	key         string        // everything its card and page depend on, besides the generation
 	aliasesPos  tomldec.Pos   // where aliases was written, once Keys is let go
 

@@ -14,6 +14,7 @@ import (
 // the facets, the feed sets and the progress figures.
 func (r *renderer) prepare() {
 	cfg := r.Config
+	r.topicKeys = cfg.TopicKeys()
 	for _, b := range r.Content.Briefs {
 		o := newOpp(b)
 		o.Status = brief.Status(b, r.Now)
@@ -72,7 +73,7 @@ func (r *renderer) progress() {
 // prefixes match one of its CPV codes, in key order.
 func (r *renderer) topicsOf(b *brief.Brief) []string {
 	ts := slices.Clone(b.Topics)
-	for _, k := range r.Config.TopicKeys() {
+	for _, k := range r.topicKeys {
 		if slices.Contains(ts, k) {
 			continue
 		}

@@ -79,12 +79,23 @@ func Render(ctx context.Context, s *Site, sink Sink) (diag.List, error) {
 	if d := r.events(); d != nil {
 		return diag.List{*d}, nil
 	}
-	// The open data needs only the briefs' facts and statuses: it is
-	// written beside the pages, on its own goroutine, so that its one long
-	// stream does not hold up the end of the render.
+	// The open data of a one-off build needs only the briefs' facts and
+	// statuses: it is written beside the pages, on its own goroutine, so
+	// that its one long stream does not hold up the end of the render. A
+	// cached render takes each brief's part of it from the brief's render,
+	// so it waits for them.
 	data := make(chan error, 1)
-	go func() { data <- r.writeData() }()
+	if r.Cache == nil {
+		go func() { data <- r.writeData() }()
+	}
 	list, err := r.renderAll()
+	if r.Cache != nil {
+		if err == nil && len(list) == 0 {
+			data <- r.writeData()
+		} else {
+			data <- nil
+		}
+	}
 	if derr := <-data; err == nil && len(list) == 0 {
 		err = derr // the sink names the file
 	}
@@ -127,6 +138,8 @@ type renderer struct {
 
 	// The briefs sorted as listings show them (sortOpps).
 	open, upcoming, past []*Opp
+
+	topicKeys []string // site.toml's topics, in order: config.TopicKeys, sorted once
 
 	// The kinds of facet, each by name and all in order.
 	topics, boroughs, buyers *FacetKind
