@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -121,6 +122,10 @@ func fixSite(ctx context.Context, c *command, e *env, fsys *sitefs.FS, f siteFla
 	n, left := 0, 0
 	for _, fx := range fixed {
 		if err := fsys.WriteFile(fx.File, fx.After); err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is said once, as the site names it
+			}
 			fmt.Fprintf(e.stderr, "tenders check: cannot write %s: %s\n", safetext.Line(displayPath(f.site, fx.File)), safetext.Line(err.Error()))
 			return nil, exitFailure
 		}

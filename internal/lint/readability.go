@@ -1,6 +1,9 @@
 package lint
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // readStats counts what the Flesch scores need.
 type readStats struct {
@@ -26,6 +29,9 @@ func (s readStats) scores() (ease, grade float64) {
 // syllables estimates the syllables of an English word: groups of vowels,
 // less a silent final e.
 func syllables(w string) int {
+	if n, ok := asciiSyllables(w); ok {
+		return n
+	}
 	w = strings.ToLower(w)
 	n := 0
 	prevVowel := false
@@ -43,6 +49,34 @@ func syllables(w string) int {
 		n--
 	}
 	return max(n, 1)
+}
+
+// asciiSyllables is syllables for a word of ASCII letters alone, as most
+// are, without making its lower case; ok is false for any other word.
+func asciiSyllables(w string) (n int, ok bool) {
+	prevVowel := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		c |= 0x20 * uint8(asciiClass[c]&asciiUpper/asciiUpper) // to lower case
+		v := c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+		if v && !prevVowel {
+			n++
+		}
+		prevVowel = v
+	}
+	end := func(suffix string) bool {
+		return len(w) >= len(suffix) && strings.EqualFold(w[len(w)-len(suffix):], suffix)
+	}
+	if n > 1 && end("e") && !end("le") && !end("ee") {
+		n--
+	}
+	if n > 1 && end("ed") && !end("ted") && !end("ded") {
+		n--
+	}
+	return max(n, 1), true
 }
 
 // sentence is a span of tokens [from, to) of a Prose.

@@ -112,6 +112,36 @@ type token struct {
 	masked     bool
 }
 
+// asciiClass holds, for each ASCII byte, what isWordRune, unicode.IsLetter,
+// unicode.IsUpper and unicode.IsDigit say of it, so that the tokenizer
+// decodes and looks up only the bytes of other scripts.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		if isWordRune(c) {
+			t[c] |= asciiWord
+		}
+		if unicode.IsLetter(c) {
+			t[c] |= asciiLetter
+		}
+		if unicode.IsUpper(c) {
+			t[c] |= asciiUpper
+		}
+		if unicode.IsDigit(c) {
+			t[c] |= asciiDigit
+		}
+	}
+	return t
+}()
+
+const (
+	asciiWord = 1 << iota
+	asciiLetter
+	asciiUpper
+	asciiDigit
+
+	asciiLetterDigit = asciiLetter | asciiDigit
+)
+
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '+' || r == '&'
 }
@@ -124,6 +154,10 @@ func (p *Prose) tokens() []token {
 	s := p.Text
 	p.words = make([]token, 0, len(s)/5+1) // about one word a five bytes
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && asciiClass[c]&asciiLetterDigit == 0 {
+			i++ // the common case: a space or a stop
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '\uFFFC' {
 			p.words = append(p.words, token{start: i, end: i + size, lower: mask, masked: true})
@@ -138,6 +172,24 @@ func (p *Prose) tokens() []token {
 		letters, upper := 0, 0
 		digit := false
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				// An ASCII byte, as most are: the same tests by table.
+				k := asciiClass[c]
+				if k == 0 {
+					break
+				}
+				if k&asciiLetter != 0 {
+					letters++
+					if k&asciiUpper != 0 {
+						upper++
+					}
+				}
+				if k&asciiDigit != 0 {
+					digit = true
+				}
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if !isWordRune(r) || r == '\uFFFC' {
 				break
