@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
@@ -119,16 +121,16 @@ func fixSite(ctx context.Context, c *command, e *env, fsys *sitefs.FS, f siteFla
 	if !write {
 		return nil, exitOK
 	}
+	if i, err := writeFixed(fsys, fixed); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is said once, as the site names it
+		}
+		fmt.Fprintf(e.stderr, "tenders check: cannot write %s: %s\n", safetext.Line(displayPath(f.site, fixed[i].File)), safetext.Line(err.Error()))
+		return nil, exitFailure
+	}
 	n, left := 0, 0
 	for _, fx := range fixed {
-		if err := fsys.WriteFile(fx.File, fx.After); err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // the path is said once, as the site names it
-			}
-			fmt.Fprintf(e.stderr, "tenders check: cannot write %s: %s\n", safetext.Line(displayPath(f.site, fx.File)), safetext.Line(err.Error()))
-			return nil, exitFailure
-		}
 		n += fx.Fixes
 		if !fx.Done {
 			left++
@@ -139,6 +141,41 @@ func fixSite(ctx context.Context, c *command, e *env, fsys *sitefs.FS, f siteFla
 		fmt.Fprintf(e.stderr, "tenders check: %s still %s safe fixes, each made possible by another; run tenders check --fix again\n", countOf(left, "file", "files"), map[bool]string{true: "has", false: "have"}[left == 1])
 	}
 	return build.Refixed(checked, fixed), -1
+}
+
+// writeFixed writes the fixed files, several at once: each write waits for
+// the disk to hold the new bytes before it takes the old file's place, so
+// one at a time a large site waited on each in turn. After a failure it
+// starts no more, and returns the index of the first file that failed;
+// each file is written whole or not at all.
+func writeFixed(fsys *sitefs.FS, fixed []build.Fixed) (int, error) {
+	errs := make([]error, len(fixed))
+	var failed atomic.Bool
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(8, len(fixed)) {
+		wg.Go(func() {
+			for i := range next {
+				if failed.Load() {
+					continue
+				}
+				if errs[i] = fsys.WriteFile(fixed[i].File, fixed[i].After); errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		})
+	}
+	for i := range fixed {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return i, err
+		}
+	}
+	return 0, nil
 }
 
 func countOf(n int, one, many string) string {
