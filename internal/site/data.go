@@ -26,9 +26,7 @@ func (r *renderer) writeData() error {
 		r.mu.Lock()
 		r.written[names[0]] = true
 		r.mu.Unlock()
-		if err := ss.PutStream(names[0], func(w io.Writer) error {
-			return ocds.Write(w, r.Config, r.Config.URL(names[0]), r.ocdsInputs())
-		}); err != nil {
+		if err := ss.PutStream(names[0], r.writePackage); err != nil {
 			return err
 		}
 		files, err := r.dataFiles(false)
@@ -54,13 +52,17 @@ func (r *renderer) ocdsInput(o *Opp) ocds.Input {
 }
 
 // writePackage writes the OCDS package, taking each brief's releases from
-// its render where a cached render kept them.
+// its render where a cached render kept them. It stops when the render's
+// context ends, since a one-off build writes it beside the pages.
 func (r *renderer) writePackage(w io.Writer) error {
 	byBrief := make(map[*brief.Brief]*Opp, len(r.opps))
 	for _, o := range r.opps {
 		byBrief[o.Brief] = o
 	}
 	return ocds.WriteWith(w, r.Config, r.Config.URL("data/ocds.json"), r.ocdsInputs(), func(x ocds.Input) ([]byte, error) {
+		if err := r.ctx.Err(); err != nil {
+			return nil, err
+		}
 		if o := byBrief[x.Brief]; o != nil && o.releases != nil {
 			return o.releases, nil
 		}
