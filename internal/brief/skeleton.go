@@ -56,13 +56,7 @@ func skeleton(title string, f Facts, now time.Time, loc *time.Location, only fun
 	b.WriteString(schema.TOML(BriefSchema, schema.TOMLOptions{
 		Above: true,
 		Only:  only,
-		Value: func(f schema.Field) (string, bool) {
-			v, ok := values[f.Key]
-			if !ok {
-				v = f.Example
-			}
-			return v, slices.Contains(skeletonSet, f.Key)
-		},
+		Value: schema.ValuesOr(values, skeletonSet),
 	}))
 	b.WriteString(Fence + "\n" + SkeletonBody)
 	return []byte(b.String())

@@ -248,16 +248,11 @@ type Input struct {
 	URL    string // the brief's page, absolute
 }
 
-// Write writes the release package of every brief to w, one release at a
-// time, so a large site's package is never held in memory whole. Its
-// publishedDate is the newest date of the content.
-func Write(w io.Writer, cfg *config.Config, uri string, in []Input) error {
-	return WriteWith(w, cfg, uri, in, func(x Input) ([]byte, error) { return Releases(cfg, x) })
-}
-
-// WriteWith is Write with each brief's releases, as Releases writes them,
-// from releasesOf: a cache of them, say.
-func WriteWith(w io.Writer, cfg *config.Config, uri string, in []Input, releasesOf func(Input) ([]byte, error)) error {
+// Write writes the release package of every brief to w, one brief's
+// releases at a time, so a large site's package is never held in memory
+// whole; releasesOf gives them, as Releases writes them (or a cache of
+// what it wrote). Its publishedDate is the newest date of the content.
+func Write(w io.Writer, cfg *config.Config, uri string, in []Input, releasesOf func(Input) ([]byte, error)) error {
 	head := header(cfg, uri)
 	head.PublishedDate = stamp(newestDate(in))
 	in = slices.Clone(in)

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,6 +20,19 @@ type TOMLOptions struct {
 	// blank line before each key. Without it, the note follows the key on
 	// its line, and continues on lines below at the same column.
 	Above bool
+}
+
+// ValuesOr is a TOMLOptions.Value that writes each key's value from values,
+// or its example when values has none, and sets the keys named in set,
+// leaving the others as comments.
+func ValuesOr(values map[string]string, set []string) func(Field) (string, bool) {
+	return func(f Field) (string, bool) {
+		v, ok := values[f.Key]
+		if !ok {
+			v = f.Example
+		}
+		return v, slices.Contains(set, f.Key)
+	}
 }
 
 // The layout of the notes TOML writes.

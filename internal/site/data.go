@@ -59,7 +59,7 @@ func (r *renderer) writePackage(w io.Writer) error {
 	for _, o := range r.opps {
 		byBrief[o.Brief] = o
 	}
-	return ocds.WriteWith(w, r.Config, r.Config.URL("data/ocds.json"), r.ocdsInputs(), func(x ocds.Input) ([]byte, error) {
+	return ocds.Write(w, r.Config, r.Config.URL("data/ocds.json"), r.ocdsInputs(), func(x ocds.Input) ([]byte, error) {
 		if err := r.ctx.Err(); err != nil {
 			return nil, err
 		}

@@ -84,19 +84,19 @@ func Render(ctx context.Context, s *Site, sink Sink) (diag.List, error) {
 	// that its one long stream does not hold up the end of the render. A
 	// cached render takes each brief's part of it from the brief's render,
 	// so it waits for them.
-	data := make(chan error, 1)
+	var data chan error
 	if r.Cache == nil {
+		data = make(chan error, 1)
 		go func() { data <- r.writeData() }()
 	}
 	list, err := r.renderAll()
-	if r.Cache != nil {
-		if err == nil && len(list) == 0 {
-			data <- r.writeData()
-		} else {
-			data <- nil
-		}
+	var derr error
+	if data != nil {
+		derr = <-data
+	} else if err == nil && len(list) == 0 {
+		derr = r.writeData()
 	}
-	if derr := <-data; err == nil && len(list) == 0 {
+	if err == nil && len(list) == 0 {
 		err = derr // the sink names the file
 	}
 	if err == nil {

@@ -187,16 +187,7 @@ func SiteTOML(o Options) []byte {
 			f.Fields[i].AnyKey = exampleTopic
 		}
 	}
-	body := schema.TOML(&f, schema.TOMLOptions{
-		Above: true,
-		Value: func(fd schema.Field) (string, bool) {
-			v, ok := values[fd.Key]
-			if !ok {
-				v = fd.Example
-			}
-			return v, slices.Contains(set, fd.Key)
-		},
-	})
+	body := schema.TOML(&f, schema.TOMLOptions{Above: true, Value: schema.ValuesOr(values, set)})
 	return []byte(siteIntro + "\n" + body)
 }
 
