@@ -14,9 +14,9 @@
 // Pages are rendered with html/template. The built-in templates are in
 // internal/theme; a file of the same name in a site's own templates/ folder
 // takes the place of one, so a site can change one page and keep the rest.
-// base.html is the layout of every page and defines "nav-item"; each page
-// template defines "main" (and may define "head"); partials.html holds the
-// pieces several pages share.
+// base.html is the layout of every page and defines "nav-item" and the
+// chrome (below); each page template defines "main" (and may define
+// "head"); partials.html holds the pieces several pages share.
 //
 //	template          pages (pageKinds)                                  the *Page fields it reads
 //	base.html         every page                                         Site, Root, Path, Title, Description, Feeds, Footer, Section, NotFound, Paging
@@ -49,7 +49,11 @@
 //
 // The shared pieces, each called with {{template "name" ARGS}}:
 //
-//	nav-item    (base.html) a link of the navigation: navItem's result
+//	nav-item    (base.html) a link of the navigation: a Chrome's Nav result (or navItem's)
+//	site-head   (base.html) the style sheet, icons and theme colour of the head: a *Chrome
+//	site-header (base.html) the skip link, the network, the site's name, the navigation
+//	            and the banner: a *Chrome
+//	site-footer (base.html) the page's scripts and the footer: a *Chrome
 //	opp-list    a list of cards, or what to say when it is empty: list's result
 //	opp-card    one brief's card: a listArgs with one Opp. A card is rendered once
 //	            a brief with a stand-in Root, and cards puts the page's Root in;
@@ -66,6 +70,14 @@
 //	borough-map the map of open opportunities by borough, and its table: mapArgs's result
 //	open-values (progress.html) open value by topic or borough: openTable's result
 //	feed-row    (feeds.html) one feed set's row: a *FeedSet
+//
+// The chrome is the part of a page that is the same on many pages. base.html
+// writes each part with {{chrome "name" .}}, which executes the template
+// name with a *Chrome: only the facts of the page a part may show (the
+// site, Root, the footer's pages, the path the navigation marks, whether the
+// page loads the status or the search script). Every page with the same
+// facts gets the same bytes, so each part is executed once for each set of
+// them, and a brief's page costs only its own content.
 //
 // # Statuses as the page is read
 //
@@ -124,6 +136,7 @@
 //	link s                   an address from front matter, made absolute when it is a path
 //	webcal path              the webcal:// address calendar apps subscribe to
 //	asset name               a static file's fingerprinted name ("css/site.1a2b3c4d5e.css")
+//	chrome name page         the template name executed with page's Chrome, once for each Chrome
 //	updated                  when the build ran, as "9am on Tuesday 1 December 2026", in text
 //	                         only; tenders serve keeps pages that say it between builds
 //	icons                    the icons every page's head links to ([]Icon): site.toml's or the built-in anchor

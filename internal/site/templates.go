@@ -92,6 +92,7 @@ func (r *renderer) funcs() template.FuncMap {
 			return slices.ContainsFunc(r.Content.Pages, func(p *brief.Page) bool { return p.Slug == slug })
 		},
 		"asset":   r.asset,
+		"chrome":  unboundChrome,
 		"updated": r.updated,
 		"icons":   r.icons,
 		"logo":    r.logo,
@@ -196,6 +197,7 @@ func (r *renderer) parseTemplates() diag.List {
 			list = append(list, templateDiag(name, err))
 			continue
 		}
+		t.Funcs(template.FuncMap{"chrome": r.chrome(t)})
 		r.tmpl[name] = t
 	}
 	return list

@@ -1,0 +1,56 @@
+package site_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestChromeEachPage: the chrome is made once for each set of facts and
+// reused, yet every page still gets its own: the navigation marks exactly
+// the page you are on, and the status script is on exactly the pages that
+// show a status still to change.
+func TestChromeEachPage(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	out := buildSite(t, fsys, "")
+	targets := map[string]bool{"": true, "topics/": true, "boroughs/": true, "buyers/": true, "events/": true, "opportunities/closed/": true}
+	pages := 0
+	for name, data := range out {
+		dir, ok := strings.CutSuffix(name, "index.html")
+		if !ok || !bytes.HasPrefix(data, []byte("<!DOCTYPE html>")) {
+			continue
+		}
+		pages++
+		root := strings.Repeat("../", strings.Count(dir, "/"))
+		if root == "" {
+			root = "./"
+		}
+		marked := bytes.Count(data, []byte(`aria-current="page"`))
+		here := bytes.Contains(data, []byte(`href="`+root+dir+`" aria-current="page"`))
+		if want := targets[dir]; marked != map[bool]int{true: 1}[want] || here != want {
+			t.Errorf("%s: %d links marked as the page you are on, this page's among them = %v; want it alone marked = %v", name, marked, here, want)
+		}
+		live := bytes.Contains(data, []byte("data-until=")) || bytes.Contains(data, []byte("data-after="))
+		if got := bytes.Contains(data, []byte("js/status.")); got != live {
+			t.Errorf("%s: loads the status script = %v, though it has marks to update = %v", name, got, live)
+		}
+	}
+	if pages < 10 {
+		t.Fatalf("only %d pages", pages)
+	}
+}
+
+// TestChromeOwnPart: a page template that defines a part of the chrome
+// anew gets its own, and the other pages keep the theme's.
+func TestChromeOwnPart(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	fsys["templates/page.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{end}}{{define "site-header"}}<header>Own header at {{.Root}}</header>{{end}}`)}
+	out := buildSite(t, fsys, "")
+	if !bytes.Contains(out["about/index.html"], []byte("<header>Own header at ../</header>")) {
+		t.Errorf("the plain page has not its own header:\n%s", out["about/index.html"])
+	}
+	if bytes.Contains(out["index.html"], []byte("Own header")) || !bytes.Contains(out["index.html"], []byte(`<header class="site-header">`)) {
+		t.Error("the home page has not the theme's header")
+	}
+}
