@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -231,8 +232,10 @@ type builder struct {
 
 func (b *builder) add(s []byte, off int) {
 	b.text.Write(s)
+	n := len(b.offs)
+	b.offs = slices.Grow(b.offs, len(s))[:n+len(s)]
 	for i := range s {
-		b.offs = append(b.offs, int32(off+i))
+		b.offs[n+i] = int32(off + i)
 	}
 	if len(s) > 0 {
 		b.last = off + len(s) - 1
@@ -271,6 +274,12 @@ func (f *file) collectProse() {
 		switch n.Kind() {
 		case markdown.KindParagraph, markdown.KindTextBlock, markdown.KindHeading, markdown.KindTableCell:
 			var b builder
+			if size := linesSize(n); size > 0 {
+				// The prose is about as long as its source: the markup
+				// it drops outweighs what it adds.
+				b.text.Grow(size)
+				b.offs = make([]int32, 0, size)
+			}
 			f.inline(n, src, &b)
 			kind := "paragraph"
 			if n.Kind() == markdown.KindHeading {
@@ -302,6 +311,20 @@ func (f *file) collectProse() {
 			f.field("updates."+strconv.Itoa(i)+".text", u.Text, "update")
 		}
 	}
+}
+
+// linesSize is how many bytes of the body a block's lines hold.
+func linesSize(n markdown.Node) int {
+	if n.Type() != markdown.TypeBlock {
+		return 0
+	}
+	size := 0
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		size += seg.Stop - seg.Start
+	}
+	return size
 }
 
 // field adds a front-matter prose field. When the value is written on its
