@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -127,6 +128,17 @@ func DateMessage(s, toml, words string) string {
 	return fmt.Sprintf("is written %q; write the %s as %s (%s)", s, what, toml, words)
 }
 
+// mayBeHumanDate is false for a value HumanDate cannot read, tested
+// cheaply: every date it reads has a separator (- / . or a space), and
+// none starts as a TOML date does, with four digits and a hyphen. Most
+// unquoted values are numbers, booleans and TOML dates.
+func mayBeHumanDate(v string) bool {
+	if len(v) >= 5 && v[4] == '-' && strings.Trim(v[:4], "0123456789") == "" {
+		return false
+	}
+	return strings.ContainsAny(v, "-/.") || strings.ContainsFunc(v, unicode.IsSpace)
+}
+
 // quoteHumanDates finds the keys whose value is a date as a person would
 // write it without quotes, which is not TOML, and reports each at its
 // value. It returns src with those values replaced by "", so that the
@@ -168,7 +180,7 @@ func quoteHumanDates(src string, keys Keys) (string, []Problem) {
 			to = from + i
 		}
 		value := strings.TrimRight(line[from:to], " \t\r")
-		if value == "" || strings.ContainsAny(value[:1], "\"'[{") {
+		if value == "" || strings.ContainsAny(value[:1], "\"'[{") || !mayBeHumanDate(value) {
 			continue
 		}
 		iso, words, ok := HumanDate(value)

@@ -35,6 +35,14 @@ func TestHumanDate(t *testing.T) {
 		if !ok || toml != tt.toml || words != tt.words {
 			t.Errorf("HumanDate(%q) = %q, %q, %v; want %q, %q", tt.in, toml, words, ok, tt.toml, tt.words)
 		}
+		if !mayBeHumanDate(tt.in) {
+			t.Errorf("mayBeHumanDate(%q) = false, but it is a date", tt.in)
+		}
+	}
+	for _, v := range []string{"10000", "true", "2026-12-18", "2026-12-18T12:00:00Z", "2026-12-18 12:00:00"} {
+		if mayBeHumanDate(v) {
+			t.Errorf("mayBeHumanDate(%q) = true; want false, tested cheaply", v)
+		}
 	}
 	for _, no := range []string{
 		"", "2026-12-18", "tomorrow", "31/11/2026", "29/02/2027", "18/13/2026", "13/13/2026",
@@ -101,6 +109,9 @@ func FuzzHumanDate(f *testing.F) {
 		toml, _, ok := HumanDate(s)
 		if !ok {
 			return
+		}
+		if !mayBeHumanDate(strings.TrimSpace(s)) {
+			t.Errorf("HumanDate reads %q, but mayBeHumanDate says it cannot", s)
 		}
 		layout := "2006-01-02"
 		if strings.Contains(toml, "T") {
