@@ -9,6 +9,7 @@ import (
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/lint"
 	"github.com/london-anchors/tenders/internal/synth"
 )
@@ -72,5 +73,52 @@ func BenchmarkCheckLargeFile(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		e.CheckFile(br)
+	}
+}
+
+// TestWordsReused: the words of a file are split into a slice that is
+// used again for the next file; a file's findings and scores are the same
+// whichever files were linted before it, one at a time or side by side.
+func TestWordsReused(t *testing.T) {
+	fsys := fstest.MapFS{}
+	jargon := []string{"We will leverage synergy going forward.", "Going forward, leverage it.", "Synergy matters."}
+	i := 0
+	for name, data := range synth.Site(40) {
+		if strings.HasPrefix(name, "content/opportunities/") {
+			// Words for the rules that read them, different in each file.
+			data = append(data, "\n"+strings.Repeat(jargon[i%3]+" ", 1+i%4)+"\n"...)
+			i++
+		}
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	cfg, _ := config.Parse("site.toml", string(fsys["site.toml"].Data))
+	content, list := (&brief.Parser{Config: cfg}).Load(context.Background(), fsys)
+	if list.Errors() > 0 {
+		t.Fatal(list[:1])
+	}
+	e, _ := lint.New(cfg)
+	docs := content.Docs()
+	alone := make([]string, len(docs))
+	for i, d := range docs {
+		found, sum := e.CheckFile(d)
+		alone[i] = fmt.Sprint(found, sum)
+	}
+	if !strings.Contains(strings.Join(alone, ""), "synergy") {
+		t.Fatal("no jargon found: the test lints nothing that uses the words")
+	}
+	for i := len(docs) - 1; i >= 0; i-- { // the other way round
+		if found, sum := e.CheckFile(docs[i]); fmt.Sprint(found, sum) != alone[i] {
+			t.Errorf("%s: after the files after it, found\n%v %v\nwant\n%s", docs[i].Src().File, found, sum, alone[i])
+		}
+	}
+	all, _ := e.Check(context.Background(), docs) // side by side
+	var want diag.List
+	for _, d := range docs {
+		found, _ := e.CheckFile(d)
+		want = append(want, found...)
+	}
+	want.Sort()
+	if fmt.Sprint(all) != fmt.Sprint(want) {
+		t.Error("linted side by side, the files' findings differ from one at a time")
 	}
 }

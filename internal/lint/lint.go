@@ -221,6 +221,7 @@ func (e *Engine) CheckParsed(d brief.Doc, tree markdown.Node) (diag.List, Summar
 	f.lines = newLineIndex(src.Body)
 	f.front = strings.Split(src.Front, "\n")
 	f.collectProse()
+	defer f.tokenizeAll()()
 	var out []diag.Diagnostic
 	for _, r := range e.Rules {
 		sev := e.Severity(r)

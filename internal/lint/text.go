@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -147,13 +148,53 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '+' || r == '&'
 }
 
-// tokens splits Text into words.
+// tokens splits Text into words, once.
 func (p *Prose) tokens() []token {
 	if p.words != nil || p.Text == "" {
 		return p.words
 	}
+	p.words = p.tokenize(make([]token, 0, len(p.Text)/5+1)) // about one word a five bytes
+	return p.words
+}
+
+// tokenArenas holds the slices a file's words are split into: the words
+// are the largest part of what linting a file allocates, and are not
+// needed once it is linted.
+var tokenArenas = sync.Pool{New: func() any { return new([]token) }}
+
+// tokenizeAll splits every prose run of the file into words at once, into
+// one slice from tokenArenas; release gives it back. Nothing may keep a
+// Prose, or its words, after release.
+func (f *file) tokenizeAll() (release func()) {
+	arena := tokenArenas.Get().(*[]token)
+	need := 0
+	for _, p := range f.Prose {
+		need += len(p.Text)/5 + 1
+	}
+	a := (*arena)[:0]
+	if cap(a) < need {
+		a = make([]token, 0, need)
+	}
+	for _, p := range f.Prose {
+		if p.words != nil || p.Text == "" {
+			continue
+		}
+		// Should the arena grow, the runs before keep the old array,
+		// which is theirs alone.
+		start := len(a)
+		a = p.tokenize(a)
+		p.words = a[start:len(a):len(a)]
+	}
+	return func() {
+		clear(a) // no text held from the pool
+		*arena = a[:0]
+		tokenArenas.Put(arena)
+	}
+}
+
+// tokenize appends the words of Text to out.
+func (p *Prose) tokenize(out []token) []token {
 	s := p.Text
-	p.words = make([]token, 0, len(s)/5+1) // about one word a five bytes
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf && asciiClass[c]&asciiLetterDigit == 0 {
 			i++ // the common case: a space or a stop
@@ -161,7 +202,7 @@ func (p *Prose) tokens() []token {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '\uFFFC' {
-			p.words = append(p.words, token{start: i, end: i + size, lower: mask, masked: true})
+			out = append(out, token{start: i, end: i + size, lower: mask, masked: true})
 			i += size
 			continue
 		}
@@ -213,13 +254,10 @@ func (p *Prose) tokens() []token {
 		w := s[i:j]
 		// Capitals, allowing a plural s: "KPIs".
 		caps := letters >= 2 && (upper == letters || (upper == letters-1 && upper >= 2 && w[len(w)-1] == 's'))
-		p.words = append(p.words, token{start: i, end: j, lower: strings.ToLower(w), caps: caps, hasDigit: digit})
+		out = append(out, token{start: i, end: j, lower: strings.ToLower(w), caps: caps, hasDigit: digit})
 		i = max(j, i+size)
 	}
-	if p.words == nil {
-		p.words = []token{}
-	}
-	return p.words
+	return out
 }
 
 // builder accumulates a block's text and where each byte came from.
