@@ -220,7 +220,9 @@ func (e *Engine) CheckParsed(d brief.Doc, tree markdown.Node) (diag.List, Summar
 	f.Doc = tree
 	f.lines = newLineIndex(src.Body)
 	f.front = strings.Split(src.Front, "\n")
-	f.collectProse()
+	offs := offsArenas.Get().(*[]int32)
+	defer offsArenas.Put(offs) // once nothing reads a Prose
+	f.collectProse(offs)
 	defer f.tokenizeAll()()
 	var out []diag.Diagnostic
 	for _, r := range e.Rules {

@@ -157,6 +157,10 @@ func (p *Prose) tokens() []token {
 	return p.words
 }
 
+// offsArenas holds the slices of int32 a file's body offsets are cut
+// from (collectProse), each given back once the file is linted.
+var offsArenas = sync.Pool{New: func() any { return new([]int32) }}
+
 // tokenArenas holds the slices a file's words are split into: the words
 // are the largest part of what linting a file allocates, and are not
 // needed once it is linted.
@@ -295,8 +299,16 @@ func (b *builder) space(off int) {
 
 // collectProse builds the Prose runs of a file, in reading order: the
 // summary, the body's blocks, then the other prose fields.
-func (f *file) collectProse() {
+func (f *file) collectProse(arena *[]int32) {
 	src := f.Source.Body
+	// The blocks' offsets are cut from one slice of the body's size, from
+	// offsArenas: each block's from its own part, so a block whose prose
+	// outgrows its source grows out of it, into a slice of its own.
+	offs := (*arena)[:0]
+	if cap(offs) < len(src) {
+		offs = make([]int32, 0, len(src))
+	}
+	*arena = offs
 	if b := f.Brief; b != nil {
 		f.field("summary", b.Summary, "summary")
 	}
@@ -312,13 +324,17 @@ func (f *file) collectProse() {
 		switch n.Kind() {
 		case markdown.KindParagraph, markdown.KindTextBlock, markdown.KindHeading, markdown.KindTableCell:
 			var b builder
-			if size := linesSize(n); size > 0 {
-				// The prose is about as long as its source: the markup
-				// it drops outweighs what it adds.
-				b.text.Grow(size)
-				b.offs = make([]int32, 0, size)
+			// The prose is about as long as its source: the markup it
+			// drops outweighs what it adds.
+			size, cut := linesSize(n), false
+			b.text.Grow(size)
+			if size > 0 && len(offs)+size <= cap(offs) {
+				b.offs, cut = offs[len(offs):len(offs):len(offs)+size], true
 			}
 			f.inline(n, src, &b)
+			if cut && cap(b.offs) == size {
+				offs = offs[:len(offs)+len(b.offs)] // it did not outgrow its part
+			}
 			kind := "paragraph"
 			if n.Kind() == markdown.KindHeading {
 				kind = "heading"
