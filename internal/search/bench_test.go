@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/london-anchors/tenders/internal/synth"
 )
 
 // synthDocs makes n documents of about 150 distinct words each, drawn
@@ -68,5 +70,21 @@ func BenchmarkWords(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Words(text)
+	}
+}
+
+// BenchmarkWordsBriefs splits 20 synthetic briefs, front matter and body,
+// of many distinct words, as a build splits each brief for the index.
+func BenchmarkWordsBriefs(b *testing.B) {
+	var texts [][]byte
+	for i := range 20 {
+		_, data := synth.Brief(i)
+		texts = append(texts, data)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Words(t)
+		}
 	}
 }

@@ -57,7 +57,11 @@ const maxWord = 32
 // character, or in Stop, is left out. The script splits a query the same
 // way.
 func Words(texts ...[]byte) string {
-	seen := map[string]struct{}{}
+	size := 0
+	for _, text := range texts {
+		size += len(text)
+	}
+	seen := make(map[string]struct{}, size/16) // a brief has a new word about every 16 bytes
 	var buf []byte
 	flush := func() {
 		if n := utf8.RuneCount(buf); n >= 2 {
@@ -70,6 +74,26 @@ func Words(texts ...[]byte) string {
 	for _, text := range texts {
 		n := 0
 		for len(text) > 0 {
+			if c := text[0]; c < utf8.RuneSelf {
+				// ASCII, as most text is: the same as below, by bytes.
+				text = text[1:]
+				switch {
+				case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				case 'A' <= c && c <= 'Z':
+					c += 'a' - 'A'
+				case c == '\'':
+					continue
+				default:
+					flush()
+					n = 0
+					continue
+				}
+				if n < maxWord {
+					buf = append(buf, c)
+				}
+				n++
+				continue
+			}
 			r, size := utf8.DecodeRune(text)
 			text = text[size:]
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
