@@ -3,7 +3,9 @@ package site
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
+	"reflect"
 	"sync"
 
 	"github.com/london-anchors/tenders/internal/config"
@@ -39,10 +41,31 @@ type chromeKey struct {
 	marked, live, search bool
 }
 
-// chromeParts keeps the chrome one set of templates has made, by key.
-type chromeParts struct {
+// kept holds the parts one set of templates has made, by key: a
+// chromeKey, or a sharedKey.
+type kept struct {
 	mu    sync.Mutex
-	parts map[chromeKey]template.HTML
+	parts map[any]template.HTML
+}
+
+// get returns the part made for key, making it with t's template name
+// and data the first time.
+func (k *kept) get(t *template.Template, key any, name string, data any) (template.HTML, error) {
+	k.mu.Lock()
+	part, ok := k.parts[key]
+	k.mu.Unlock()
+	if ok {
+		return part, nil
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	part = template.HTML(buf.String())
+	k.mu.Lock()
+	k.parts[key] = part
+	k.mu.Unlock()
+	return part, nil
 }
 
 // chrome makes the template function chrome for the set of templates t:
@@ -50,26 +73,60 @@ type chromeParts struct {
 // Chrome, made the first time and reused after. It is bound to each page
 // template's own set, since a page template may define a part anew.
 func (r *renderer) chrome(t *template.Template) func(string, *Page) (template.HTML, error) {
-	kept := &chromeParts{parts: map[chromeKey]template.HTML{}}
+	parts := &kept{parts: map[any]template.HTML{}}
 	return func(name string, p *Page) (template.HTML, error) {
 		c := r.chromeOf(p)
 		key := chromeKey{name: name, root: c.Root, current: c.Current, marked: c.Marked, live: c.Live, search: c.Search}
-		kept.mu.Lock()
-		part, ok := kept.parts[key]
-		kept.mu.Unlock()
-		if ok {
-			return part, nil
-		}
-		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, name, c); err != nil {
-			return "", err
-		}
-		part = template.HTML(buf.String())
-		kept.mu.Lock()
-		kept.parts[key] = part
-		kept.mu.Unlock()
-		return part, nil
+		return parts.get(t, key, name, c)
 	}
+}
+
+// sharedKey is what shared keeps a part by: the template's name and the
+// value it is executed with.
+type sharedKey struct {
+	name string
+	data any
+}
+
+// shared makes the template function shared for the set of templates t:
+// {{shared "name" ARGS}} writes what {{template "name" ARGS}} would, made
+// once for each value of ARGS and reused after, for a piece many pages
+// share, such as the filter form of a listing. ARGS must be a plain value
+// (strings, numbers, booleans, and structs and arrays of them), so that
+// the same value always makes the same bytes: the template functions
+// give the same results all through a build.
+func (r *renderer) shared(t *template.Template) func(string, any) (template.HTML, error) {
+	parts := &kept{parts: map[any]template.HTML{}}
+	return func(name string, data any) (template.HTML, error) {
+		if !plain(reflect.TypeOf(data)) {
+			return "", fmt.Errorf("shared %q: the arguments must be a plain value, not a %T", name, data)
+		}
+		return parts.get(t, sharedKey{name, data}, name, data)
+	}
+}
+
+// plain reports whether a value of type t holds nothing but strings,
+// numbers and booleans: no pointer, slice, map or interface, through
+// which the same value could show different things.
+func plain(t reflect.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Bool, reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return true
+	case reflect.Array:
+		return plain(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if !plain(t.Field(i).Type) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // chromeOf is the Chrome of the page p.
@@ -81,8 +138,13 @@ func (r *renderer) chromeOf(p *Page) *Chrome {
 	return c
 }
 
-// unboundChrome stands for chrome in the functions the templates are
-// parsed with; each page template's set gets its own (parseTemplates).
+// unboundChrome and unboundShared stand for chrome and shared in the
+// functions the templates are parsed with; each page template's set gets
+// its own (parseTemplates).
 func unboundChrome(string, *Page) (template.HTML, error) {
 	return "", errors.New("chrome is not bound to a set of templates")
+}
+
+func unboundShared(string, any) (template.HTML, error) {
+	return "", errors.New("shared is not bound to a set of templates")
 }

@@ -2,9 +2,13 @@ package site_test
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/london-anchors/tenders/internal/build"
 )
 
 // TestChromeEachPage: the chrome is made once for each set of facts and
@@ -52,5 +56,47 @@ func TestChromeOwnPart(t *testing.T) {
 	}
 	if bytes.Contains(out["index.html"], []byte("Own header")) || !bytes.Contains(out["index.html"], []byte(`<header class="site-header">`)) {
 		t.Error("the home page has not the theme's header")
+	}
+}
+
+// TestSharedFilters: the filter form is made once for each set of its
+// arguments, and each facet's pages still get their own.
+func TestSharedFilters(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	out := buildSite(t, fsys, "")
+	facets := 0
+	for name, data := range out {
+		parts := strings.Split(name, "/")
+		if len(parts) != 3 || parts[2] != "index.html" || !bytes.Contains(data, []byte(`id="filters"`)) {
+			continue
+		}
+		kind := map[string]string{"topics": "topic", "boroughs": "borough", "buyers": "buyer"}[parts[0]]
+		if kind == "" {
+			continue
+		}
+		facets++
+		if want := `data-facet="` + kind + ":" + parts[1] + `"`; !bytes.Contains(data, []byte(want)) {
+			t.Errorf("%s: the filter form has not %s", name, want)
+		}
+		if bytes.Contains(data, []byte(`id="filter-`+kind+`"`)) {
+			t.Errorf("%s: the filter form offers a choice of %s on a %s's own page", name, kind, kind)
+		}
+	}
+	if facets == 0 {
+		t.Fatal("no facet page has a filter form")
+	}
+}
+
+// TestSharedPlain: shared refuses arguments through which the same value
+// could show different things, with an error that says so.
+func TestSharedPlain(t *testing.T) {
+	_, fsys := fixture(t, "small")
+	fsys["templates/page.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{shared "own" .}}{{end}}{{define "own"}}{{.Title}}{{end}}`)}
+	_, list, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(fmt.Sprint(list), "must be a plain value") {
+		t.Errorf("got %v, want an error that the arguments must be a plain value", list)
 	}
 }

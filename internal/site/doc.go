@@ -63,6 +63,8 @@
 //	when-range  an event's start and end: an *EventView
 //	tags        a brief's status and suitability tags: an *Opp
 //	filters     the filter form of a listing: filterArgs's result
+//	filter-fields the fields of the filter form, all but the page's own facet kind's:
+//	            that kind ("topic", "borough", "buyer") or ""
 //	alerts      the feeds and calendar of a set: alerts's result
 //	progress    a Progress's figures, chart and table: a *Progress
 //	pager       the links to a listing's other pages: a *Page with Paging
@@ -137,6 +139,9 @@
 //	webcal path              the webcal:// address calendar apps subscribe to
 //	asset name               a static file's fingerprinted name ("css/site.1a2b3c4d5e.css")
 //	chrome name page         the template name executed with page's Chrome, once for each Chrome
+//	shared name args         what {{template "name" args}} writes, made once for each value of args,
+//	                         which must be plain (strings, numbers, booleans and structs of them);
+//	                         the listings write their filter form so
 //	updated                  when the build ran, as "9am on Tuesday 1 December 2026", in text
 //	                         only; tenders serve keeps pages that say it between builds
 //	icons                    the icons every page's head links to ([]Icon): site.toml's or the built-in anchor

@@ -93,6 +93,7 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"asset":   r.asset,
 		"chrome":  unboundChrome,
+		"shared":  unboundShared,
 		"updated": r.updated,
 		"icons":   r.icons,
 		"logo":    r.logo,
@@ -197,7 +198,7 @@ func (r *renderer) parseTemplates() diag.List {
 			list = append(list, templateDiag(name, err))
 			continue
 		}
-		t.Funcs(template.FuncMap{"chrome": r.chrome(t)})
+		t.Funcs(template.FuncMap{"chrome": r.chrome(t), "shared": r.shared(t)})
 		r.tmpl[name] = t
 	}
 	return list
