@@ -200,6 +200,12 @@ test("the body changes alone; the front matter stays", () => {
   assert.equal(out, handWritten + "\nMore.\n");
 });
 
+test("a form without a body keeps the body the file had", () => {
+  const data = format.fromFile(handWritten);
+  delete data.body;
+  assert.equal(format.toFile(data, order), handWritten);
+});
+
 test("a new brief is written whole, in the form's order, with dates TOML reads as dates", () => {
   const out = format.toFile({ body: "## What we need\n\nLeaflets.\n", deadline: "2026-12-18T12:00:00", title: "Leaflets", contract_start: "2027-01-04", topics: ["printing"], value_min: "", contact: { email: "a@b.example", name: "" }, insurance: [{ kind: "public_liability", amount: 1000000 }] }, order);
   assert.equal(out, `+++

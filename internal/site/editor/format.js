@@ -50,19 +50,18 @@ export function briefFormat({ parse, zone, dates = [] }) {
     toFile(data, sortedKeys = []) {
       const order = [...sortedKeys, ...Object.keys(data)].filter((k, i, all) => all.indexOf(k) === i && k !== SOURCE && k !== "body");
       const source = data[SOURCE];
-      const body = data.body ?? "";
       let old;
       try {
         old = typeof source === "string" ? read(source) : null;
       } catch {
         const doc = split(source);
-        return doc ? doc.open + doc.head + doc.close + doc.sep + body : source;
+        return doc ? doc.open + doc.head + doc.close + doc.sep + (data.body ?? doc.body) : source;
       }
       if (!old || !old.doc) {
-        return "+++\n" + fresh(data, order, dateKeys).join("\n") + "+++\n\n" + body;
+        return "+++\n" + fresh(data, order, dateKeys).join("\n") + "+++\n\n" + (data.body ?? "");
       }
       const { doc } = old;
-      return doc.open + patch(old, data, order, { dateKeys, zone }) + doc.close + doc.sep + body;
+      return doc.open + patch(old, data, order, { dateKeys, zone }) + doc.close + doc.sep + (data.body ?? doc.body);
     },
   };
 }
