@@ -49,10 +49,13 @@ func Decode(src string, v any) (Keys, []Problem) {
 		return keys, []Problem{*problem}
 	}
 	src, dates := quoteHumanDates(src, keys)
-	var raw map[string]any
-	if _, err := toml.Decode(src, &raw); err != nil {
+	// Into an empty interface, the library hands over the tables it
+	// parsed as they are; into a map, it would copy every key again.
+	var parsed any
+	if _, err := toml.Decode(src, &parsed); err != nil {
 		return keys, append(dates, syntaxProblem(src, err))
 	}
+	raw, _ := parsed.(map[string]any)
 	d := decoder{keys: keys, lines: strings.Split(src, "\n")}
 	d.value("", raw, reflect.ValueOf(v).Elem())
 	return keys, append(dates, d.problems...)
