@@ -113,3 +113,60 @@ func BenchmarkRebuildOneBrief(b *testing.B) {
 		})
 	}
 }
+
+// TestSessionMovesEditedBrief makes the edits that move a brief between
+// listings, facets, feeds, the search index's groups and the events, one
+// after another; after each, a rebuild must equal a full build byte for
+// byte.
+func TestSessionMovesEditedBrief(t *testing.T) {
+	fsys := synthFS(60)
+	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range fsys {
+		f.ModTime = stamp
+	}
+	s := build.NewSession(fsys, defaults, "")
+	check := func(what string, now time.Time) {
+		t.Helper()
+		got, list, err := s.Build(context.Background(), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if list.Errors() > 0 {
+			t.Fatalf("%s: %v", what, list)
+		}
+		want, _, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameOutput(t, what, got, want)
+	}
+	check("first build", benchNow)
+	edits := 0
+	edit := func(what, name, old, new string) {
+		t.Helper()
+		f := fsys[name]
+		if !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s: %s has no %q", what, name, old)
+		}
+		edits++
+		fsys[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1), ModTime: stamp.Add(time.Duration(edits) * time.Second)}
+		check(what, benchNow)
+	}
+	b12 := "content/opportunities/brief-000012.md"
+	edit("title", b12, `title = "`, `title = "Newly worded: `)
+	edit("topic", b12, `topics = ["repairs", "photography"]`, `topics = ["cleaning"]`)
+	edit("borough", b12, `boroughs = ["lambeth"]`, `boroughs = ["hackney"]`)
+	edit("london-wide", b12, `boroughs = ["hackney"]`, `boroughs = ["london-wide"]`)
+	edit("buyer", b12, `buyer = "buyer-12"`, `buyer = "buyer-03"`)
+	edit("event", b12, `title = "Meet the buyer"`, `title = "Meet the buyers"`)
+	edit("reopened", b12, "deadline = 2026-02-25T12:00:00Z\nquestions_deadline = 2026-02-18T12:00:00Z",
+		"deadline = 2026-12-20T12:00:00Z\nquestions_deadline = 2026-12-10T12:00:00Z")
+	edit("closing soon", b12, "deadline = 2026-12-20T12:00:00Z\nquestions_deadline = 2026-12-10T12:00:00Z",
+		"deadline = 2026-12-03T12:00:00Z\nquestions_deadline = 2026-12-02T12:00:00Z")
+	edit("cancelled", b12, "\n[contact]", "stage = \"cancelled\"\n\n[contact]")
+	edit("an awarded brief", "content/opportunities/brief-000019.md", `title = "`, `title = "Won: `)
+	edit("no longer cancelled", b12, "stage = \"cancelled\"\n", "")
+	// The clock passes the edited brief's deadline: it closes.
+	check("deadline passed", time.Date(2026, 12, 3, 13, 0, 0, 0, time.UTC))
+	check("back", benchNow)
+}

@@ -5,15 +5,67 @@ import (
 	"fmt"
 	"html/template"
 	"sync"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/search"
 )
 
-// Cache holds what a brief's render produced, for the next render.
+// Cache holds what a brief's render produced, for the next render. It
+// serves one render at a time.
 type Cache struct {
 	mu    sync.Mutex
 	gen   string
 	opps  map[string]*cachedOpp // by brief file
 	files map[string]memoFile   // other output files made from lists of briefs, by output path
 	mark  []byte                // stands in for the build's stamp in what it keeps (stamp.go)
+
+	search search.Index // the last search index, brief by brief
+
+	// Each brief's Opp as the last render prepared it, by file, and the
+	// next render's as it prepares them.
+	prepared, preparing map[string]prepared
+}
+
+// prepared is a brief's Opp, kept while the brief (the same parse of the
+// same bytes), site.toml and what the clock decides about it stay the
+// same: all its Opp is made from.
+type prepared struct {
+	brief *brief.Brief
+	cfg   *config.Config
+	at    oppClock
+	opp   *Opp
+}
+
+// preparedOpp returns the Opp the last render prepared from b, cfg and at,
+// or nil. A nil Cache has none.
+func (c *Cache) preparedOpp(b *brief.Brief, cfg *config.Config, at oppClock) *Opp {
+	if c == nil {
+		return nil
+	}
+	if p, ok := c.prepared[b.File]; ok && p.brief == b && p.cfg == cfg && p.at == at {
+		c.keepPrepared(b, cfg, at, p.opp)
+		return p.opp
+	}
+	return nil
+}
+
+// keepPrepared keeps o for the next render.
+func (c *Cache) keepPrepared(b *brief.Brief, cfg *config.Config, at oppClock, o *Opp) {
+	if c == nil {
+		return
+	}
+	if c.preparing == nil {
+		c.preparing = map[string]prepared{}
+	}
+	c.preparing[b.File] = prepared{b, cfg, at, o}
+}
+
+// endPrepare keeps the Opps of this render, and only those.
+func (c *Cache) endPrepare() {
+	if c != nil {
+		c.prepared, c.preparing = c.preparing, nil
+	}
 }
 
 type memoFile struct {
@@ -31,6 +83,7 @@ type cachedOpp struct {
 	words    string        // its words, for the search index
 	releases []byte        // its OCDS releases, for the open data
 	csvLine  []byte        // its row of the CSV
+	doc      *search.Doc   // its entry in the search index, once made
 }
 
 // NewCache makes an empty render cache.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"html/template"
 	"slices"
 	"strconv"
@@ -45,4 +46,30 @@ func (r *renderer) events() *diag.Diagnostic {
 		return strings.Compare(a.Reference, b.Reference)
 	})
 	return nil
+}
+
+// eventsKey names what the events page and calendar are made from, for a
+// Cache: each list of events in order, each event by its reference and
+// its brief's key. The rest of what an event says comes from site.toml or
+// content/events/, which the generation names.
+func eventsKey(what string, lists ...[]*EventView) string {
+	h := sha256.New()
+	h.Write([]byte(what))
+	for _, list := range lists {
+		h.Write([]byte{1})
+		for _, e := range list {
+			h.Write([]byte(e.Reference))
+			h.Write([]byte{0})
+			if e.Opp != nil {
+				h.Write([]byte(e.Opp.key))
+			}
+			h.Write([]byte{0})
+		}
+	}
+	return string(h.Sum(nil))
+}
+
+// eventsPageKey is the events page's key: its lists of events.
+func eventsPageKey(tmpl string, p *Page) string {
+	return eventsKey(tmpl+"\x00"+p.Path+"\x00"+p.Title, p.Events, p.OldEvent)
 }

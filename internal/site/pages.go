@@ -43,7 +43,7 @@ var pageKinds = []pageKind{
 	{template: "feeds.html", pages: (*renderer).feedsPage},
 	{template: "facets.html", pages: (*renderer).facetIndexes, key: listPageKey},
 	{template: "facet.html", pages: (*renderer).facetPages, key: listPageKey},
-	{template: "events.html", pages: (*renderer).eventsPage},
+	{template: "events.html", pages: (*renderer).eventsPage, key: eventsPageKey},
 	{template: "event.html", pages: (*renderer).eventPages},
 	{template: "page.html", pages: (*renderer).plainPages},
 	{template: "404.html", pages: (*renderer).notFoundPage, file: "404.html"},
