@@ -1,8 +1,9 @@
 package site
 
 import (
-	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"sync"
 
@@ -179,18 +180,60 @@ func (r *renderer) memoMany(names []string, key func() string, make func() ([][]
 
 // listKey names a page that shows lists of briefs: what the lists hold.
 func listKey(parts ...any) string {
-	h := sha256.New()
+	h := newKeyHash()
 	for _, p := range parts {
 		switch x := p.(type) {
 		case []*Opp:
 			fmt.Fprintf(h, "[%d]", len(x))
 			for _, o := range x {
-				h.Write([]byte(o.key))
-				h.Write([]byte{0})
+				h.WriteString(o.key)
+				h.WriteByte(0)
 			}
 		default:
 			fmt.Fprintf(h, "%v\x00", x)
 		}
 	}
-	return string(h.Sum(nil))
+	return h.sum()
+}
+
+// keySeeds are the seeds of the keys' hashes: random, so no content can
+// be written to make two lists' keys the same, and the same for the life
+// of the process, which is longer than any cache's.
+var keySeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+// keyHash hashes what a cached file is made from into a 128-bit key: two
+// maphash sums under separate seeds. A page's key is hashed from every
+// brief on it at every build, so the hash must be quick: this is ten
+// times as quick as SHA-256, and as safe here, since its seeds are secret.
+type keyHash struct{ a, b maphash.Hash }
+
+func newKeyHash() *keyHash {
+	h := &keyHash{}
+	h.a.SetSeed(keySeeds[0])
+	h.b.SetSeed(keySeeds[1])
+	return h
+}
+
+func (h *keyHash) Write(p []byte) (int, error) {
+	h.a.Write(p)
+	h.b.Write(p)
+	return len(p), nil
+}
+
+func (h *keyHash) WriteString(s string) {
+	h.a.WriteString(s)
+	h.b.WriteString(s)
+}
+
+func (h *keyHash) WriteByte(c byte) error {
+	h.a.WriteByte(c)
+	h.b.WriteByte(c)
+	return nil
+}
+
+func (h *keyHash) sum() string {
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], h.a.Sum64())
+	binary.LittleEndian.PutUint64(b[8:], h.b.Sum64())
+	return string(b[:])
 }

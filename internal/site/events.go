@@ -1,7 +1,6 @@
 package site
 
 import (
-	"crypto/sha256"
 	"html/template"
 	"slices"
 	"strconv"
@@ -53,20 +52,20 @@ func (r *renderer) events() *diag.Diagnostic {
 // its brief's key. The rest of what an event says comes from site.toml or
 // content/events/, which the generation names.
 func eventsKey(what string, lists ...[]*EventView) string {
-	h := sha256.New()
-	h.Write([]byte(what))
+	h := newKeyHash()
+	h.WriteString(what)
 	for _, list := range lists {
-		h.Write([]byte{1})
+		h.WriteByte(1)
 		for _, e := range list {
-			h.Write([]byte(e.Reference))
-			h.Write([]byte{0})
+			h.WriteString(e.Reference)
+			h.WriteByte(0)
 			if e.Opp != nil {
-				h.Write([]byte(e.Opp.key))
+				h.WriteString(e.Opp.key)
 			}
-			h.Write([]byte{0})
+			h.WriteByte(0)
 		}
 	}
-	return string(h.Sum(nil))
+	return h.sum()
 }
 
 // eventsPageKey is the events page's key: its lists of events.
