@@ -168,6 +168,7 @@ func (r *renderer) memoMany(names []string, key func() string, make func() ([][]
 		}
 		r.Cache.mu.Lock()
 		for i, name := range names {
+			cached[i] = fit(cached[i])
 			r.Cache.files[name] = memoFile{k, [][]byte{cached[i]}}
 		}
 		r.Cache.mu.Unlock()
