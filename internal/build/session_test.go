@@ -166,6 +166,11 @@ func TestSessionMovesEditedBrief(t *testing.T) {
 	edit("cancelled", b12, "\n[contact]", "stage = \"cancelled\"\n\n[contact]")
 	edit("an awarded brief", "content/opportunities/brief-000019.md", `title = "`, `title = "Won: `)
 	edit("no longer cancelled", b12, "stage = \"cancelled\"\n", "")
+	// A brief's file renamed, its bytes the same: its address changes.
+	edits++
+	fsys["content/opportunities/renamed-brief.md"] = &fstest.MapFile{Data: fsys[b12].Data, ModTime: stamp.Add(time.Duration(edits) * time.Second)}
+	delete(fsys, b12)
+	check("renamed", benchNow)
 	// The clock passes the edited brief's deadline: it closes.
 	check("deadline passed", time.Date(2026, 12, 3, 13, 0, 0, 0, time.UTC))
 	check("back", benchNow)

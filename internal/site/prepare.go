@@ -72,7 +72,7 @@ func (r *renderer) prepareOpp(b *brief.Brief, at oppClock) *Opp {
 	o.Value = ValueText(b.ValueMin, b.ValueMax)
 	o.Tags = r.tags(o)
 	if r.Cache != nil { // only a cache needs the key
-		o.key = fmt.Sprintf("%x|%s|%d|%t|%t", b.Sum, o.Status, o.DaysLeft, o.ClosingSoon, o.QuestionsClosed)
+		o.key = fmt.Sprintf("%x|%s|%s|%d|%t|%t", b.Sum, b.File, o.Status, o.DaysLeft, o.ClosingSoon, o.QuestionsClosed)
 	}
 	o.Updated = b.Published.Time
 	for _, u := range b.Updates {
