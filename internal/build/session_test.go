@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -65,6 +66,17 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 
 	fsys["templates/partials.html"] = &fstest.MapFile{Data: []byte(strings.Replace(readDefault(t, "partials.html"), `<p class="opp-summary">`, `<p class="opp-summary changed">`, 1)), ModTime: stamp}
 	check("template edited")
+
+	css, err := fs.ReadFile(theme.Static(), "css/site.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["static/css/site.css"] = &fstest.MapFile{Data: append(css, "\n.changed { color: red; }\n"...), ModTime: stamp.Add(3 * time.Second)}
+	fsys["static/notes.txt"] = &fstest.MapFile{Data: []byte("Notes.\n"), ModTime: stamp}
+	check("static files added")
+
+	fsys["static/notes.txt"] = &fstest.MapFile{Data: []byte("Other notes.\n"), ModTime: stamp.Add(4 * time.Second)}
+	check("static file edited")
 
 	delete(fsys, "content/opportunities/brief-000008.md")
 	check("brief deleted")

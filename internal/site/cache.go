@@ -23,6 +23,8 @@ type Cache struct {
 
 	search search.Index // the last search index, brief by brief
 
+	gens generational // what the generation alone decides
+
 	// Each brief's Opp as the last render prepared it, by file, and the
 	// next render's as it prepares them.
 	prepared, preparing map[string]prepared
@@ -85,6 +87,35 @@ type cachedOpp struct {
 	releases []byte        // its OCDS releases, for the open data
 	csvLine  []byte        // its row of the CSV
 	doc      *search.Doc   // its entry in the search index, once made
+}
+
+// generational is what a render makes from the generation alone: the
+// parsed templates, the fingerprinted names of the static files and the
+// static files themselves. Each is nil until a render of the generation
+// has made it.
+type generational struct {
+	gen    string
+	tmpl   map[string]*template.Template
+	assets map[string]string
+	static []staticFile
+}
+
+// staticFile is a file of the static folder, copied to the output.
+type staticFile struct {
+	name string
+	data []byte
+}
+
+// generation returns what the cache holds for the render's generation,
+// after dropping what it held for another. A nil Cache holds nothing.
+func (c *Cache) generation(gen string) *generational {
+	if c == nil {
+		return &generational{}
+	}
+	if c.gens.gen != gen {
+		c.gens = generational{gen: gen}
+	}
+	return &c.gens
 }
 
 // NewCache makes an empty render cache.
