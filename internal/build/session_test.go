@@ -176,6 +176,10 @@ func TestSessionMovesEditedBrief(t *testing.T) {
 	edit("closing soon", b12, "deadline = 2026-12-20T12:00:00Z\nquestions_deadline = 2026-12-10T12:00:00Z",
 		"deadline = 2026-12-03T12:00:00Z\nquestions_deadline = 2026-12-02T12:00:00Z")
 	edit("cancelled", b12, "\n[contact]", "stage = \"cancelled\"\n\n[contact]")
+	edit("update added", b12, "\n[contact]", "\n[[updates]]\ndate = 2026-11-30T09:00:00Z\ntext = \"We moved the deadline.\"\n\n[contact]")
+	edits++
+	fsys[b12] = &fstest.MapFile{Data: append(bytes.Clone(fsys[b12].Data), "\nOne more line.\n"...), ModTime: stamp.Add(time.Duration(edits) * time.Second)}
+	check("body edited", benchNow)
 	edit("an awarded brief", "content/opportunities/brief-000019.md", `title = "`, `title = "Won: `)
 	edit("no longer cancelled", b12, "stage = \"cancelled\"\n", "")
 	// A brief's file renamed, its bytes the same: its address changes.

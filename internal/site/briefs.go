@@ -27,7 +27,7 @@ func (r *renderer) renderOpps() diag.List {
 		if r.Cache != nil {
 			if c := r.Cache.get(o.File, o.key); c != nil {
 				o.card, o.BodyHTML, o.vevents, o.words = c.card, c.body, c.vevents, c.words
-				o.releases, o.csvLine = c.releases, c.csvLine
+				o.releases, o.csvLine, o.dataSum = c.releases, c.csvLine, c.dataSum
 				r.put(o.URL+"index.html", r.join(c.page))
 				if c.ics != nil {
 					r.put(o.URL+"deadline.ics", c.ics)
@@ -89,8 +89,9 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 		if err != nil {
 			return &diag.Diagnostic{File: o.File, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot make the open data: " + err.Error()}
 		}
+		o.dataSum = hashKey(string(o.releases) + "\x00" + string(o.csvLine))
 		r.Cache.set(o.File, &cachedOpp{key: o.key, page: parts, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents, words: o.words,
-			releases: o.releases, csvLine: o.csvLine})
+			releases: o.releases, csvLine: o.csvLine, dataSum: o.dataSum})
 		return nil
 	}
 	// A one-off build needs the source no more: let it go, so a large site

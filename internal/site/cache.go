@@ -87,6 +87,7 @@ type cachedOpp struct {
 	releases []byte        // its OCDS releases, for the open data
 	csvLine  []byte        // its row of the CSV
 	doc      *search.Doc   // its entry in the search index, once made
+	dataSum  string        // releases and csvLine hashed
 }
 
 // generational is what a render makes from the generation alone: the
@@ -212,19 +213,39 @@ func (r *renderer) memoMany(names []string, key func() string, make func() ([][]
 
 // listKey names a page that shows lists of briefs: what the lists hold.
 func listKey(parts ...any) string {
-	h := newKeyHash()
+	buf := make([]byte, 0, 1024)
 	for _, p := range parts {
 		switch x := p.(type) {
 		case []*Opp:
-			fmt.Fprintf(h, "[%d]", len(x))
+			buf = fmt.Appendf(buf, "[%d]", len(x))
 			for _, o := range x {
-				h.WriteString(o.key)
-				h.WriteByte(0)
+				buf = append(buf, o.keySum...) // of a fixed size
 			}
 		default:
-			fmt.Fprintf(h, "%v\x00", x)
+			buf = fmt.Appendf(buf, "%v\x00", x)
 		}
 	}
+	return hashKey(string(buf))
+}
+
+// dataKey names the open data: each brief's releases and CSV row, in the
+// render's order; its reference, by which the package orders them; the
+// dates its header's date is the latest of (published, updates and
+// award, all written out, which is more than it needs); and its status
+// and buyer, by which the progress figures add up its award.
+func (r *renderer) dataKey() string {
+	buf := make([]byte, 0, len(r.opps)*64)
+	for _, o := range r.opps {
+		buf = append(buf, o.dataSum...)
+		buf = fmt.Appendf(buf, "%s\x00%s\x00%s\x00%v\x00%v\x00%v\x00", o.Reference, o.Status, o.Buyer.Key, o.Published, o.Updates, o.Award)
+	}
+	return hashKey(string(buf))
+}
+
+// hashKey hashes s with keyHash.
+func hashKey(s string) string {
+	h := newKeyHash()
+	h.WriteString(s)
 	return h.sum()
 }
 

@@ -73,6 +73,7 @@ func (r *renderer) prepareOpp(b *brief.Brief, at oppClock) *Opp {
 	o.Tags = r.tags(o)
 	if r.Cache != nil { // only a cache needs the key
 		o.key = fmt.Sprintf("%x|%s|%s|%d|%t|%t", b.Sum, b.File, o.Status, o.DaysLeft, o.ClosingSoon, o.QuestionsClosed)
+		o.keySum = hashKey(o.key)
 	}
 	o.Updated = b.Published.Time
 	for _, u := range b.Updates {
