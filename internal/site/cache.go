@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"html/template"
+	"strconv"
 	"sync"
 
 	"github.com/london-anchors/tenders/internal/brief"
@@ -231,13 +232,23 @@ func listKey(parts ...any) string {
 // dataKey names the open data: each brief's releases and CSV row, in the
 // render's order; its reference, by which the package orders them; the
 // dates its header's date is the latest of (published, updates and
-// award, all written out, which is more than it needs); and its status
-// and buyer, by which the progress figures add up its award.
+// award); and its status, buyer and award, by which the progress figures
+// add it up.
 func (r *renderer) dataKey() string {
-	buf := make([]byte, 0, len(r.opps)*64)
+	buf := make([]byte, 0, len(r.opps)*96)
 	for _, o := range r.opps {
 		buf = append(buf, o.dataSum...)
-		buf = fmt.Appendf(buf, "%s\x00%s\x00%s\x00%v\x00%v\x00%v\x00", o.Reference, o.Status, o.Buyer.Key, o.Published, o.Updates, o.Award)
+		buf = append(append(buf, o.Reference...), 0)
+		buf = append(append(buf, o.Status...), 0)
+		buf = append(append(buf, o.Buyer.Key...), 0)
+		buf = strconv.AppendInt(buf, o.Published.UnixNano(), 10)
+		for _, u := range o.Updates {
+			buf = strconv.AppendInt(append(buf, ' '), u.Date.UnixNano(), 10)
+		}
+		if o.Award != nil {
+			buf = fmt.Appendf(buf, "%v %d", *o.Award, o.Award.Date.UnixNano())
+		}
+		buf = append(buf, 0)
 	}
 	return hashKey(string(buf))
 }
