@@ -73,13 +73,13 @@ func (c *Cache) endPrepare() {
 }
 
 type memoFile struct {
-	key   string
-	parts [][]byte // the file, split at the build's stamp (stamp.go)
+	key  string
+	page *kept // the file, split at the build's stamp (stamp.go)
 }
 
 type cachedOpp struct {
 	key      string
-	page     [][]byte // split at the build's stamp
+	page     *kept // split at the build's stamp
 	ics      []byte
 	card     [][]byte
 	vevents  []byte
@@ -156,7 +156,7 @@ func (r *renderer) memo(name string, key func() string, make func() ([]byte, err
 	m, ok := r.Cache.files[name]
 	r.Cache.mu.Unlock()
 	if ok && m.key == k {
-		r.put(name, r.join(m.parts))
+		r.put(name, r.joinKept(m.page))
 		return nil
 	}
 	data, err := make()
@@ -165,9 +165,10 @@ func (r *renderer) memo(name string, key func() string, make func() ([]byte, err
 	}
 	parts := r.split(data)
 	r.Cache.mu.Lock()
-	r.Cache.files[name] = memoFile{k, parts}
+	page := &kept{parts: parts}
+	r.Cache.files[name] = memoFile{k, page}
 	r.Cache.mu.Unlock()
-	r.put(name, r.join(parts))
+	r.put(name, r.joinKept(page))
 	return nil
 }
 
@@ -188,8 +189,10 @@ func (r *renderer) memoMany(names []string, key func() string, make func() ([][]
 	var cached [][]byte
 	for _, name := range names {
 		m, ok := r.Cache.files[name]
-		hit = hit && ok && m.key == k && len(m.parts) == 1
-		cached = append(cached, m.parts...)
+		hit = hit && ok && m.key == k && len(m.page.parts) == 1
+		if hit {
+			cached = append(cached, m.page.parts[0])
+		}
 	}
 	r.Cache.mu.Unlock()
 	if !hit {
@@ -202,7 +205,7 @@ func (r *renderer) memoMany(names []string, key func() string, make func() ([][]
 		r.Cache.mu.Lock()
 		for i, name := range names {
 			cached[i] = fit(cached[i])
-			r.Cache.files[name] = memoFile{k, [][]byte{cached[i]}}
+			r.Cache.files[name] = memoFile{k, &kept{parts: [][]byte{cached[i]}}}
 		}
 		r.Cache.mu.Unlock()
 	}
@@ -222,6 +225,13 @@ func listKey(parts ...any) string {
 			for _, o := range x {
 				buf = append(buf, o.keySum...) // of a fixed size
 			}
+		case string:
+			buf = append(append(buf, x...), 0)
+		case []int:
+			for _, n := range x {
+				buf = strconv.AppendInt(append(buf, ' '), int64(n), 10)
+			}
+			buf = append(buf, 0)
 		default:
 			buf = fmt.Appendf(buf, "%v\x00", x)
 		}

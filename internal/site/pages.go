@@ -325,7 +325,7 @@ func (r *renderer) render() (diag.List, error) {
 	r.writeEditor()
 	r.writeChecker()
 	r.writeSearch()
-	r.put("sitemap.xml", r.sitemap(jobs))
+	_ = r.memo("sitemap.xml", func() string { return sitemapKey(jobs, r.opps) }, func() ([]byte, error) { return r.sitemap(jobs), nil })
 	r.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.Config.URL("sitemap.xml")+"\n"))
 	if d := r.copyStatic(); d != nil {
 		return diag.List{*d}, nil

@@ -86,3 +86,23 @@ func (r *renderer) join(parts [][]byte) []byte {
 	}
 	return bytes.Join(parts, r.stamp)
 }
+
+// kept is a page a cache keeps: its parts, and the last build's join of
+// them, which a build with the same stamp (serve's stamp is to the
+// minute) puts again instead of joining its own copy.
+type kept struct {
+	parts  [][]byte
+	joined []byte // parts joined with stamp
+	stamp  string
+}
+
+// joinKept is join for a page a cache keeps, and keeps the join.
+func (r *renderer) joinKept(k *kept) []byte {
+	if len(k.parts) == 1 {
+		return k.parts[0]
+	}
+	if k.joined == nil || k.stamp != string(r.stamp) {
+		k.joined, k.stamp = r.join(k.parts), string(r.stamp)
+	}
+	return k.joined
+}

@@ -16,6 +16,16 @@ import (
 	"github.com/london-anchors/tenders/internal/diag"
 )
 
+// sitemapKey names the sitemap: the pages' addresses and the briefs'
+// (each brief's key names its address and its dates).
+func sitemapKey(jobs []job, opps []*Opp) string {
+	var paths []byte
+	for _, j := range jobs {
+		paths = append(append(paths, j.path...), 0)
+	}
+	return listKey(string(paths), opps)
+}
+
 func (r *renderer) sitemap(jobs []job) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
