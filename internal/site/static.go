@@ -10,20 +10,25 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/london-anchors/tenders/internal/diag"
 )
 
-// sitemapKey names the sitemap: the pages' addresses and the briefs'
-// (each brief's key names its address and its dates).
+// sitemapKey names the sitemap: the pages' addresses, and the briefs'
+// with the dates it gives them.
 func sitemapKey(jobs []job, opps []*Opp) string {
-	var paths []byte
+	var buf []byte
 	for _, j := range jobs {
-		paths = append(append(paths, j.path...), 0)
+		buf = append(append(buf, j.path...), 0)
 	}
-	return listKey(string(paths), opps)
+	for _, o := range opps {
+		buf = append(append(buf, o.URL...), 0)
+		buf = strconv.AppendInt(buf, o.Updated.UnixNano(), 10)
+	}
+	return hashKey(string(buf))
 }
 
 func (r *renderer) sitemap(jobs []job) []byte {
