@@ -26,6 +26,8 @@ type Cache struct {
 
 	gens generational // what the generation alone decides
 
+	lists *listings // the last render's listings and facets
+
 	// Each brief's Opp as the last render prepared it, by file, and the
 	// next render's as it prepares them.
 	prepared, preparing map[string]prepared

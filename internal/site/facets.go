@@ -6,7 +6,15 @@ import (
 	"github.com/london-anchors/tenders/internal/config"
 )
 
+// facets makes the facets and puts each brief in its own.
 func (r *renderer) facets() {
+	r.facetKinds()
+	r.fillFacets()
+}
+
+// facetKinds makes the facets of site.toml's topics, every area and
+// site.toml's buyers, empty.
+func (r *renderer) facetKinds() {
 	cfg := r.Config
 	topics := &FacetKind{Kind: "topic", Title: "Topics", Path: "topics/", Intro: "Opportunities grouped by the kind of work."}
 	for _, k := range r.topicKeys {
@@ -24,6 +32,11 @@ func (r *renderer) facets() {
 	}
 	r.topics, r.boroughs, r.buyers = topics, boroughs, buyers
 	r.kinds = []*FacetKind{topics, boroughs, buyers}
+}
+
+// fillFacets puts each brief in the facets it is in.
+func (r *renderer) fillFacets() {
+	topics, boroughs, buyers := r.topics, r.boroughs, r.buyers
 	// One pass over the listings, appending each brief to the facets it
 	// is in: each facet's lists come out in the listings' order, which is
 	// a total order (references are unique), so as sortOpps would sort

@@ -31,8 +31,7 @@ func (r *renderer) prepare() {
 	r.foot = r.footer()
 	r.fingerprint()
 	r.netLogo = r.readLogo()
-	r.open, r.upcoming, r.past = sortOpps(r.opps)
-	r.facets()
+	r.sortListings()
 	r.feedSets()
 	r.progress()
 }
