@@ -27,6 +27,7 @@ type Cache struct {
 	gens generational // what the generation alone decides
 
 	lists *listings // the last render's listings and facets
+	count int       // how many files the last render made
 
 	// Each brief's Opp as the last render prepared it, by file, and the
 	// next render's as it prepares them.
@@ -120,6 +121,20 @@ func (c *Cache) generation(gen string) *generational {
 		c.gens = generational{gen: gen}
 	}
 	return &c.gens
+}
+
+// lastCount is how many files the last render made: a nil Cache knows none.
+func (c *Cache) lastCount() int {
+	if c == nil {
+		return 0
+	}
+	return c.count
+}
+
+func (c *Cache) wrote(n int) {
+	if c != nil {
+		c.count = n
+	}
 }
 
 // NewCache makes an empty render cache.
