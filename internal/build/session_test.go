@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -101,6 +102,9 @@ func readDefault(t *testing.T, name string) string {
 }
 
 // BenchmarkRebuildOneBrief edits one brief of a large site and rebuilds.
+// It reports the heap after the first build too (heap-MB), live objects
+// only: the session's store and cache, the site it built, which serve
+// holds to answer from, and the benchmark's own copy of the sources.
 func BenchmarkRebuildOneBrief(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(briefsName(n), func(b *testing.B) {
@@ -110,9 +114,14 @@ func BenchmarkRebuildOneBrief(b *testing.B) {
 				f.ModTime = stamp
 			}
 			s := build.NewSession(fsys, defaults, "")
-			if _, list, err := s.Build(context.Background(), benchNow); err != nil || list.Errors() > 0 {
+			out, list, err := s.Build(context.Background(), benchNow)
+			if err != nil || list.Errors() > 0 {
 				b.Fatal(list[:1])
 			}
+			runtime.GC()
+			var mem runtime.MemStats
+			runtime.ReadMemStats(&mem)
+			runtime.KeepAlive(out)
 			name, data := synth.Brief(5)
 			i := 0
 			for b.Loop() {
@@ -122,6 +131,7 @@ func BenchmarkRebuildOneBrief(b *testing.B) {
 					b.Fatal(list[:1])
 				}
 			}
+			b.ReportMetric(float64(mem.HeapAlloc)/(1<<20), "heap-MB")
 		})
 	}
 }
