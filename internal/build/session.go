@@ -29,6 +29,7 @@ type Session struct {
 	render   *site.Cache
 	findings map[string]diag.List // the last build's findings, by file
 	slugs    map[string]string    // the last build's briefs: slug to file
+	files    int                  // how many files the last build made
 }
 
 // NewSession starts a session on the site in fsys.
@@ -60,7 +61,7 @@ func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.L
 		list.Sort()
 		return nil, list, nil
 	}
-	out := site.Output{}
+	out := make(site.Output, s.files)
 	rlist, err := s.p.renderStage(ctx, l, now, &mapSink{out: out}, false, s.render, s.generation(l))
 	if err != nil {
 		return nil, nil, err
@@ -70,6 +71,7 @@ func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.L
 	if list.Errors() > 0 {
 		return nil, list, nil
 	}
+	s.files = len(out)
 	return out, list, nil
 }
 

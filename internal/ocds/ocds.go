@@ -255,8 +255,20 @@ type Input struct {
 func Write(w io.Writer, cfg *config.Config, uri string, in []Input, releasesOf func(Input) ([]byte, error)) error {
 	head := header(cfg, uri)
 	head.PublishedDate = stamp(newestDate(in))
-	in = slices.Clone(in)
-	slices.SortStableFunc(in, func(a, b Input) int { return strings.Compare(OCID(cfg, a.Brief), OCID(cfg, b.Brief)) })
+	// Sorted by ocid, each made once rather than twice a comparison.
+	type keyed struct {
+		ocid string
+		x    Input
+	}
+	ks := make([]keyed, len(in))
+	for i, x := range in {
+		ks[i] = keyed{OCID(cfg, x.Brief), x}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.ocid, b.ocid) })
+	in = make([]Input, len(ks))
+	for i, k := range ks {
+		in[i] = k.x
+	}
 	data, err := json.MarshalIndent(head, "", "  ")
 	if err != nil {
 		return err

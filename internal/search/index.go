@@ -89,33 +89,152 @@ type ManifestGroup struct {
 
 // Build makes the index of groups as files, by path under the site root.
 func Build(groups []Group, now time.Time) map[string][]byte {
+	return new(Index).Build(groups, now)
+}
+
+// Index is a search index kept from one build to the next, as tenders
+// serve keeps it: its Build makes the same files as the package's Build,
+// but when most documents are the same as last time, at the same places,
+// only the postings of the others and the chunks that hold their cards
+// are made again. A document is the same when its words, facets, deadline
+// and card are. The zero Index is ready to use; it is not safe for use by
+// several goroutines at once.
+type Index struct {
+	docs     []Doc
+	postings map[string][]uint32
+	terms    []string // the keys of postings, sorted
+	chunks   [][]byte // each chunk's file
+}
+
+// Build makes the index of groups as files, by path under the site root,
+// and keeps what it made for the next Build.
+func (x *Index) Build(groups []Group, now time.Time) map[string][]byte {
 	files := map[string][]byte{}
 	m := Manifest{Version: 1, Chunk: ChunkSize, Stop: Stop, Built: now.UTC().Format(time.RFC3339)}
-	var cards []Card
-	postings := map[string][]uint32{}
-	id := 0
+	var docs []Doc
 	for _, g := range groups {
+		id := len(docs)
 		mg := ManifestGroup{Name: g.Name, Label: g.Label, From: id, Timed: g.Timed}
 		if g.Timed {
 			mg.Cut, mg.Window = window(g.Docs, now, id)
 		}
-		for _, d := range g.Docs {
-			addPostings(postings, d, uint32(id))
-			cards = append(cards, d.Card)
-			id++
-		}
-		mg.To = id
+		docs = append(docs, g.Docs...)
+		mg.To = len(docs)
 		m.Groups = append(m.Groups, mg)
 	}
-	m.Docs = id
-	for i := 0; i < len(cards); i += ChunkSize {
-		data, _ := json.Marshal(cards[i:min(i+ChunkSize, len(cards))]) // strings only: cannot fail
-		files["search/d/"+strconv.Itoa(i/ChunkSize)+".json"] = append(data, '\n')
+	m.Docs = len(docs)
+	if !x.update(docs) {
+		x.rebuild(docs)
 	}
-	m.Shards = writeShards(files, postings)
+	for i, data := range x.chunks {
+		files["search/d/"+strconv.Itoa(i)+".json"] = data
+	}
+	m.Shards = writeShards(files, x.terms, x.postings)
 	data, _ := json.Marshal(m)
 	files["search/index.json"] = append(data, '\n')
 	return files
+}
+
+// rebuild makes the postings and chunks of docs from nothing.
+func (x *Index) rebuild(docs []Doc) {
+	x.docs = docs
+	x.postings = map[string][]uint32{}
+	for id, d := range docs {
+		addPostings(x.postings, d, uint32(id))
+	}
+	x.terms = make([]string, 0, len(x.postings))
+	for t := range x.postings {
+		x.terms = append(x.terms, t)
+	}
+	slices.Sort(x.terms)
+	x.chunks = make([][]byte, (len(docs)+ChunkSize-1)/ChunkSize)
+	for i := range x.chunks {
+		x.chunks[i] = chunk(docs, i)
+	}
+}
+
+// update brings the index from x.docs to docs, document by document, and
+// reports whether it did: not when there is no index yet, the number of
+// documents changed, or more than one in eight did, when making it afresh
+// is as quick.
+func (x *Index) update(docs []Doc) bool {
+	if x.postings == nil || len(docs) != len(x.docs) {
+		return false
+	}
+	var changed []int
+	for i := range docs {
+		if !sameDoc(&x.docs[i], &docs[i]) {
+			if changed = append(changed, i); len(changed) > len(docs)/8+1 {
+				return false
+			}
+		}
+	}
+	for _, i := range changed {
+		for _, t := range docTerms(x.docs[i]) {
+			x.removePosting(t, uint32(i))
+		}
+		for _, t := range docTerms(docs[i]) {
+			x.addPosting(t, uint32(i))
+		}
+	}
+	x.docs = docs
+	for _, i := range changed {
+		x.chunks[i/ChunkSize] = chunk(docs, i/ChunkSize)
+	}
+	return true
+}
+
+func sameDoc(a, b *Doc) bool {
+	return a.Words == b.Words && a.Card == b.Card && a.Deadline.Equal(b.Deadline) && slices.Equal(a.Facets, b.Facets)
+}
+
+// docTerms are the distinct terms of d: its words and facets.
+func docTerms(d Doc) []string {
+	terms := strings.Fields(d.Words)
+	words := len(terms)
+	for _, f := range d.Facets {
+		if !slices.Contains(terms[words:], f) { // a word never holds a colon, so never equals a facet
+			terms = append(terms, f)
+		}
+	}
+	return terms
+}
+
+func (x *Index) removePosting(term string, id uint32) {
+	p := x.postings[term]
+	if i, ok := slices.BinarySearch(p, id); ok {
+		p = slices.Delete(p, i, i+1)
+	}
+	if len(p) > 0 {
+		x.postings[term] = p
+		return
+	}
+	delete(x.postings, term)
+	if i, ok := slices.BinarySearch(x.terms, term); ok {
+		x.terms = slices.Delete(x.terms, i, i+1)
+	}
+}
+
+func (x *Index) addPosting(term string, id uint32) {
+	p, ok := x.postings[term]
+	if !ok {
+		i, _ := slices.BinarySearch(x.terms, term)
+		x.terms = slices.Insert(x.terms, i, term)
+	}
+	if i, found := slices.BinarySearch(p, id); !found {
+		p = slices.Insert(p, i, id)
+	}
+	x.postings[term] = p
+}
+
+// chunk is the file of document chunk i.
+func chunk(docs []Doc, i int) []byte {
+	cards := make([]Card, 0, ChunkSize)
+	for _, d := range docs[i*ChunkSize : min((i+1)*ChunkSize, len(docs))] {
+		cards = append(cards, d.Card)
+	}
+	data, _ := json.Marshal(cards) // strings only: cannot fail
+	return append(data, '\n')
 }
 
 // window finds the first of docs open at now (they are sorted by
@@ -159,12 +278,7 @@ func addPostings(postings map[string][]uint32, d Doc, id uint32) {
 // bytes as a uvarint, the term in UTF-8, the number of documents as a
 // uvarint, then each document's number as a uvarint difference from the
 // one before (the first from zero).
-func writeShards(files map[string][]byte, postings map[string][]uint32) []string {
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
+func writeShards(files map[string][]byte, terms []string, postings map[string][]uint32) []string {
 	var firsts []string
 	var buf []byte
 	flush := func() {

@@ -27,8 +27,8 @@ func (r *renderer) renderOpps() diag.List {
 		if r.Cache != nil {
 			if c := r.Cache.get(o.File, o.key); c != nil {
 				o.card, o.BodyHTML, o.vevents, o.words = c.card, c.body, c.vevents, c.words
-				o.releases, o.csvLine = c.releases, c.csvLine
-				r.put(o.URL+"index.html", r.join(c.page))
+				o.releases, o.csvLine, o.dataSum = c.releases, c.csvLine, c.dataSum
+				r.put(o.URL+"index.html", r.joinKept(c.page))
 				if c.ics != nil {
 					r.put(o.URL+"deadline.ics", c.ics)
 				}
@@ -58,8 +58,8 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 	if d != nil {
 		return d
 	}
-	parts := r.split(page)
-	r.put(o.URL+"index.html", r.join(parts))
+	kp := &kept{parts: r.split(page)}
+	r.put(o.URL+"index.html", r.joinKept(kp))
 	o.words = oppWords(o)
 	var card bytes.Buffer
 	root := r.cardRoot(o)
@@ -89,8 +89,9 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 		if err != nil {
 			return &diag.Diagnostic{File: o.File, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot make the open data: " + err.Error()}
 		}
-		r.Cache.set(o.File, &cachedOpp{key: o.key, page: parts, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents, words: o.words,
-			releases: o.releases, csvLine: o.csvLine})
+		o.dataSum = hashKey(string(o.releases) + "\x00" + string(o.csvLine))
+		r.Cache.set(o.File, &cachedOpp{key: o.key, page: kp, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents, words: o.words,
+			releases: o.releases, csvLine: o.csvLine, dataSum: o.dataSum})
 		return nil
 	}
 	// A one-off build needs the source no more: let it go, so a large site

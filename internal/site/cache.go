@@ -1,29 +1,88 @@
 package site
 
 import (
-	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"html/template"
+	"strconv"
 	"sync"
+
+	"github.com/london-anchors/tenders/internal/brief"
+	"github.com/london-anchors/tenders/internal/config"
+	"github.com/london-anchors/tenders/internal/search"
 )
 
-// Cache holds what a brief's render produced, for the next render.
+// Cache holds what a brief's render produced, for the next render. It
+// serves one render at a time.
 type Cache struct {
 	mu    sync.Mutex
 	gen   string
 	opps  map[string]*cachedOpp // by brief file
 	files map[string]memoFile   // other output files made from lists of briefs, by output path
 	mark  []byte                // stands in for the build's stamp in what it keeps (stamp.go)
+
+	search search.Index // the last search index, brief by brief
+
+	gens generational // what the generation alone decides
+
+	lists *listings // the last render's listings and facets
+	count int       // how many files the last render made
+
+	// Each brief's Opp as the last render prepared it, by file, and the
+	// next render's as it prepares them.
+	prepared, preparing map[string]prepared
+}
+
+// prepared is a brief's Opp, kept while the brief (the same parse of the
+// same bytes), site.toml and what the clock decides about it stay the
+// same: all its Opp is made from.
+type prepared struct {
+	brief *brief.Brief
+	cfg   *config.Config
+	at    oppClock
+	opp   *Opp
+}
+
+// preparedOpp returns the Opp the last render prepared from b, cfg and at,
+// or nil. A nil Cache has none.
+func (c *Cache) preparedOpp(b *brief.Brief, cfg *config.Config, at oppClock) *Opp {
+	if c == nil {
+		return nil
+	}
+	if p, ok := c.prepared[b.File]; ok && p.brief == b && p.cfg == cfg && p.at == at {
+		c.keepPrepared(b, cfg, at, p.opp)
+		return p.opp
+	}
+	return nil
+}
+
+// keepPrepared keeps o for the next render.
+func (c *Cache) keepPrepared(b *brief.Brief, cfg *config.Config, at oppClock, o *Opp) {
+	if c == nil {
+		return
+	}
+	if c.preparing == nil {
+		c.preparing = map[string]prepared{}
+	}
+	c.preparing[b.File] = prepared{b, cfg, at, o}
+}
+
+// endPrepare keeps the Opps of this render, and only those.
+func (c *Cache) endPrepare() {
+	if c != nil {
+		c.prepared, c.preparing = c.preparing, nil
+	}
 }
 
 type memoFile struct {
-	key   string
-	parts [][]byte // the file, split at the build's stamp (stamp.go)
+	key  string
+	page *kept // the file, split at the build's stamp (stamp.go)
 }
 
 type cachedOpp struct {
 	key      string
-	page     [][]byte // split at the build's stamp
+	page     *kept // split at the build's stamp
 	ics      []byte
 	card     [][]byte
 	vevents  []byte
@@ -31,6 +90,51 @@ type cachedOpp struct {
 	words    string        // its words, for the search index
 	releases []byte        // its OCDS releases, for the open data
 	csvLine  []byte        // its row of the CSV
+	doc      *search.Doc   // its entry in the search index, once made
+	dataSum  string        // releases and csvLine hashed
+}
+
+// generational is what a render makes from the generation alone: the
+// parsed templates, the fingerprinted names of the static files and the
+// static files themselves. Each is nil until a render of the generation
+// has made it.
+type generational struct {
+	gen    string
+	tmpl   map[string]*template.Template
+	assets map[string]string
+	static []staticFile
+}
+
+// staticFile is a file of the static folder, copied to the output.
+type staticFile struct {
+	name string
+	data []byte
+}
+
+// generation returns what the cache holds for the render's generation,
+// after dropping what it held for another. A nil Cache holds nothing.
+func (c *Cache) generation(gen string) *generational {
+	if c == nil {
+		return &generational{}
+	}
+	if c.gens.gen != gen {
+		c.gens = generational{gen: gen}
+	}
+	return &c.gens
+}
+
+// lastCount is how many files the last render made: a nil Cache knows none.
+func (c *Cache) lastCount() int {
+	if c == nil {
+		return 0
+	}
+	return c.count
+}
+
+func (c *Cache) wrote(n int) {
+	if c != nil {
+		c.count = n
+	}
 }
 
 // NewCache makes an empty render cache.
@@ -69,7 +173,7 @@ func (r *renderer) memo(name string, key func() string, make func() ([]byte, err
 	m, ok := r.Cache.files[name]
 	r.Cache.mu.Unlock()
 	if ok && m.key == k {
-		r.put(name, r.join(m.parts))
+		r.put(name, r.joinKept(m.page))
 		return nil
 	}
 	data, err := make()
@@ -78,9 +182,10 @@ func (r *renderer) memo(name string, key func() string, make func() ([]byte, err
 	}
 	parts := r.split(data)
 	r.Cache.mu.Lock()
-	r.Cache.files[name] = memoFile{k, parts}
+	page := &kept{parts: parts}
+	r.Cache.files[name] = memoFile{k, page}
 	r.Cache.mu.Unlock()
-	r.put(name, r.join(parts))
+	r.put(name, r.joinKept(page))
 	return nil
 }
 
@@ -101,8 +206,10 @@ func (r *renderer) memoMany(names []string, key func() string, make func() ([][]
 	var cached [][]byte
 	for _, name := range names {
 		m, ok := r.Cache.files[name]
-		hit = hit && ok && m.key == k && len(m.parts) == 1
-		cached = append(cached, m.parts...)
+		hit = hit && ok && m.key == k && len(m.page.parts) == 1
+		if hit {
+			cached = append(cached, m.page.parts[0])
+		}
 	}
 	r.Cache.mu.Unlock()
 	if !hit {
@@ -114,7 +221,8 @@ func (r *renderer) memoMany(names []string, key func() string, make func() ([][]
 		}
 		r.Cache.mu.Lock()
 		for i, name := range names {
-			r.Cache.files[name] = memoFile{k, [][]byte{cached[i]}}
+			cached[i] = fit(cached[i])
+			r.Cache.files[name] = memoFile{k, &kept{parts: [][]byte{cached[i]}}}
 		}
 		r.Cache.mu.Unlock()
 	}
@@ -126,18 +234,97 @@ func (r *renderer) memoMany(names []string, key func() string, make func() ([][]
 
 // listKey names a page that shows lists of briefs: what the lists hold.
 func listKey(parts ...any) string {
-	h := sha256.New()
+	buf := make([]byte, 0, 1024)
 	for _, p := range parts {
 		switch x := p.(type) {
 		case []*Opp:
-			fmt.Fprintf(h, "[%d]", len(x))
+			buf = fmt.Appendf(buf, "[%d]", len(x))
 			for _, o := range x {
-				h.Write([]byte(o.key))
-				h.Write([]byte{0})
+				buf = append(buf, o.keySum...) // of a fixed size
 			}
+		case string:
+			buf = append(append(buf, x...), 0)
+		case []int:
+			for _, n := range x {
+				buf = strconv.AppendInt(append(buf, ' '), int64(n), 10)
+			}
+			buf = append(buf, 0)
 		default:
-			fmt.Fprintf(h, "%v\x00", x)
+			buf = fmt.Appendf(buf, "%v\x00", x)
 		}
 	}
-	return string(h.Sum(nil))
+	return hashKey(string(buf))
+}
+
+// dataKey names the open data: each brief's releases and CSV row, in the
+// render's order; its reference, by which the package orders them; the
+// dates its header's date is the latest of (published, updates and
+// award); and its status, buyer and award, by which the progress figures
+// add it up.
+func (r *renderer) dataKey() string {
+	buf := make([]byte, 0, len(r.opps)*96)
+	for _, o := range r.opps {
+		buf = append(buf, o.dataSum...)
+		buf = append(append(buf, o.Reference...), 0)
+		buf = append(append(buf, o.Status...), 0)
+		buf = append(append(buf, o.Buyer.Key...), 0)
+		buf = strconv.AppendInt(buf, o.Published.UnixNano(), 10)
+		for _, u := range o.Updates {
+			buf = strconv.AppendInt(append(buf, ' '), u.Date.UnixNano(), 10)
+		}
+		if o.Award != nil {
+			buf = fmt.Appendf(buf, "%v %d", *o.Award, o.Award.Date.UnixNano())
+		}
+		buf = append(buf, 0)
+	}
+	return hashKey(string(buf))
+}
+
+// hashKey hashes s with keyHash.
+func hashKey(s string) string {
+	h := newKeyHash()
+	h.WriteString(s)
+	return h.sum()
+}
+
+// keySeeds are the seeds of the keys' hashes: random, so no content can
+// be written to make two lists' keys the same, and the same for the life
+// of the process, which is longer than any cache's.
+var keySeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+// keyHash hashes what a cached file is made from into a 128-bit key: two
+// maphash sums under separate seeds. A page's key is hashed from every
+// brief on it at every build, so the hash must be quick: this is ten
+// times as quick as SHA-256, and as safe here, since its seeds are secret.
+type keyHash struct{ a, b maphash.Hash }
+
+func newKeyHash() *keyHash {
+	h := &keyHash{}
+	h.a.SetSeed(keySeeds[0])
+	h.b.SetSeed(keySeeds[1])
+	return h
+}
+
+func (h *keyHash) Write(p []byte) (int, error) {
+	h.a.Write(p)
+	h.b.Write(p)
+	return len(p), nil
+}
+
+func (h *keyHash) WriteString(s string) {
+	h.a.WriteString(s)
+	h.b.WriteString(s)
+}
+
+func (h *keyHash) WriteByte(c byte) error {
+	h.a.WriteByte(c)
+	h.b.WriteByte(c)
+	return nil
+}
+
+func (h *keyHash) sum() string {
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], h.a.Sum64())
+	binary.LittleEndian.PutUint64(b[8:], h.b.Sum64())
+	return string(b[:])
 }

@@ -26,11 +26,13 @@ func (r *renderer) writeCalendars() {
 			return cal.Bytes(), nil
 		})
 	})
-	evs := &ical.Calendar{Name: "Events: " + r.Config.Title, Description: "Meet-the-buyer days, briefings and site visits"}
-	for _, e := range r.evs {
-		evs.Events = append(evs.Events, r.eventEvent(e))
-	}
-	r.put("events.ics", evs.Bytes())
+	_ = r.memo("events.ics", func() string { return eventsKey("events.ics", r.evs) }, func() ([]byte, error) {
+		evs := &ical.Calendar{Name: "Events: " + r.Config.Title, Description: "Meet-the-buyer days, briefings and site visits"}
+		for _, e := range r.evs {
+			evs.Events = append(evs.Events, r.eventEvent(e))
+		}
+		return evs.Bytes(), nil
+	})
 }
 
 // briefCalendar is the .ics on a brief's page: its deadlines and events.

@@ -41,16 +41,16 @@ type chromeKey struct {
 	marked, live, search bool
 }
 
-// kept holds the parts one set of templates has made, by key: a
+// pieces holds the parts one set of templates has made, by key: a
 // chromeKey, or a sharedKey.
-type kept struct {
+type pieces struct {
 	mu    sync.Mutex
 	parts map[any]template.HTML
 }
 
 // get returns the part made for key, making it with t's template name
 // and data the first time.
-func (k *kept) get(t *template.Template, key any, name string, data any) (template.HTML, error) {
+func (k *pieces) get(t *template.Template, key any, name string, data any) (template.HTML, error) {
 	k.mu.Lock()
 	part, ok := k.parts[key]
 	k.mu.Unlock()
@@ -73,7 +73,7 @@ func (k *kept) get(t *template.Template, key any, name string, data any) (templa
 // Chrome, made the first time and reused after. It is bound to each page
 // template's own set, since a page template may define a part anew.
 func (r *renderer) chrome(t *template.Template) func(string, *Page) (template.HTML, error) {
-	parts := &kept{parts: map[any]template.HTML{}}
+	parts := &pieces{parts: map[any]template.HTML{}}
 	return func(name string, p *Page) (template.HTML, error) {
 		c := r.chromeOf(p)
 		key := chromeKey{name: name, root: c.Root, current: c.Current, marked: c.Marked, live: c.Live, search: c.Search}
@@ -96,7 +96,7 @@ type sharedKey struct {
 // the same value always makes the same bytes: the template functions
 // give the same results all through a build.
 func (r *renderer) shared(t *template.Template) func(string, any) (template.HTML, error) {
-	parts := &kept{parts: map[any]template.HTML{}}
+	parts := &pieces{parts: map[any]template.HTML{}}
 	return func(name string, data any) (template.HTML, error) {
 		if !plain(reflect.TypeOf(data)) {
 			return "", fmt.Errorf("shared %q: the arguments must be a plain value, not a %T", name, data)

@@ -36,7 +36,7 @@ func (r *renderer) writeData() error {
 		}
 		return err
 	}
-	return r.memoMany(names, func() string { return listKey("data", r.opps) }, func() ([][]byte, error) { return r.dataFiles(true) })
+	return r.memoMany(names, r.dataKey, func() ([][]byte, error) { return r.dataFiles(true) })
 }
 
 func (r *renderer) ocdsInputs() []ocds.Input {

@@ -46,3 +46,29 @@ func (r *renderer) events() *diag.Diagnostic {
 	})
 	return nil
 }
+
+// eventsKey names what the events page and calendar are made from, for a
+// Cache: each list of events in order, each event by its reference and
+// its brief's key. The rest of what an event says comes from site.toml or
+// content/events/, which the generation names.
+func eventsKey(what string, lists ...[]*EventView) string {
+	h := newKeyHash()
+	h.WriteString(what)
+	for _, list := range lists {
+		h.WriteByte(1)
+		for _, e := range list {
+			h.WriteString(e.Reference)
+			h.WriteByte(0)
+			if e.Opp != nil {
+				h.WriteString(e.Opp.key)
+			}
+			h.WriteByte(0)
+		}
+	}
+	return h.sum()
+}
+
+// eventsPageKey is the events page's key: its lists of events.
+func eventsPageKey(tmpl string, p *Page) string {
+	return eventsKey(tmpl+"\x00"+p.Path+"\x00"+p.Title, p.Events, p.OldEvent)
+}

@@ -6,7 +6,15 @@ import (
 	"github.com/london-anchors/tenders/internal/config"
 )
 
+// facets makes the facets and puts each brief in its own.
 func (r *renderer) facets() {
+	r.facetKinds()
+	r.fillFacets()
+}
+
+// facetKinds makes the facets of site.toml's topics, every area and
+// site.toml's buyers, empty.
+func (r *renderer) facetKinds() {
 	cfg := r.Config
 	topics := &FacetKind{Kind: "topic", Title: "Topics", Path: "topics/", Intro: "Opportunities grouped by the kind of work."}
 	for _, k := range r.topicKeys {
@@ -24,28 +32,51 @@ func (r *renderer) facets() {
 	}
 	r.topics, r.boroughs, r.buyers = topics, boroughs, buyers
 	r.kinds = []*FacetKind{topics, boroughs, buyers}
-	// One pass over the briefs, appending each to the facets it is in.
-	type facetKey struct{ kind, key string }
-	index := map[facetKey][]*Opp{}
-	add := func(kind, key string, o *Opp) { index[facetKey{kind, key}] = append(index[facetKey{kind, key}], o) }
-	for _, o := range r.opps {
-		for _, t := range o.Topics {
-			add("topic", t.Key, o)
-		}
-		if slices.Contains(o.Brief.Boroughs, config.LondonWide) {
-			for _, a := range config.Areas {
-				add("borough", a.Key, o)
-			}
-		} else {
-			for _, b := range o.Brief.Boroughs {
-				add("borough", b, o)
-			}
-		}
-		add("buyer", o.Brief.Buyer, o)
-	}
-	for _, k := range r.kinds {
+}
+
+// fillFacets puts each brief in the facets it is in.
+func (r *renderer) fillFacets() {
+	topics, boroughs, buyers := r.topics, r.boroughs, r.buyers
+	// One pass over the listings, appending each brief to the facets it
+	// is in: each facet's lists come out in the listings' order, which is
+	// a total order (references are unique), so as sortOpps would sort
+	// them.
+	byKey := func(k *FacetKind) map[string]*Facet {
+		m := make(map[string]*Facet, len(k.Facets))
 		for _, f := range k.Facets {
-			f.Open, f.Upcoming, f.Past = sortOpps(index[facetKey{f.Kind, f.Key}])
+			m[f.Key] = f
+		}
+		return m
+	}
+	topicOf, boroughOf, buyerOf := byKey(topics), byKey(boroughs), byKey(buyers)
+	for section, list := range [][]*Opp{r.open, r.upcoming, r.past} {
+		add := func(f *Facet, o *Opp) {
+			if f == nil {
+				return
+			}
+			switch section {
+			case 0:
+				f.Open = append(f.Open, o)
+			case 1:
+				f.Upcoming = append(f.Upcoming, o)
+			default:
+				f.Past = append(f.Past, o)
+			}
+		}
+		for _, o := range list {
+			for _, t := range o.Topics {
+				add(topicOf[t.Key], o)
+			}
+			if slices.Contains(o.Brief.Boroughs, config.LondonWide) {
+				for _, f := range boroughs.Facets {
+					add(f, o)
+				}
+			} else {
+				for _, b := range o.Brief.Boroughs {
+					add(boroughOf[b], o)
+				}
+			}
+			add(buyerOf[o.Brief.Buyer], o)
 		}
 	}
 }

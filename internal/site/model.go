@@ -54,6 +54,8 @@ type Opp struct {
 	releases    []byte        // its OCDS releases (ocds.Releases), kept only by a cached render
 	csvLine     []byte        // its row of the CSV, likewise
 	key         string        // everything its card and page depend on, besides the generation
+	keySum      string        // key hashed (keyHash): what the keys of lists hold of it
+	dataSum     string        // its releases and CSV row hashed: what the open data's key holds of it
 	aliasesPos  tomldec.Pos   // where aliases was written, once Keys is let go
 
 	QuestionsClosed bool // the questions deadline has passed

@@ -40,10 +40,10 @@ var pageKinds = []pageKind{
 	{template: "data.html", pages: (*renderer).dataPage},
 	{template: "submit.html", pages: (*renderer).submitPage},
 	{template: "check.html", pages: (*renderer).checkPage},
-	{template: "feeds.html", pages: (*renderer).feedsPage},
+	{template: "feeds.html", pages: (*renderer).feedsPage, key: feedsPageKey},
 	{template: "facets.html", pages: (*renderer).facetIndexes, key: listPageKey},
 	{template: "facet.html", pages: (*renderer).facetPages, key: listPageKey},
-	{template: "events.html", pages: (*renderer).eventsPage},
+	{template: "events.html", pages: (*renderer).eventsPage, key: eventsPageKey},
 	{template: "event.html", pages: (*renderer).eventPages},
 	{template: "page.html", pages: (*renderer).plainPages},
 	{template: "404.html", pages: (*renderer).notFoundPage, file: "404.html"},
@@ -117,6 +117,16 @@ func listPageKey(tmpl string, p *Page) string {
 		}
 	}
 	return listKey(tmpl, p.Path, p.Title, p.Description, p.Open, p.Upcoming, p.Past, recent, counts)
+}
+
+// feedsPageKey is the key of the feeds page: every feed set's briefs
+// (a facet's set holds those it counts: open and coming up).
+func feedsPageKey(tmpl string, p *Page) string {
+	parts := []any{tmpl, p.Path, p.Title, p.Description}
+	for _, set := range p.Sets {
+		parts = append(parts, set.Title, set.Opps)
+	}
+	return listKey(parts...)
 }
 
 func (r *renderer) homePage() ([]*Page, *diag.Diagnostic) {
@@ -325,7 +335,7 @@ func (r *renderer) render() (diag.List, error) {
 	r.writeEditor()
 	r.writeChecker()
 	r.writeSearch()
-	r.put("sitemap.xml", r.sitemap(jobs))
+	_ = r.memo("sitemap.xml", func() string { return sitemapKey(jobs, r.opps) }, func() ([]byte, error) { return r.sitemap(jobs), nil })
 	r.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.Config.URL("sitemap.xml")+"\n"))
 	if d := r.copyStatic(); d != nil {
 		return diag.List{*d}, nil

@@ -16,46 +16,71 @@ func (r *renderer) prepare() {
 	cfg := r.Config
 	r.topicKeys = cfg.TopicKeys()
 	for _, b := range r.Content.Briefs {
-		o := newOpp(b)
-		o.Status = brief.Status(b, r.Now)
-		o.StatusLabel = brief.Stages[o.Status]
-		if b.Deadline.IsSet() {
-			o.DaysLeft = daysLeft(r.Now, b.Deadline.Time, r.loc)
-			o.ClosingSoon = o.Status == brief.StatusOpen && !r.Now.Before(r.soonFrom(b))
-		}
-		o.QuestionsClosed = b.QuestionsDeadline.IsSet() && !r.Now.Before(b.QuestionsDeadline.Time)
-		o.BuyerInfo = cfg.Buyers[b.Buyer]
-		o.Buyer = Named{Key: b.Buyer, Name: o.BuyerInfo.Name, URL: "buyers/" + b.Buyer + "/"}
-		for _, t := range r.topicsOf(b) {
-			o.Topics = append(o.Topics, Named{Key: t, Name: cfg.Topics[t].Name, URL: "topics/" + t + "/"})
-		}
-		for _, a := range b.Boroughs {
-			n, _ := config.AreaName(a)
-			o.Boroughs = append(o.Boroughs, Named{Key: a, Name: n, URL: "boroughs/" + a + "/"})
-		}
-		o.Value = ValueText(b.ValueMin, b.ValueMax)
-		o.Tags = r.tags(o)
-		if r.Cache != nil { // only a cache needs the key
-			o.key = fmt.Sprintf("%x|%s|%d|%t|%t", b.Sum, o.Status, o.DaysLeft, o.ClosingSoon, o.QuestionsClosed)
-		}
-		o.Updated = b.Published.Time
-		for _, u := range b.Updates {
-			if u.Date.After(o.Updated) {
-				o.Updated = u.Date.Time
-			}
+		at := r.clockOf(b)
+		o := r.Cache.preparedOpp(b, cfg, at)
+		if o == nil {
+			o = r.prepareOpp(b, at)
+			r.Cache.keepPrepared(b, cfg, at, o)
 		}
 		r.opps = append(r.opps, o)
 		if o.Updated.After(r.newest) {
 			r.newest = o.Updated
 		}
 	}
+	r.Cache.endPrepare()
 	r.foot = r.footer()
 	r.fingerprint()
 	r.netLogo = r.readLogo()
-	r.open, r.upcoming, r.past = sortOpps(r.opps)
-	r.facets()
+	r.sortListings()
 	r.feedSets()
 	r.progress()
+}
+
+// oppClock is what the build clock decides about a brief.
+type oppClock struct {
+	status                string
+	daysLeft              int
+	closingSoon, qsClosed bool
+}
+
+func (r *renderer) clockOf(b *brief.Brief) oppClock {
+	at := oppClock{status: brief.Status(b, r.Now)}
+	if b.Deadline.IsSet() {
+		at.daysLeft = daysLeft(r.Now, b.Deadline.Time, r.loc)
+		at.closingSoon = at.status == brief.StatusOpen && !r.Now.Before(r.soonFrom(b))
+	}
+	at.qsClosed = b.QuestionsDeadline.IsSet() && !r.Now.Before(b.QuestionsDeadline.Time)
+	return at
+}
+
+// prepareOpp makes a brief's Opp, with its status at the clock.
+func (r *renderer) prepareOpp(b *brief.Brief, at oppClock) *Opp {
+	cfg := r.Config
+	o := newOpp(b)
+	o.Status, o.DaysLeft, o.ClosingSoon, o.QuestionsClosed = at.status, at.daysLeft, at.closingSoon, at.qsClosed
+	o.StatusLabel = brief.Stages[o.Status]
+	o.BuyerInfo = cfg.Buyers[b.Buyer]
+	o.Buyer = Named{Key: b.Buyer, Name: o.BuyerInfo.Name, URL: "buyers/" + b.Buyer + "/"}
+	for _, t := range r.topicsOf(b) {
+		o.Topics = append(o.Topics, Named{Key: t, Name: cfg.Topics[t].Name, URL: "topics/" + t + "/"})
+	}
+	for _, a := range b.Boroughs {
+		n, _ := config.AreaName(a)
+		o.Boroughs = append(o.Boroughs, Named{Key: a, Name: n, URL: "boroughs/" + a + "/"})
+	}
+	o.Value = ValueText(b.ValueMin, b.ValueMax)
+	o.Tags = r.tags(o)
+	if r.Cache != nil { // only a cache needs the key
+		o.key = fmt.Sprintf("%x|%s|%s|%d|%t|%t", b.Sum, b.File, o.Status, o.DaysLeft, o.ClosingSoon, o.QuestionsClosed)
+		o.keySum = hashKey(o.key)
+	}
+	o.Updated = b.Published.Time
+	for _, u := range b.Updates {
+		if u.Date.After(o.Updated) {
+			o.Updated = u.Date.Time
+		}
+	}
+	return o
 }
 
 // progress adds up the network's awards and each buyer's, for the

@@ -70,7 +70,7 @@ func Render(ctx context.Context, s *Site, sink Sink) (diag.List, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	r := &renderer{Site: s, ctx: ctx, md: markdown.New(s.Config.Base), loc: s.Config.Location, sink: sink, written: map[string]bool{}}
+	r := &renderer{Site: s, ctx: ctx, md: markdown.New(s.Config.Base), loc: s.Config.Location, sink: sink, written: make(map[string]bool, s.Cache.lastCount())}
 	if list := r.parseTemplates(); len(list) > 0 {
 		return list, nil
 	}
@@ -102,6 +102,7 @@ func Render(ctx context.Context, s *Site, sink Sink) (diag.List, error) {
 	if err == nil {
 		err = r.failure()
 	}
+	r.Cache.wrote(len(r.written))
 	return list, err
 }
 

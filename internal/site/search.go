@@ -52,7 +52,13 @@ func (r *renderer) writeSearch() {
 	for _, stage := range []string{brief.StatusClosed, brief.StatusAwarded, brief.StatusCancelled} {
 		groups = append(groups, search.Group{Name: stage, Label: brief.Stages[stage], Docs: r.searchDocs(fixed[stage])})
 	}
-	for name, data := range search.Build(groups, r.Now) {
+	var files map[string][]byte
+	if r.Cache != nil {
+		files = r.Cache.search.Build(groups, r.Now)
+	} else {
+		files = search.Build(groups, r.Now)
+	}
+	for name, data := range files {
 		r.put(name, data)
 	}
 }
@@ -70,32 +76,51 @@ func boolCmp(a, b bool) int {
 func (r *renderer) searchDocs(opps []*Opp) []search.Doc {
 	docs := make([]search.Doc, len(opps))
 	for i, o := range opps {
-		d := search.Doc{Words: o.words, Card: search.Card{
-			URL: o.URL, Title: o.Title, Buyer: o.Buyer.Name, Value: o.Value,
-			Status: o.Status, Label: o.StatusLabel, Summary: o.Summary,
-			Place: placesText(o.Location), Insurance: insuranceText(o.Insurance),
-		}}
-		if o.Deadline.IsSet() {
-			d.Deadline = o.Deadline.Time
-			d.Card.Deadline = o.Deadline.Time.Format("2006-01-02T15:04:05Z07:00")
-			d.Card.When = When(o.Deadline.Time, r.loc)
+		if r.Cache == nil {
+			docs[i] = r.searchDoc(o)
+			continue
 		}
-		for _, t := range o.Topics {
-			d.Facets = append(d.Facets, "topic:"+t.Key)
+		// A brief's entry is made from what its cache key names.
+		c := r.Cache.get(o.File, o.key)
+		if c != nil && c.doc != nil {
+			docs[i] = *c.doc
+			continue
 		}
-		for _, b := range o.Brief.Boroughs {
-			d.Facets = append(d.Facets, "borough:"+b)
+		docs[i] = r.searchDoc(o)
+		if c != nil {
+			d := docs[i]
+			c.doc = &d
 		}
-		d.Facets = append(d.Facets, "buyer:"+o.Buyer.Key)
-		if band := valueBand(o); band != "" {
-			d.Facets = append(d.Facets, "value:"+band)
-		}
-		for _, s := range o.SuitableFor {
-			d.Facets = append(d.Facets, "suits:"+s)
-		}
-		docs[i] = d
 	}
 	return docs
+}
+
+// searchDoc is a brief's entry in the search index.
+func (r *renderer) searchDoc(o *Opp) search.Doc {
+	d := search.Doc{Words: o.words, Card: search.Card{
+		URL: o.URL, Title: o.Title, Buyer: o.Buyer.Name, Value: o.Value,
+		Status: o.Status, Label: o.StatusLabel, Summary: o.Summary,
+		Place: placesText(o.Location), Insurance: insuranceText(o.Insurance),
+	}}
+	if o.Deadline.IsSet() {
+		d.Deadline = o.Deadline.Time
+		d.Card.Deadline = o.Deadline.Time.Format("2006-01-02T15:04:05Z07:00")
+		d.Card.When = When(o.Deadline.Time, r.loc)
+	}
+	for _, t := range o.Topics {
+		d.Facets = append(d.Facets, "topic:"+t.Key)
+	}
+	for _, b := range o.Brief.Boroughs {
+		d.Facets = append(d.Facets, "borough:"+b)
+	}
+	d.Facets = append(d.Facets, "buyer:"+o.Buyer.Key)
+	if band := valueBand(o); band != "" {
+		d.Facets = append(d.Facets, "value:"+band)
+	}
+	for _, s := range o.SuitableFor {
+		d.Facets = append(d.Facets, "suits:"+s)
+	}
+	return d
 }
 
 // valueBand is the value filter's band of a brief, from its highest value

@@ -44,12 +44,39 @@ func (r *renderer) updated() template.HTML {
 	return template.HTML(r.stamp)
 }
 
-// split cuts a rendered page at the marks, for a cache to keep.
+// split cuts a rendered page at the marks, for a cache to keep. A cache
+// keeps the parts in a buffer of their own size (fit), not the one the
+// page was made in, which is larger.
 func (r *renderer) split(page []byte) [][]byte {
-	if r.stampMark == nil || !bytes.Contains(page, r.stampMark) {
+	if r.stampMark == nil {
 		return [][]byte{page}
 	}
-	return bytes.Split(page, r.stampMark)
+	if !bytes.Contains(page, r.stampMark) {
+		return [][]byte{fit(page)}
+	}
+	parts := bytes.Split(page, r.stampMark)
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	buf := make([]byte, 0, n)
+	for i, p := range parts {
+		from := len(buf)
+		buf = append(buf, p...)
+		parts[i] = buf[from:len(buf):len(buf)]
+	}
+	return parts
+}
+
+// fit returns b in a buffer of its own size when its own is much larger:
+// what a cache keeps stays as long as the site, and the buffers a page is
+// made in are made larger than it, by as much as half (about 55 MB on a
+// site of 10,000 briefs).
+func fit(b []byte) []byte {
+	if cap(b)-len(b) > len(b)/16 {
+		return bytes.Clone(b)
+	}
+	return b
 }
 
 // join puts a split page together with this build's stamp.
@@ -58,4 +85,24 @@ func (r *renderer) join(parts [][]byte) []byte {
 		return parts[0]
 	}
 	return bytes.Join(parts, r.stamp)
+}
+
+// kept is a page a cache keeps: its parts, and the last build's join of
+// them, which a build with the same stamp (serve's stamp is to the
+// minute) puts again instead of joining its own copy.
+type kept struct {
+	parts  [][]byte
+	joined []byte // parts joined with stamp
+	stamp  string
+}
+
+// joinKept is join for a page a cache keeps, and keeps the join.
+func (r *renderer) joinKept(k *kept) []byte {
+	if len(k.parts) == 1 {
+		return k.parts[0]
+	}
+	if k.joined == nil || k.stamp != string(r.stamp) {
+		k.joined, k.stamp = r.join(k.parts), string(r.stamp)
+	}
+	return k.joined
 }

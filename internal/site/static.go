@@ -10,11 +10,26 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/london-anchors/tenders/internal/diag"
 )
+
+// sitemapKey names the sitemap: the pages' addresses, and the briefs'
+// with the dates it gives them.
+func sitemapKey(jobs []job, opps []*Opp) string {
+	var buf []byte
+	for _, j := range jobs {
+		buf = append(append(buf, j.path...), 0)
+	}
+	for _, o := range opps {
+		buf = append(append(buf, o.URL...), 0)
+		buf = strconv.AppendInt(buf, o.Updated.UnixNano(), 10)
+	}
+	return hashKey(string(buf))
+}
 
 func (r *renderer) sitemap(jobs []job) []byte {
 	var b bytes.Buffer
@@ -58,18 +73,37 @@ func (r *renderer) writtenUnder(name string) bool {
 
 // copyStatic copies the static folder to the root of the output.
 func (r *renderer) copyStatic() *diag.Diagnostic {
-	var clash *diag.Diagnostic
+	kept := r.Cache.generation(r.Generation)
+	files := kept.static
+	if files == nil {
+		var d *diag.Diagnostic
+		if files, d = r.readStatic(); d != nil {
+			return d
+		}
+		kept.static = files
+	}
+	for _, f := range files {
+		if r.written[f.name] || r.writtenUnder(f.name) {
+			return &diag.Diagnostic{File: "static/" + f.name, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid",
+				Message: fmt.Sprintf("static/%s has the same address as a page the site makes, or is in a folder of that name; rename or move it", f.name)}
+		}
+		r.put(f.name, f.data)
+		if fp, ok := r.assets[f.name]; ok {
+			r.put(fp, f.data)
+		}
+	}
+	return nil
+}
+
+// readStatic reads every file of the static folder, for copyStatic.
+func (r *renderer) readStatic() ([]staticFile, *diag.Diagnostic) {
+	files := []staticFile{}
 	err := fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(path.Base(name), ".") {
 			return err
 		}
 		if !d.Type().IsRegular() {
 			return nil // a link or a special file: never read (sitefs.Check reports it)
-		}
-		if r.written[name] || r.writtenUnder(name) {
-			clash = &diag.Diagnostic{File: "static/" + name, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid",
-				Message: fmt.Sprintf("static/%s has the same address as a page the site makes, or is in a folder of that name; rename or move it", name)}
-			return fs.SkipAll
 		}
 		if err := r.ctx.Err(); err != nil {
 			return err
@@ -78,16 +112,13 @@ func (r *renderer) copyStatic() *diag.Diagnostic {
 		if err != nil {
 			return err
 		}
-		r.put(name, data)
-		if fp, ok := r.assets[name]; ok {
-			r.put(fp, data)
-		}
+		files = append(files, staticFile{name, data})
 		return nil
 	})
 	if err != nil {
-		return &diag.Diagnostic{File: "static", Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot read static files: " + err.Error()}
+		return nil, &diag.Diagnostic{File: "static", Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot read static files: " + err.Error()}
 	}
-	return clash
+	return files, nil
 }
 
 // The built-in icons, at the root of the static folder: favicon.ico is
@@ -103,6 +134,12 @@ const (
 // "css/site.css" as "css/site.1a2b3c4d5e.css", so a host may cache them
 // for a year: a changed file gets a new name.
 func (r *renderer) fingerprint() {
+	kept := r.Cache.generation(r.Generation)
+	if kept.assets != nil {
+		r.assets = kept.assets
+		return
+	}
+	defer func() { kept.assets = r.assets }()
 	r.assets = map[string]string{}
 	named := []string{iconSVG, iconICO, iconTouch, r.Config.Icon, r.Config.TouchIcon, r.Config.Network.Logo}
 	_ = fs.WalkDir(r.Static, ".", func(name string, d fs.DirEntry, err error) error {

@@ -173,6 +173,17 @@ func templateDiag(file string, err error) diag.Diagnostic {
 }
 
 func (r *renderer) parseTemplates() diag.List {
+	kept := r.Cache.generation(r.Generation)
+	if kept.tmpl != nil {
+		// The templates are as last time: bind their functions to this
+		// render instead of parsing them again (Funcs may replace them).
+		funcs := r.funcs()
+		for _, t := range kept.tmpl {
+			t.Funcs(funcs)
+		}
+		r.tmpl = kept.tmpl
+		return nil
+	}
 	// ParseFS finds files through fs.Glob, which hides why one cannot be
 	// opened: say it when a template is a link (never followed).
 	var list diag.List
@@ -200,6 +211,9 @@ func (r *renderer) parseTemplates() diag.List {
 		}
 		t.Funcs(template.FuncMap{"chrome": r.chrome(t), "shared": r.shared(t)})
 		r.tmpl[name] = t
+	}
+	if len(list) == 0 {
+		kept.tmpl = r.tmpl
 	}
 	return list
 }
