@@ -138,6 +138,13 @@ func (r *renderer) chromeOf(p *Page) *Chrome {
 	return c
 }
 
+// bindChrome gives the set of templates t its own chrome and shared, with
+// nothing kept yet: each render makes its pieces afresh, since site.toml
+// may have changed since the last.
+func (r *renderer) bindChrome(t *template.Template) {
+	t.Funcs(template.FuncMap{"chrome": r.chrome(t), "shared": r.shared(t)})
+}
+
 // unboundChrome and unboundShared stand for chrome and shared in the
 // functions the templates are parsed with; each page template's set gets
 // its own (parseTemplates).

@@ -180,6 +180,7 @@ func (r *renderer) parseTemplates() diag.List {
 		funcs := r.funcs()
 		for _, t := range kept.tmpl {
 			t.Funcs(funcs)
+			r.bindChrome(t)
 		}
 		r.tmpl = kept.tmpl
 		return nil
@@ -209,7 +210,7 @@ func (r *renderer) parseTemplates() diag.List {
 			list = append(list, templateDiag(name, err))
 			continue
 		}
-		t.Funcs(template.FuncMap{"chrome": r.chrome(t), "shared": r.shared(t)})
+		r.bindChrome(t)
 		r.tmpl[name] = t
 	}
 	if len(list) == 0 {
