@@ -65,6 +65,10 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About us\"\n+++\nHello.\n"), ModTime: stamp.Add(2 * time.Second)}
 	check("page edited")
 
+	// The chrome is made once a render: a new title is in every header.
+	fsys["site.toml"] = &fstest.MapFile{Data: bytes.Replace(fsys["site.toml"].Data, []byte(`title = "`), []byte(`title = "Renamed `), 1), ModTime: stamp.Add(2 * time.Second)}
+	check("site.toml edited")
+
 	fsys["templates/partials.html"] = &fstest.MapFile{Data: []byte(strings.Replace(readDefault(t, "partials.html"), `<p class="opp-summary">`, `<p class="opp-summary changed">`, 1)), ModTime: stamp}
 	check("template edited")
 
