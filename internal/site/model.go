@@ -49,6 +49,8 @@ type Opp struct {
 	BodyHTML    template.HTML // the Markdown body, while its page is rendered (kept for full-content feeds)
 	Updated     time.Time     // the latest of published and the update dates
 	card        [][]byte      // its card for listings, split where the page's Root goes
+	cardAt      span          // where the card is instead, in a one-off render's spill
+	wordsAt     span          // where the words are, likewise
 	vevents     []byte        // its deadlines as VEVENTs, for the site's calendars
 	words       string        // its distinct words, for the search index: search.Words
 	releases    []byte        // its OCDS releases (ocds.Releases), kept only by a cached render

@@ -15,6 +15,7 @@ import (
 func (r *renderer) prepare() {
 	cfg := r.Config
 	r.topicKeys = cfg.TopicKeys()
+	var in interner
 	for _, b := range r.Content.Briefs {
 		o := newOpp(b)
 		o.Status = brief.Status(b, r.Now)
@@ -25,16 +26,23 @@ func (r *renderer) prepare() {
 		}
 		o.QuestionsClosed = b.QuestionsDeadline.IsSet() && !r.Now.Before(b.QuestionsDeadline.Time)
 		o.BuyerInfo = cfg.Buyers[b.Buyer]
-		o.Buyer = Named{Key: b.Buyer, Name: o.BuyerInfo.Name, URL: "buyers/" + b.Buyer + "/"}
-		for _, t := range r.topicsOf(b) {
-			o.Topics = append(o.Topics, Named{Key: t, Name: cfg.Topics[t].Name, URL: "topics/" + t + "/"})
+		o.Buyer = in.namedOf("buyers/", b.Buyer, o.BuyerInfo.Name)
+		topics := r.topicsOf(b)
+		if len(topics) > 0 {
+			o.Topics = make([]Named, 0, len(topics))
+		}
+		if len(b.Boroughs) > 0 {
+			o.Boroughs = make([]Named, 0, len(b.Boroughs))
+		}
+		for _, t := range topics {
+			o.Topics = append(o.Topics, in.namedOf("topics/", t, cfg.Topics[t].Name))
 		}
 		for _, a := range b.Boroughs {
 			n, _ := config.AreaName(a)
-			o.Boroughs = append(o.Boroughs, Named{Key: a, Name: n, URL: "boroughs/" + a + "/"})
+			o.Boroughs = append(o.Boroughs, in.namedOf("boroughs/", a, n))
 		}
 		o.Value = ValueText(b.ValueMin, b.ValueMax)
-		o.Tags = r.tags(o)
+		o.Tags = in.tagsOf(r, o)
 		if r.Cache != nil { // only a cache needs the key
 			o.key = fmt.Sprintf("%x|%s|%d|%t|%t", b.Sum, o.Status, o.DaysLeft, o.ClosingSoon, o.QuestionsClosed)
 		}
@@ -101,7 +109,7 @@ func matchesCPV(prefixes, codes []string) bool {
 // those not true yet hidden, so the status script can show the one that
 // is true as the page is read.
 func (r *renderer) tags(o *Opp) []Tag {
-	var ts []Tag
+	ts := make([]Tag, 0, 5)
 	switch {
 	case o.IsOpen():
 		until := r.iso(o.Deadline.Time)
@@ -120,7 +128,7 @@ func (r *renderer) tags(o *Opp) []Tag {
 	if o.SuitsVCSE() {
 		ts = append(ts, Tag{Text: brief.SuitableFor["vcse"], Class: "tag-vcse"})
 	}
-	return ts
+	return ts[:len(ts):len(ts)]
 }
 
 // soonFrom is when a brief starts closing soon: closing_soon_days before
