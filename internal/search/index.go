@@ -90,32 +90,45 @@ type ManifestGroup struct {
 // Build makes the index of groups as files, by path under the site root.
 func Build(groups []Group, now time.Time) map[string][]byte {
 	files := map[string][]byte{}
+	Write(groups, now, func(name string, data []byte) { files[name] = data })
+	return files
+}
+
+// Write makes the index of groups and gives each file to put as soon as
+// it is made, so that the files of a large site are not all held at
+// once. It lets go of each document's Words (sets it to "") once they
+// are indexed.
+func Write(groups []Group, now time.Time, put func(name string, data []byte)) {
 	m := Manifest{Version: 1, Chunk: ChunkSize, Stop: Stop, Built: now.UTC().Format(time.RFC3339)}
-	var cards []Card
+	cards := make([]Card, 0, ChunkSize)
+	chunk := func() {
+		data, _ := json.Marshal(cards) // strings only: cannot fail
+		put("search/d/"+strconv.Itoa((m.Docs-1)/ChunkSize)+".json", append(data, '\n'))
+		cards = cards[:0]
+	}
 	postings := map[string][]uint32{}
-	id := 0
 	for _, g := range groups {
-		mg := ManifestGroup{Name: g.Name, Label: g.Label, From: id, Timed: g.Timed}
+		mg := ManifestGroup{Name: g.Name, Label: g.Label, From: m.Docs, Timed: g.Timed}
 		if g.Timed {
-			mg.Cut, mg.Window = window(g.Docs, now, id)
+			mg.Cut, mg.Window = window(g.Docs, now, m.Docs)
 		}
-		for _, d := range g.Docs {
-			addPostings(postings, d, uint32(id))
-			cards = append(cards, d.Card)
-			id++
+		for i := range g.Docs {
+			addPostings(postings, g.Docs[i], uint32(m.Docs))
+			g.Docs[i].Words = ""
+			cards = append(cards, g.Docs[i].Card)
+			if m.Docs++; len(cards) == ChunkSize {
+				chunk()
+			}
 		}
-		mg.To = id
+		mg.To = m.Docs
 		m.Groups = append(m.Groups, mg)
 	}
-	m.Docs = id
-	for i := 0; i < len(cards); i += ChunkSize {
-		data, _ := json.Marshal(cards[i:min(i+ChunkSize, len(cards))]) // strings only: cannot fail
-		files["search/d/"+strconv.Itoa(i/ChunkSize)+".json"] = append(data, '\n')
+	if len(cards) > 0 {
+		chunk()
 	}
-	m.Shards = writeShards(files, postings)
+	m.Shards = writeShards(put, postings)
 	data, _ := json.Marshal(m)
-	files["search/index.json"] = append(data, '\n')
-	return files
+	put("search/index.json", append(data, '\n'))
 }
 
 // window finds the first of docs open at now (they are sorted by
@@ -143,7 +156,11 @@ func addPostings(postings map[string][]uint32, d Doc, id uint32) {
 	for words != "" {
 		w, rest, _ := strings.Cut(words, " ")
 		words = rest
-		postings[w] = append(postings[w], id)
+		p, ok := postings[w]
+		if !ok {
+			w = strings.Clone(w) // not the whole of words, which is let go
+		}
+		postings[w] = append(p, id)
 	}
 	for _, f := range d.Facets {
 		if p := postings[f]; len(p) == 0 || p[len(p)-1] != id {
@@ -159,7 +176,7 @@ func addPostings(postings map[string][]uint32, d Doc, id uint32) {
 // bytes as a uvarint, the term in UTF-8, the number of documents as a
 // uvarint, then each document's number as a uvarint difference from the
 // one before (the first from zero).
-func writeShards(files map[string][]byte, postings map[string][]uint32) []string {
+func writeShards(put func(string, []byte), postings map[string][]uint32) []string {
 	terms := make([]string, 0, len(postings))
 	for t := range postings {
 		terms = append(terms, t)
@@ -169,7 +186,7 @@ func writeShards(files map[string][]byte, postings map[string][]uint32) []string
 	var buf []byte
 	flush := func() {
 		if len(buf) > 0 {
-			files["search/t/"+strconv.Itoa(len(firsts)-1)+".bin"] = buf
+			put("search/t/"+strconv.Itoa(len(firsts)-1)+".bin", buf)
 			buf = nil
 		}
 	}

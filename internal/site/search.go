@@ -52,9 +52,7 @@ func (r *renderer) writeSearch() {
 	for _, stage := range []string{brief.StatusClosed, brief.StatusAwarded, brief.StatusCancelled} {
 		groups = append(groups, search.Group{Name: stage, Label: brief.Stages[stage], Docs: r.searchDocs(fixed[stage])})
 	}
-	for name, data := range search.Build(groups, r.Now) {
-		r.put(name, data)
-	}
+	search.Write(groups, r.Now, r.put)
 }
 
 func boolCmp(a, b bool) int {
