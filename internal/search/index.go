@@ -28,10 +28,14 @@ const MaxWindow = 1000
 
 // Doc is one brief to index.
 type Doc struct {
-	Words    string    // from Words: its text's distinct words
-	Facets   []string  // its facet terms, such as "topic:cleaning" or "suits:sme"
-	Deadline time.Time // when it closes; zero when not set
-	Card     Card      // what a result shows
+	Words string // from Words: its text's distinct words
+	// ReadWords, when set, gives the words in place of Words, as the
+	// document is indexed: a caller with many documents need not hold
+	// all their words at once.
+	ReadWords func() string
+	Facets    []string  // its facet terms, such as "topic:cleaning" or "suits:sme"
+	Deadline  time.Time // when it closes; zero when not set
+	Card      Card      // what a result shows
 }
 
 // Card is what a result shows of a brief: the fields of a listing's card.
@@ -153,6 +157,9 @@ func window(docs []Doc, now time.Time, first int) (int, []int64) {
 
 func addPostings(postings map[string][]uint32, d Doc, id uint32) {
 	words := d.Words
+	if d.ReadWords != nil {
+		words = d.ReadWords()
+	}
 	for words != "" {
 		w, rest, _ := strings.Cut(words, " ")
 		words = rest

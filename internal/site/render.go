@@ -170,7 +170,8 @@ type renderer struct {
 
 	sizes sizes // of the pages made so far, by template: sizes.go
 
-	spill *spill // a one-off render's cards and words: spill.go
+	spill    *spill // a one-off render's cards and words: spill.go
+	wordsBuf []byte // wordsOf's, reused
 
 	sink    Sink
 	mu      sync.Mutex

@@ -68,7 +68,7 @@ func boolCmp(a, b bool) int {
 func (r *renderer) searchDocs(opps []*Opp) []search.Doc {
 	docs := make([]search.Doc, len(opps))
 	for i, o := range opps {
-		d := search.Doc{Words: r.wordsOf(o), Card: search.Card{
+		d := search.Doc{ReadWords: func() string { return r.wordsOf(o) }, Card: search.Card{
 			URL: o.URL, Title: o.Title, Buyer: o.Buyer.Name, Value: o.Value,
 			Status: o.Status, Label: o.StatusLabel, Summary: o.Summary,
 			Place: placesText(o.Location), Insurance: insuranceText(o.Insurance),

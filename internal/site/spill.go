@@ -187,12 +187,13 @@ func (r *renderer) wordsOf(o *Opp) string {
 	if r.spill == nil {
 		return o.words
 	}
-	b, err := r.spill.get(o.wordsAt, nil)
+	var err error
+	r.wordsBuf, err = r.spill.get(o.wordsAt, r.wordsBuf) // one index is made at a time
 	if err != nil {
 		r.fail(err)
 		return ""
 	}
-	return string(b)
+	return string(r.wordsBuf)
 }
 
 // cards writes the cards of opps for a page whose root is root, each
