@@ -42,7 +42,7 @@ func Site(files map[string][]byte) []string {
 		data := files[name]
 		switch base := path.Base(name); {
 		case name == "admin/index.html":
-			add(name, markup(data, true, "decap-cms.js")) // the web editor's page: its one script is the editor
+			add(name, markup(data, true, "editor.js")) // the web editor's page: its one script starts the editor
 		case name == "check/index.html":
 			add(name, markup(data, true, checkerScript(names))) // the checker's page also loads wasm_exec.js beside it
 		case strings.HasSuffix(name, ".html"):

@@ -45,6 +45,7 @@ type Config struct {
 	Lint        Lint             `toml:"lint"`
 	OCDS        OCDS             `toml:"ocds"`
 	Hosting     Hosting          `toml:"hosting"`
+	Editor      Editor           `toml:"editor"`
 	Pledge      Pledge           `toml:"pledge"`
 	Buyers      map[string]Buyer `toml:"buyers"`
 	Topics      map[string]Topic `toml:"topics"`
@@ -100,6 +101,12 @@ type Lint struct {
 type Hosting struct {
 	Headers   bool `toml:"headers"`   // write _headers: Content-Types of feeds and calendars, long caching of fingerprinted assets
 	Redirects bool `toml:"redirects"` // write _redirects: the aliases of renamed briefs
+}
+
+// Editor holds the [editor] settings of the web editor for buyers.
+type Editor struct {
+	SignIn string `toml:"sign_in"` // the network's own GitHub sign-in (OAuth) server; Netlify's when ""
+	Branch string `toml:"branch"`  // the branch drafts are opened against; "main" when ""
 }
 
 // OCDS holds the [ocds] settings of the open data.
@@ -207,6 +214,32 @@ func (c *Config) checkSite(report reporter) {
 			report("repo", "repo %s", msg)
 		}
 	}
+	if c.Editor.SignIn != "" {
+		if msg := CheckWebURL(c.Editor.SignIn); msg != "" {
+			report("editor.sign_in", "sign_in %s", msg)
+		} else if u, _ := url.Parse(c.Editor.SignIn); u.RawQuery != "" || u.Fragment != "" {
+			report("editor.sign_in", "sign_in %q has a query or fragment, which the editor cannot add to; write the server's address and path only, such as %s", c.Editor.SignIn, Schema.Example("editor.sign_in"))
+		}
+	}
+	if b := c.Editor.Branch; b != "" && !validBranch(b) {
+		report("editor.branch", "branch %q is not a name Git allows for a branch; write it as it appears on GitHub, such as %s", b, Schema.Example("editor.branch"))
+	}
+}
+
+// validBranch reports whether name is a branch name as Git allows
+// (git check-ref-format, for the rules a name typed here can break).
+func validBranch(name string) bool {
+	if strings.HasPrefix(name, "/") || strings.HasSuffix(name, "/") || strings.HasSuffix(name, ".") ||
+		strings.HasPrefix(name, "-") || strings.Contains(name, "..") || strings.Contains(name, "//") ||
+		strings.Contains(name, "@{") || strings.HasSuffix(name, ".lock") || name == "@" {
+		return false
+	}
+	for _, r := range name {
+		if r <= ' ' || r == 0x7f || strings.ContainsRune("~^:?*[\\", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkNumbers checks that every number of [feeds] and [lint] is in its

@@ -103,6 +103,13 @@ func TestParseErrors(t *testing.T) {
 		{"id host", "title = \"T\"\nbase_url = \"https://e.org/\"\n[feeds]\nid_host = \"https://e.org/\"\n", []string{
 			`site.toml:4:1: id_host "https://e.org/" is not a host name; write the site's host alone, in lower case, such as "opportunities.example.org"`,
 		}},
+		{"editor", "title = \"T\"\nbase_url = \"https://e.org/\"\n[editor]\nsign_in = \"auth.example.org\"\nbranch = \"my branch\"\n", []string{
+			`site.toml:4:1: sign_in "auth.example.org" is not a web address; write it in full, starting https://`,
+			`site.toml:5:1: branch "my branch" is not a name Git allows for a branch; write it as it appears on GitHub, such as "main"`,
+		}},
+		{"editor sign-in with a query", "title = \"T\"\nbase_url = \"https://e.org/\"\n[editor]\nsign_in = \"https://auth.example.org/auth?x=1\"\nbranch = \"release/2027\"\n", []string{
+			`site.toml:4:1: sign_in "https://auth.example.org/auth?x=1" has a query or fragment, which the editor cannot add to; write the server's address and path only, such as "https://auth.example.org/auth"`,
+		}},
 		{"syntax", "title = \"T\nbase_url = 1\n", []string{
 			`site.toml:1:11: this is not valid TOML: strings cannot contain newlines; check the quotes, brackets and = signs on this line`,
 		}},

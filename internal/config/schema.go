@@ -118,6 +118,13 @@ func siteFields() []schema.Field {
 			Doc: "Write _headers: the Content-Types of feeds and calendars, and long caching of fingerprinted files"},
 		{Key: "hosting.redirects", Type: schema.Bool, Example: "true",
 			Doc: "Write _redirects: the old addresses of renamed briefs"},
+
+		{Key: "editor", Type: schema.Table,
+			Doc: "The web editor for buyers at /admin/, written when repo is on GitHub (docs/editor.md)"},
+		{Key: "editor.sign_in", Type: schema.Text, Example: `"https://auth.example.org/auth"`,
+			Doc: "The address of the network's own GitHub sign-in (OAuth) server, which opens GitHub's sign-in page; Netlify's sign-in service when left out"},
+		{Key: "editor.branch", Type: schema.Text, Example: `"main"`,
+			Doc: "The repository's branch the editor saves to: drafts are pull requests against it; main when left out"},
 	}
 	return append(f, ownerFields()...)
 }

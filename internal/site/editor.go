@@ -1,6 +1,7 @@
 package site
 
 import (
+	_ "embed"
 	"encoding/json"
 	"html"
 	"net/url"
@@ -12,15 +13,31 @@ import (
 )
 
 // The web editor for buyers is Decap CMS, served from the site's own
-// admin/ folder: the build writes its page and its configuration, made
-// from the brief's schema and site.toml, and scripts/editor.sh copies the
-// pinned editor itself (decap-cms.js) beside them. The editor is written
-// only for a site whose repo is on GitHub, which is where it saves.
+// admin/ folder: the build writes its page, its configuration (made from
+// the brief's schema and site.toml) and the reader and writer of briefs
+// the editor is given (editor/format.js, which changes only the lines of a
+// brief that the form changed), and scripts/editor.sh copies the pinned
+// editor itself (decap-cms.js) and the TOML parser (toml/) beside them.
+// The editor is written only for a site whose repo is on GitHub, which is
+// where it saves.
 
 // EditorDir is the folder of the web editor in the built site.
 const EditorDir = "admin/"
 
-// writeEditor writes admin/index.html and admin/config.yml.
+// The editor's own scripts: editor.js starts it, format.js reads and
+// writes briefs.
+var (
+	//go:embed editor/editor.js
+	editorJS []byte
+	//go:embed editor/format.js
+	formatJS []byte
+)
+
+// EditorFormat is the name the editor's format of briefs is registered by
+// (editor/editor.js).
+const EditorFormat = "tenders-brief"
+
+// writeEditor writes the editor's page, configuration, style and scripts.
 func (r *renderer) writeEditor() {
 	repo, ok := githubRepo(r.Config.Repo)
 	if !ok {
@@ -33,6 +50,8 @@ func (r *renderer) writeEditor() {
 	r.put(EditorDir+"config.yml", append(cfg, '\n')) // JSON is YAML
 	r.put(EditorDir+"index.html", []byte(editorPage(r.Config)))
 	r.put(EditorDir+"editor.css", []byte(editorCSS))
+	r.put(EditorDir+"editor.js", editorJS)
+	r.put(EditorDir+"format.js", formatJS)
 }
 
 // githubRepo returns "owner/name" for a repository address on GitHub.
@@ -49,10 +68,11 @@ func githubRepo(addr string) (string, bool) {
 }
 
 // editorPage is the editor's page. Without JavaScript it says where else
-// a brief can be sent.
+// a brief can be sent. The site's timezone is on the page for the editor's
+// dates.
 func editorPage(c *config.Config) string {
 	return `<!DOCTYPE html>
-<html lang="` + html.EscapeString(c.Language) + `">
+<html lang="` + html.EscapeString(c.Language) + `" data-zone="` + html.EscapeString(c.Location.String()) + `">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -66,7 +86,7 @@ func editorPage(c *config.Config) string {
 <h1>Write a brief</h1>
 <p>The editor needs JavaScript. Without it, see <a href="../submit/">other ways to send a brief</a>.</p>
 </noscript>
-<script src="decap-cms.js"></script>
+<script type="module" src="editor.js"></script>
 </body>
 </html>
 `
@@ -89,10 +109,7 @@ type obj = map[string]any
 // choices.
 func EditorConfig(c *config.Config, repo string) obj {
 	return obj{
-		"backend": obj{
-			"name": "github", "repo": repo, "branch": "main",
-			"squash_merges": true,
-		},
+		"backend": editorBackend(c, repo),
 		// On localhost the editor first tries a local backend (decap-server),
 		// which writes the working tree: for a preview and for the tests.
 		"local_backend": true,
@@ -104,13 +121,30 @@ func EditorConfig(c *config.Config, repo string) obj {
 		"collections": []obj{{
 			"name": "opportunities", "label": "Opportunities", "label_singular": "brief",
 			"description": "Each brief is one opportunity. Save it as a draft to open a pull request; the checks run on it there.",
-			"folder":      brief.OpportunitiesDir, "extension": "md", "format": "toml-frontmatter",
+			"folder":      brief.OpportunitiesDir, "extension": "md", "format": EditorFormat,
 			"create": true, "slug": "{{slug}}", "identifier_field": "title",
 			"summary": "{{title}} ({{reference}})",
 			"editor":  obj{"preview": false},
 			"fields":  append(formFields(c, brief.BriefSchema, ""), bodyField()),
 		}},
 	}
+}
+
+// editorBackend is where the editor saves: the GitHub repository repo, on
+// site.toml's branch, signing in through Netlify's service unless site.toml
+// names the network's own sign-in server ([editor] sign_in).
+func editorBackend(c *config.Config, repo string) obj {
+	b := obj{"name": "github", "repo": repo, "branch": "main", "squash_merges": true}
+	if c.Editor.Branch != "" {
+		b["branch"] = c.Editor.Branch
+	}
+	if u, err := url.Parse(c.Editor.SignIn); err == nil && c.Editor.SignIn != "" {
+		b["base_url"] = u.Scheme + "://" + u.Host
+		if p := strings.Trim(u.Path, "/"); p != "" {
+			b["auth_endpoint"] = p // without it the editor asks base_url's /auth
+		}
+	}
+	return b
 }
 
 // bodyField is the brief's body: Markdown in a plain text box, which

@@ -53,7 +53,7 @@ func TestEditorConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	col := cfg["collections"].([]obj)[0]
-	if col["folder"] != brief.OpportunitiesDir || col["format"] != "toml-frontmatter" || cfg["publish_mode"] != "editorial_workflow" {
+	if col["folder"] != brief.OpportunitiesDir || col["format"] != EditorFormat || cfg["publish_mode"] != "editorial_workflow" {
 		t.Errorf("collection %v", col)
 	}
 	fields := col["fields"].([]obj)
@@ -105,6 +105,28 @@ func TestEditorConfig(t *testing.T) {
 	for _, f := range fields {
 		if f["name"] == "imported" {
 			t.Error("the form has the [imported] table")
+		}
+	}
+}
+
+// TestEditorBackend: the editor saves to site.toml's branch and signs in
+// through the network's own server when site.toml names one.
+func TestEditorBackend(t *testing.T) {
+	tests := []struct {
+		editor config.Editor
+		want   obj
+	}{
+		{config.Editor{}, obj{"name": "github", "repo": "o/r", "branch": "main", "squash_merges": true}},
+		{config.Editor{Branch: "trunk", SignIn: "https://auth.example.org/oauth/authorize/"},
+			obj{"name": "github", "repo": "o/r", "branch": "trunk", "squash_merges": true, "base_url": "https://auth.example.org", "auth_endpoint": "oauth/authorize"}},
+		{config.Editor{SignIn: "https://auth.example.org:8443"},
+			obj{"name": "github", "repo": "o/r", "branch": "main", "squash_merges": true, "base_url": "https://auth.example.org:8443"}},
+	}
+	for _, tt := range tests {
+		got, _ := json.Marshal(editorBackend(&config.Config{Editor: tt.editor}, "o/r"))
+		want, _ := json.Marshal(tt.want)
+		if string(got) != string(want) {
+			t.Errorf("%+v: backend %s, want %s", tt.editor, got, want)
 		}
 	}
 }

@@ -1,8 +1,8 @@
 // The web editor for buyers (/admin/), driven in headless Chromium against
 // its local backend (decap-server in git mode, over a copy of the example
 // site in a fresh repository): a brief made by filling the form passes
-// tenders check and builds; changing one date changes one line; the form
-// is checked with axe.
+// tenders check and builds; changing one date changes one line, of a brief
+// the editor wrote and of one written by hand; the form is checked with axe.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -172,8 +172,27 @@ test("changing the deadline of a saved brief changes that one line", async () =>
   await save(page);
   const diff = git("diff", "--unified=0", before, branch, "--", file);
   const changed = diff.split("\n").filter((l) => /^[-+](?![-+]{2} )/.test(l));
-  assert.deepEqual(changed, ['-deadline = "2026-12-18T12:00:00"', '+deadline = "2026-12-21T12:00:00"'], diff);
+  assert.deepEqual(changed, ["-deadline = 2026-12-18T12:00:00", "+deadline = 2026-12-21T12:00:00"], diff);
   const { check } = checkDraft(git("show", `${branch}:${file}`));
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+  await page.close();
+});
+
+test("changing the deadline of a brief written by hand changes that one line, and nothing else", async () => {
+  const hand = "school-fruit-and-vegetables";
+  const handFile = `content/opportunities/${hand}.md`;
+  const original = git("show", `main:${handFile}`);
+  assert.match(original, /^deadline = 2027-01-15T12:00:00Z$/m, "the example brief is as this test expects");
+  const page = await ctx.newPage();
+  await open(page, `#/collections/opportunities/entries/${hand}`, page.locator("[id^=deadline-field]").first());
+  await page.locator("[id^=deadline-field]").first().fill("2027-01-22T12:00");
+  await save(page);
+  const diff = git("diff", "--unified=0", "main", `cms/opportunities/${hand}`, "--");
+  const changed = diff.split("\n").filter((l) => /^[-+](?![-+]{2} )/.test(l));
+  assert.deepEqual(changed, ["-deadline = 2027-01-15T12:00:00Z", "+deadline = 2027-01-22T12:00:00Z"], diff);
+  const text = git("show", `cms/opportunities/${hand}:${handFile}`);
+  writeFileSync(join(checkDir, handFile), text);
+  const check = spawnSync(tenders, ["check", "--now", now, handFile], { cwd: checkDir, encoding: "utf8" });
   assert.equal(check.status, 0, check.stdout + check.stderr);
   await page.close();
 });
