@@ -96,8 +96,7 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 	// A one-off build needs the source no more: let it go, so a large site
 	// is not held in memory twice. Of the key positions only that of
 	// aliases can still be reported.
-	o.aliasesPos = o.Keys.Pos("aliases")
-	o.Body, o.Front, o.Keys = nil, "", nil
+	o.Lighten()
 	return nil
 }
 

@@ -1,18 +1,34 @@
 package site
 
+import "github.com/london-anchors/tenders/internal/config"
+
 // interner makes the values many briefs have in common once a render,
 // for prepare: a topic's, a borough's or a buyer's Named, and the tags of
 // a brief whose status no deadline will change. At 100,000 briefs each
 // brief's own copies came to tens of megabytes. What it gives is shared,
 // so it is never changed.
 type interner struct {
-	named map[[2]string]Named
-	tags  map[tagsKey][]Tag
+	buyers map[string]*config.Buyer
+	named  map[[2]string]Named
+	tags   map[tagsKey][]Tag
 }
 
 type tagsKey struct {
 	status    string
 	sme, vcse bool
+}
+
+// buyer is site.toml's entry for the buyer key.
+func (in *interner) buyer(cfg *config.Config, key string) *config.Buyer {
+	if b, ok := in.buyers[key]; ok {
+		return b
+	}
+	if in.buyers == nil {
+		in.buyers = map[string]*config.Buyer{}
+	}
+	b := cfg.Buyers[key]
+	in.buyers[key] = &b
+	return &b
 }
 
 // namedOf is the Named of key under folder ("topics/"), called name.

@@ -25,7 +25,7 @@ func (r *renderer) prepare() {
 			o.ClosingSoon = o.Status == brief.StatusOpen && !r.Now.Before(r.soonFrom(b))
 		}
 		o.QuestionsClosed = b.QuestionsDeadline.IsSet() && !r.Now.Before(b.QuestionsDeadline.Time)
-		o.BuyerInfo = cfg.Buyers[b.Buyer]
+		o.BuyerInfo = in.buyer(cfg, b.Buyer)
 		o.Buyer = in.namedOf("buyers/", b.Buyer, o.BuyerInfo.Name)
 		topics := r.topicsOf(b)
 		if len(topics) > 0 {

@@ -166,34 +166,48 @@ func parts(b []byte) ([][]byte, error) {
 }
 
 // spillOpp moves a brief's card and words out of memory into the spill,
-// once its page is written. A failure of the spill fails the render.
+// once its page is written: the card's parts, then the words as one more
+// part. A failure of the spill fails the render.
 func (r *renderer) spillOpp(o *Opp) {
 	if r.spill == nil {
 		return
 	}
 	var err error
-	if o.cardAt, err = r.spill.putParts(o.card); err == nil {
-		o.wordsAt, err = r.spill.put([]byte(o.words))
-	}
+	o.spilled, err = r.spill.putParts(append(o.card, []byte(o.words)))
 	o.card, o.words = nil, ""
 	if err != nil {
 		r.fail(err)
 	}
 }
 
-// wordsOf is a brief's words for the search index, from the spill if it
+// spilledParts reads back what spillOpp wrote of o into buf: the card's
+// parts, then the words.
+func (r *renderer) spilledParts(o *Opp, buf []byte) ([]byte, [][]byte, error) {
+	buf, err := r.spill.get(o.spilled, buf)
+	if err != nil {
+		return buf, nil, err
+	}
+	ps, err := parts(buf)
+	if err == nil && len(ps) == 0 {
+		err = fmt.Errorf("the temporary file does not hold what was written to it")
+	}
+	return buf, ps, err
+}
+
+// wordsOf is a brief's words for the search index, from the spill if they
 // went there.
 func (r *renderer) wordsOf(o *Opp) string {
 	if r.spill == nil {
 		return o.words
 	}
+	var ps [][]byte
 	var err error
-	r.wordsBuf, err = r.spill.get(o.wordsAt, r.wordsBuf) // one index is made at a time
+	r.wordsBuf, ps, err = r.spilledParts(o, r.wordsBuf) // one index is made at a time
 	if err != nil {
 		r.fail(err)
 		return ""
 	}
-	return string(r.wordsBuf)
+	return string(ps[len(ps)-1])
 }
 
 // cards writes the cards of opps for a page whose root is root, each
@@ -201,7 +215,7 @@ func (r *renderer) wordsOf(o *Opp) string {
 func (r *renderer) cards(root string, opps []*Opp) template.HTML {
 	n := 0
 	for _, o := range opps {
-		n += int(o.cardAt.n) + 2*len(root)
+		n += int(o.spilled.n) + 2*len(root)
 		for _, part := range o.card {
 			n += len(part) + len(root)
 		}
@@ -212,14 +226,13 @@ func (r *renderer) cards(root string, opps []*Opp) template.HTML {
 	for _, o := range opps {
 		card := o.card
 		if card == nil && r.spill != nil {
+			var ps [][]byte
 			var err error
-			if buf, err = r.spill.get(o.cardAt, buf); err == nil {
-				card, err = parts(buf)
-			}
-			if err != nil {
+			if buf, ps, err = r.spilledParts(o, buf); err != nil {
 				r.fail(err)
 				return ""
 			}
+			card = ps[:len(ps)-1]
 		}
 		for i, part := range card {
 			if i > 0 {
