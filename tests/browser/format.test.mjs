@@ -190,6 +190,14 @@ test("a table and a list of tables change key by key and item by item", () => {
   const fewer = edit(handWritten, (d) => { d.insurance.pop(); });
   assert.deepEqual(front(fewer).insurance.map((i) => i.kind), ["public_liability"]);
   assert.equal(fewer.includes("\n\n\n"), false, "no double blank line where the item was");
+  const first = edit(handWritten, (d) => { d.insurance.shift(); });
+  assert.deepEqual(changedLines(handWritten, first).sort(), ["-", "-[[insurance]]", "-amount = 1000000", '-kind = "public_liability"', '-needed = "award"'], "the first item's lines go, and no others");
+  assert.deepEqual(front(first).insurance.map((i) => i.kind), ["employers_liability"]);
+  const between = edit(handWritten, (d) => { d.insurance.splice(1, 0, { kind: "product_liability", amount: 1000000, needed: "award" }); });
+  assert.deepEqual(changedLines(handWritten, between).sort(), ["+", "+[[insurance]]", "+amount = 1000000", '+kind = "product_liability"', '+needed = "award"'], "the new item's lines come, and no others");
+  assert.deepEqual(front(between).insurance.map((i) => i.kind), ["public_liability", "product_liability", "employers_liability"]);
+  const atStart = edit(handWritten, (d) => { d.insurance.unshift({ kind: "product_liability", amount: 1000000 }); d.insurance[2].amount = 2000000; });
+  assert.deepEqual(plain(front(atStart).insurance), [{ kind: "product_liability", amount: 1000000 }, { kind: "public_liability", amount: 1000000, needed: "award" }, { kind: "employers_liability", amount: 2000000, needed: "award" }]);
   const none = edit(handWritten, (d) => { d.insurance = []; d.contact = { name: "", email: "" }; });
   assert.equal(front(none).insurance, undefined);
   assert.equal(front(none).contact, undefined);

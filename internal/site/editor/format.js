@@ -477,8 +477,11 @@ function patchTable(section, key, was, newV, edits, appended, ctx, lines) {
 // tableOf is the table read, or an empty one.
 const tableOf = (was) => (isTable(was.old) ? was : { old: {}, raw: {} });
 
-// patchList changes the [[key]] sections, one an item: an item changed is
-// changed key by key, items added go after the last, items taken away go.
+// patchList changes the [[key]] sections, one an item. Items the same
+// before and after are matched first (the longest run of them in order),
+// so taking an item away or putting one in between touches that item
+// only; between them, items are changed key by key in order, items left
+// over taken away, and new ones put in after the item before them.
 function patchList(sections, key, was, newV, edits, appended, ctx, lines) {
   const olds = Array.isArray(was.old) ? was.old : [];
   const news = Array.isArray(newV) ? newV.filter((x) => norm(x) !== undefined) : [];
@@ -487,18 +490,49 @@ function patchList(sections, key, was, newV, edits, appended, ctx, lines) {
     addNew(key, newV, [{ entries: [] }], [], edits, appended, ctx);
     return;
   }
-  sections.forEach((s, i) => {
-    if (i >= news.length) {
-      edits.push(cut(s, lines));
-    } else if (!same(olds[i], news[i])) {
-      patchEntries(s, key, tableOf({ old: olds[i], raw: was.raw[i] }), news[i], edits, ctx);
+  const item = (x) => ["", `[[${bareKey(key)}]]`, ...entryLines(x, key, ctx)];
+  let i = 0;
+  let j = 0;
+  for (const [mi, mj] of [...matches(olds, news), [olds.length, news.length]]) {
+    // olds[i..mi) and news[j..mj) lie between two matched items.
+    for (; i < mi && j < mj; i++, j++) {
+      patchEntries(sections[i], key, tableOf({ old: olds[i], raw: was.raw[i] }), news[j], edits, ctx);
     }
-  });
-  if (news.length > sections.length) {
-    const last = sections[sections.length - 1];
-    const more = news.slice(sections.length).flatMap((x) => ["", `[[${bareKey(key)}]]`, ...entryLines(x, key, ctx)]);
-    edits.push({ start: last.end, end: last.end, lines: more });
+    for (; i < mi; i++) {
+      edits.push(cut(sections[i], lines));
+    }
+    if (j < mj) {
+      const at = i > 0 ? sections[i - 1].end : sections[0].start;
+      const more = news.slice(j, mj).flatMap(item);
+      edits.push({ start: at, end: at, lines: i > 0 ? more : [...more.slice(1), ""] });
+      j = mj;
+    }
+    i++;
+    j++;
   }
+}
+
+// matches are the pairs [i, j] of items the same in a and b, the longest
+// run of them in order.
+function matches(a, b) {
+  const eq = a.map((x) => b.map((y) => same(x, y)));
+  const l = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      l[i][j] = eq[i][j] ? l[i + 1][j + 1] + 1 : Math.max(l[i + 1][j], l[i][j + 1]);
+    }
+  }
+  const out = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (eq[i][j] && l[i][j] === l[i + 1][j + 1] + 1) {
+      out.push([i++, j++]);
+    } else if (l[i + 1][j] >= l[i][j + 1]) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return out;
 }
 
 // patchEntries changes, takes away and adds the keys of one section.
