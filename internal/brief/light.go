@@ -16,10 +16,11 @@ import (
 // cross-file checks report, and the render reads the file again, just
 // before the brief's page, with Restore.
 
-// lighten lets go of the front matter's text, the body and the keys'
+// Lighten lets go of the front matter's text, the body and the keys'
 // positions, keeping those of reference and aliases, which the checks
-// across files and of aliases still report (Pos).
-func (s *Source) lighten() {
+// across files and of aliases still report (Pos): a light store does so
+// once a brief is checked, and a render again once its page is made.
+func (s *Source) Lighten() {
 	s.refPos, s.aliasesPos = s.Keys.Pos("reference"), s.Keys.Pos("aliases")
 	s.Front, s.Body, s.Keys, s.light = "", nil, nil, true
 }

@@ -18,8 +18,9 @@ type Store struct {
 	entries map[string]*Entry
 
 	// Light lets go of each brief's text once it is parsed (see
-	// Source.Restore): for a one-off build, which reads each file again
-	// to render it, never for a store kept between builds.
+	// Source.Restore), and of each file's size and time: for a one-off
+	// build, which reads each file again to render it, never for a store
+	// kept between builds.
 	Light bool
 }
 
@@ -93,7 +94,10 @@ func (s *Store) read(fsys fs.FS, f File) *Entry {
 	}
 	doc, list := s.parser.Parse(f.Kind, f.Path, src)
 	if b, ok := doc.(*Brief); ok && s.Light {
-		b.lighten()
+		b.Lighten()
+	}
+	if s.Light {
+		f.Info = nil // a light store is read once: no size or time is compared
 	}
 	e := &Entry{File: f, Doc: doc, List: list}
 	if doc != nil {

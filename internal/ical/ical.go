@@ -46,6 +46,13 @@ const utc = "20060102T150405Z"
 // Bytes renders the calendar.
 func (c *Calendar) Bytes() []byte {
 	var w writer
+	// A site's calendar is mostly events already rendered: room for them
+	// at once, rather than a buffer doubled up to twice the calendar.
+	n := 1024 * (len(c.Events) + 1)
+	for _, raw := range c.Raw {
+		n += len(raw)
+	}
+	w.buf.Grow(n)
 	w.line("BEGIN:VCALENDAR")
 	w.line("VERSION:2.0")
 	w.line("PRODID:-//tenders//tender opportunities//EN")

@@ -42,7 +42,18 @@ type Publisher struct {
 	err   error // the first failure
 	queue chan file
 	done  chan struct{}
+
+	// The bytes handed over and not yet written, at most queueBytes
+	// unless one file alone is larger: a renderer that gets ahead of the
+	// disk with large files (every feed set's feeds and calendars, one
+	// after another) waits instead of holding them all in memory.
+	queued     int
+	queuedCond *sync.Cond
+	queuedMu   sync.Mutex
 }
+
+// queueBytes bounds the bytes waiting in the queue.
+const queueBytes = 16 << 20
 
 type file struct {
 	name string
@@ -107,6 +118,7 @@ func NewPublisher(dir string, sites ...string) (*Publisher, error) {
 	}
 	p := &Publisher{dir: abs, shown: dir, tmp: tmp, root: root, dirs: dirs, lock: lock,
 		queue: make(chan file, 256), done: make(chan struct{})}
+	p.queuedCond = sync.NewCond(&p.queuedMu)
 	go p.writer()
 	return p, nil
 }
@@ -284,12 +296,15 @@ func removeStale(parent, base string) {
 func (p *Publisher) writer() {
 	defer close(p.done)
 	for f := range p.queue {
-		if p.failed() {
-			continue
+		if !p.failed() {
+			if err := p.dirs.writeFile(f.name, f.data); err != nil {
+				p.fail(p.writeErr(f.name, err))
+			}
 		}
-		if err := p.dirs.writeFile(f.name, f.data); err != nil {
-			p.fail(p.writeErr(f.name, err))
-		}
+		p.queuedMu.Lock()
+		p.queued -= len(f.data)
+		p.queuedMu.Unlock()
+		p.queuedCond.Broadcast()
 	}
 }
 
@@ -305,6 +320,12 @@ func (p *Publisher) Put(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." || name == Marker {
 		return p.fail(fmt.Errorf("refusing to write %q: not a plain path inside the output folder", name))
 	}
+	p.queuedMu.Lock()
+	for p.queued > 0 && p.queued+len(data) > queueBytes {
+		p.queuedCond.Wait()
+	}
+	p.queued += len(data)
+	p.queuedMu.Unlock()
 	p.queue <- file{name, data}
 	return nil
 }

@@ -28,10 +28,14 @@ const MaxWindow = 1000
 
 // Doc is one brief to index.
 type Doc struct {
-	Words    string    // from Words: its text's distinct words
-	Facets   []string  // its facet terms, such as "topic:cleaning" or "suits:sme"
-	Deadline time.Time // when it closes; zero when not set
-	Card     Card      // what a result shows
+	Words string // from Words: its text's distinct words
+	// ReadWords, when set, gives the words in place of Words, as the
+	// document is indexed: a caller with many documents need not hold
+	// all their words at once.
+	ReadWords func() string
+	Facets    []string  // its facet terms, such as "topic:cleaning" or "suits:sme"
+	Deadline  time.Time // when it closes; zero when not set
+	Card      Card      // what a result shows
 }
 
 // Card is what a result shows of a brief: the fields of a listing's card.
@@ -89,7 +93,56 @@ type ManifestGroup struct {
 
 // Build makes the index of groups as files, by path under the site root.
 func Build(groups []Group, now time.Time) map[string][]byte {
-	return new(Index).Build(groups, now)
+	files := map[string][]byte{}
+	Write(groups, now, func(name string, data []byte) { files[name] = data })
+	return files
+}
+
+// Write makes the index of groups and gives each file to put as soon as
+// it is made, so that the files of a large site are not all held at
+// once. It lets go of each document's Words (sets it to "") once they
+// are indexed. It makes the same files as an Index's Build.
+func Write(groups []Group, now time.Time, put func(name string, data []byte)) {
+	m := Manifest{Version: 1, Chunk: ChunkSize, Stop: Stop, Built: now.UTC().Format(time.RFC3339)}
+	cards := make([]Card, 0, ChunkSize)
+	chunk := func() {
+		data, _ := json.Marshal(cards) // strings only: cannot fail
+		put("search/d/"+strconv.Itoa((m.Docs-1)/ChunkSize)+".json", append(data, '\n'))
+		cards = cards[:0]
+	}
+	postings := map[string][]uint32{}
+	for _, g := range groups {
+		mg := ManifestGroup{Name: g.Name, Label: g.Label, From: m.Docs, Timed: g.Timed}
+		if g.Timed {
+			mg.Cut, mg.Window = window(g.Docs, now, m.Docs)
+		}
+		for i := range g.Docs {
+			addPostings(postings, g.Docs[i], uint32(m.Docs))
+			g.Docs[i].Words = ""
+			cards = append(cards, g.Docs[i].Card)
+			if m.Docs++; len(cards) == ChunkSize {
+				chunk()
+			}
+		}
+		mg.To = m.Docs
+		m.Groups = append(m.Groups, mg)
+	}
+	if len(cards) > 0 {
+		chunk()
+	}
+	m.Shards = writeShards(put, sortedTerms(postings), postings)
+	data, _ := json.Marshal(m)
+	put("search/index.json", append(data, '\n'))
+}
+
+// sortedTerms are the keys of postings, sorted.
+func sortedTerms(postings map[string][]uint32) []string {
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+	return terms
 }
 
 // Index is a search index kept from one build to the next, as tenders
@@ -97,8 +150,9 @@ func Build(groups []Group, now time.Time) map[string][]byte {
 // but when most documents are the same as last time, at the same places,
 // only the postings of the others and the chunks that hold their cards
 // are made again. A document is the same when its words, facets, deadline
-// and card are. The zero Index is ready to use; it is not safe for use by
-// several goroutines at once.
+// and card are. Its documents' Words are kept, not read through ReadWords.
+// The zero Index is ready to use; it is not safe for use by several
+// goroutines at once.
 type Index struct {
 	docs     []Doc
 	postings map[string][]uint32
@@ -129,7 +183,7 @@ func (x *Index) Build(groups []Group, now time.Time) map[string][]byte {
 	for i, data := range x.chunks {
 		files["search/d/"+strconv.Itoa(i)+".json"] = data
 	}
-	m.Shards = writeShards(files, x.terms, x.postings)
+	m.Shards = writeShards(func(name string, data []byte) { files[name] = data }, x.terms, x.postings)
 	data, _ := json.Marshal(m)
 	files["search/index.json"] = append(data, '\n')
 	return files
@@ -142,11 +196,7 @@ func (x *Index) rebuild(docs []Doc) {
 	for id, d := range docs {
 		addPostings(x.postings, d, uint32(id))
 	}
-	x.terms = make([]string, 0, len(x.postings))
-	for t := range x.postings {
-		x.terms = append(x.terms, t)
-	}
-	slices.Sort(x.terms)
+	x.terms = sortedTerms(x.postings)
 	x.chunks = make([][]byte, (len(docs)+ChunkSize-1)/ChunkSize)
 	for i := range x.chunks {
 		x.chunks[i] = chunk(docs, i)
@@ -259,10 +309,17 @@ func window(docs []Doc, now time.Time, first int) (int, []int64) {
 
 func addPostings(postings map[string][]uint32, d Doc, id uint32) {
 	words := d.Words
+	if d.ReadWords != nil {
+		words = d.ReadWords()
+	}
 	for words != "" {
 		w, rest, _ := strings.Cut(words, " ")
 		words = rest
-		postings[w] = append(postings[w], id)
+		p, ok := postings[w]
+		if !ok {
+			w = strings.Clone(w) // not the whole of words, which is let go
+		}
+		postings[w] = append(p, id)
 	}
 	for _, f := range d.Facets {
 		if p := postings[f]; len(p) == 0 || p[len(p)-1] != id {
@@ -278,12 +335,12 @@ func addPostings(postings map[string][]uint32, d Doc, id uint32) {
 // bytes as a uvarint, the term in UTF-8, the number of documents as a
 // uvarint, then each document's number as a uvarint difference from the
 // one before (the first from zero).
-func writeShards(files map[string][]byte, terms []string, postings map[string][]uint32) []string {
+func writeShards(put func(string, []byte), terms []string, postings map[string][]uint32) []string {
 	var firsts []string
 	var buf []byte
 	flush := func() {
 		if len(buf) > 0 {
-			files["search/t/"+strconv.Itoa(len(firsts)-1)+".bin"] = buf
+			put("search/t/"+strconv.Itoa(len(firsts)-1)+".bin", buf)
 			buf = nil
 		}
 	}

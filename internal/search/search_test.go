@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -239,5 +240,49 @@ func TestBuildEmpty(t *testing.T) {
 	var m Manifest
 	if err := json.Unmarshal(files["search/index.json"], &m); err != nil || m.Docs != 0 || len(files) != 1 {
 		t.Fatalf("%v %+v %d files", err, m, len(files))
+	}
+}
+
+// TestWriteReadWords: documents whose words are read as they are indexed
+// make the same files as documents that hold them, in the same order, and
+// each document's words are let go once indexed.
+func TestWriteReadWords(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	docs := func(lazy bool) []Doc {
+		var out []Doc
+		for i := range 45 {
+			w := Words([]byte("repairs roof" + strconv.Itoa(i%4) + " gutter"))
+			d := Doc{Words: w, Facets: []string{"buyer:b" + strconv.Itoa(i%2)}, Card: Card{URL: "opportunities/r" + strconv.Itoa(i) + "/"}}
+			if lazy {
+				d.Words, d.ReadWords = "", func() string { return w }
+			}
+			out = append(out, d)
+		}
+		return out
+	}
+	want := Build([]Group{{Name: "closed", Docs: docs(false)}}, now)
+	held := docs(false)
+	var names []string
+	got := map[string][]byte{}
+	Write([]Group{{Name: "closed", Docs: docs(true)}}, now, func(name string, data []byte) {
+		names = append(names, name)
+		got[name] = data
+	})
+	if len(got) != len(want) || len(got) != len(names) {
+		t.Fatalf("%d files (%d names), want %d", len(got), len(names), len(want))
+	}
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s differs when the words are read as indexed", name)
+		}
+	}
+	if names[len(names)-1] != "search/index.json" {
+		t.Errorf("the manifest came before %s", names[len(names)-1])
+	}
+	Write([]Group{{Name: "closed", Docs: held}}, now, func(string, []byte) {})
+	for i, d := range held {
+		if d.Words != "" {
+			t.Fatalf("document %d still holds its words after Write", i)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"html/template"
-	"strings"
 
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/ocds"
@@ -71,6 +70,7 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 	if !r.Config.Feeds.FullContent {
 		o.BodyHTML = "" // not needed again: free it
 	}
+	r.spillOpp(o)
 	// Only a brief still to close has a calendar to add: its page links
 	// to one only then.
 	var ics []byte
@@ -97,8 +97,7 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 	// A one-off build needs the source no more: let it go, so a large site
 	// is not held in memory twice. Of the key positions only that of
 	// aliases can still be reported.
-	o.aliasesPos = o.Keys.Pos("aliases")
-	o.Body, o.Front, o.Keys = nil, "", nil
+	o.Lighten()
 	return nil
 }
 
@@ -139,25 +138,4 @@ func (r *renderer) cardRoot(o *Opp) string {
 	h.Write(o.Sum[:])
 	h.Write(r.Config.Sum[:])
 	return "r" + hex.EncodeToString(h.Sum(nil)[:12]) + "/"
-}
-
-// cards writes the cards of opps for a page whose root is root.
-func cards(root string, opps []*Opp) template.HTML {
-	n := 0
-	for _, o := range opps {
-		for _, part := range o.card {
-			n += len(part) + len(root)
-		}
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, o := range opps {
-		for i, part := range o.card {
-			if i > 0 {
-				b.WriteString(root)
-			}
-			b.Write(part)
-		}
-	}
-	return template.HTML(b.String())
 }

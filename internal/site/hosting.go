@@ -22,10 +22,7 @@ func (r *renderer) writeAliases() *diag.Diagnostic {
 			p := brief.AliasPath(a)
 			name := p + "index.html"
 			if r.written[name] {
-				pos := o.aliasesPos
-				if o.Keys != nil {
-					pos = o.Keys.Pos("aliases")
-				}
+				pos := o.Pos("aliases")
 				return &diag.Diagnostic{File: o.File, Line: max(pos.Line, 1), Col: max(pos.Col, 1), Severity: diag.Error, Rule: "invalid",
 					Message: fmt.Sprintf("alias %q is the address of another page of the site; remove it from aliases", a)}
 			}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/london-anchors/tenders/internal/brief"
 	"github.com/london-anchors/tenders/internal/config"
-	"github.com/london-anchors/tenders/internal/tomldec"
 )
 
 // Named is a topic, borough or buyer as a page shows it.
@@ -39,26 +38,27 @@ type Opp struct {
 	Status      string // where it stands at the build clock: brief.Status
 	StatusLabel string
 	ClosingSoon bool
-	DaysLeft    int // whole days from today to the deadline day, in the site's timezone
-	Buyer       Named
-	BuyerInfo   config.Buyer
-	Topics      []Named
-	Boroughs    []Named
-	Tags        []Tag
-	Value       string        // "£40,000 to £60,000", or "Value not stated"
-	BodyHTML    template.HTML // the Markdown body, while its page is rendered (kept for full-content feeds)
-	Updated     time.Time     // the latest of published and the update dates
-	card        [][]byte      // its card for listings, split where the page's Root goes
-	vevents     []byte        // its deadlines as VEVENTs, for the site's calendars
-	words       string        // its distinct words, for the search index: search.Words
-	releases    []byte        // its OCDS releases (ocds.Releases), kept only by a cached render
-	csvLine     []byte        // its row of the CSV, likewise
-	key         string        // everything its card and page depend on, besides the generation
-	keySum      string        // key hashed (keyHash): what the keys of lists hold of it
-	dataSum     string        // its releases and CSV row hashed: what the open data's key holds of it
-	aliasesPos  tomldec.Pos   // where aliases was written, once Keys is let go
-
-	QuestionsClosed bool // the questions deadline has passed
+	// QuestionsClosed: the questions deadline has passed. (Beside
+	// ClosingSoon, so the two share a word.)
+	QuestionsClosed bool
+	DaysLeft        int // whole days from today to the deadline day, in the site's timezone
+	Buyer           Named
+	BuyerInfo       *config.Buyer // site.toml's entry, shared by the buyer's briefs
+	Topics          []Named
+	Boroughs        []Named
+	Tags            []Tag
+	Value           string        // "£40,000 to £60,000", or "Value not stated"
+	BodyHTML        template.HTML // the Markdown body, while its page is rendered (kept for full-content feeds)
+	Updated         time.Time     // the latest of published and the update dates
+	card            [][]byte      // its card for listings, split where the page's Root goes
+	spilled         span          // where the card and words are instead, in a one-off render's spill
+	vevents         []byte        // its deadlines as VEVENTs, for the site's calendars
+	words           string        // its distinct words, for the search index: search.Words
+	releases        []byte        // its OCDS releases (ocds.Releases), kept only by a cached render
+	csvLine         []byte        // its row of the CSV, likewise
+	key             string        // everything its card and page depend on, besides the generation
+	keySum          string        // key hashed (keyHash): what the keys of lists hold of it
+	dataSum         string        // its releases and CSV row hashed: what the open data's key holds of it
 
 	// The brief's own facts again, as fields of the Opp itself (newOpp
 	// copies them). text/template finds .Title on an Opp ten times

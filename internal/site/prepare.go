@@ -15,11 +15,12 @@ import (
 func (r *renderer) prepare() {
 	cfg := r.Config
 	r.topicKeys = cfg.TopicKeys()
+	var in interner
 	for _, b := range r.Content.Briefs {
 		at := r.clockOf(b)
 		o := r.Cache.preparedOpp(b, cfg, at)
 		if o == nil {
-			o = r.prepareOpp(b, at)
+			o = r.prepareOpp(b, at, &in)
 			r.Cache.keepPrepared(b, cfg, at, o)
 		}
 		r.opps = append(r.opps, o)
@@ -54,22 +55,29 @@ func (r *renderer) clockOf(b *brief.Brief) oppClock {
 }
 
 // prepareOpp makes a brief's Opp, with its status at the clock.
-func (r *renderer) prepareOpp(b *brief.Brief, at oppClock) *Opp {
+func (r *renderer) prepareOpp(b *brief.Brief, at oppClock, in *interner) *Opp {
 	cfg := r.Config
 	o := newOpp(b)
 	o.Status, o.DaysLeft, o.ClosingSoon, o.QuestionsClosed = at.status, at.daysLeft, at.closingSoon, at.qsClosed
 	o.StatusLabel = brief.Stages[o.Status]
-	o.BuyerInfo = cfg.Buyers[b.Buyer]
-	o.Buyer = Named{Key: b.Buyer, Name: o.BuyerInfo.Name, URL: "buyers/" + b.Buyer + "/"}
-	for _, t := range r.topicsOf(b) {
-		o.Topics = append(o.Topics, Named{Key: t, Name: cfg.Topics[t].Name, URL: "topics/" + t + "/"})
+	o.BuyerInfo = in.buyer(cfg, b.Buyer)
+	o.Buyer = in.namedOf("buyers/", b.Buyer, o.BuyerInfo.Name)
+	topics := r.topicsOf(b)
+	if len(topics) > 0 {
+		o.Topics = make([]Named, 0, len(topics))
+	}
+	if len(b.Boroughs) > 0 {
+		o.Boroughs = make([]Named, 0, len(b.Boroughs))
+	}
+	for _, t := range topics {
+		o.Topics = append(o.Topics, in.namedOf("topics/", t, cfg.Topics[t].Name))
 	}
 	for _, a := range b.Boroughs {
 		n, _ := config.AreaName(a)
-		o.Boroughs = append(o.Boroughs, Named{Key: a, Name: n, URL: "boroughs/" + a + "/"})
+		o.Boroughs = append(o.Boroughs, in.namedOf("boroughs/", a, n))
 	}
 	o.Value = ValueText(b.ValueMin, b.ValueMax)
-	o.Tags = r.tags(o)
+	o.Tags = in.tagsOf(r, o)
 	if r.Cache != nil { // only a cache needs the key
 		o.key = fmt.Sprintf("%x|%s|%s|%d|%t|%t", b.Sum, b.File, o.Status, o.DaysLeft, o.ClosingSoon, o.QuestionsClosed)
 		o.keySum = hashKey(o.key)
@@ -126,7 +134,7 @@ func matchesCPV(prefixes, codes []string) bool {
 // those not true yet hidden, so the status script can show the one that
 // is true as the page is read.
 func (r *renderer) tags(o *Opp) []Tag {
-	var ts []Tag
+	ts := make([]Tag, 0, 5)
 	switch {
 	case o.IsOpen():
 		until := r.iso(o.Deadline.Time)
@@ -145,7 +153,7 @@ func (r *renderer) tags(o *Opp) []Tag {
 	if o.SuitsVCSE() {
 		ts = append(ts, Tag{Text: brief.SuitableFor["vcse"], Class: "tag-vcse"})
 	}
-	return ts
+	return ts[:len(ts):len(ts)]
 }
 
 // soonFrom is when a brief starts closing soon: closing_soon_days before

@@ -74,6 +74,10 @@ func Render(ctx context.Context, s *Site, sink Sink) (diag.List, error) {
 	if list := r.parseTemplates(); len(list) > 0 {
 		return list, nil
 	}
+	if r.Cache == nil {
+		r.spill = &spill{}
+		defer r.spill.close() // unlinked once made: nothing to lose
+	}
 	r.setStamp()
 	r.prepare()
 	if d := r.events(); d != nil {
@@ -166,6 +170,9 @@ type renderer struct {
 	stamp, stampMark []byte
 
 	sizes sizes // of the pages made so far, by template: sizes.go
+
+	spill    *spill // a one-off render's cards and words: spill.go
+	wordsBuf []byte // wordsOf's, reused
 
 	sink    Sink
 	mu      sync.Mutex

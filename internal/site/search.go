@@ -52,13 +52,11 @@ func (r *renderer) writeSearch() {
 	for _, stage := range []string{brief.StatusClosed, brief.StatusAwarded, brief.StatusCancelled} {
 		groups = append(groups, search.Group{Name: stage, Label: brief.Stages[stage], Docs: r.searchDocs(fixed[stage])})
 	}
-	var files map[string][]byte
-	if r.Cache != nil {
-		files = r.Cache.search.Build(groups, r.Now)
-	} else {
-		files = search.Build(groups, r.Now)
+	if r.Cache == nil {
+		search.Write(groups, r.Now, r.put)
+		return
 	}
-	for name, data := range files {
+	for name, data := range r.Cache.search.Build(groups, r.Now) {
 		r.put(name, data)
 	}
 }
@@ -77,7 +75,10 @@ func (r *renderer) searchDocs(opps []*Opp) []search.Doc {
 	docs := make([]search.Doc, len(opps))
 	for i, o := range opps {
 		if r.Cache == nil {
+			// A one-off render reads each brief's words as the index
+			// takes them in (from the spill, for a large site).
 			docs[i] = r.searchDoc(o)
+			docs[i].Words, docs[i].ReadWords = "", func() string { return r.wordsOf(o) }
 			continue
 		}
 		// A brief's entry is made from what its cache key names.

@@ -105,7 +105,7 @@ func (r *renderer) funcs() template.FuncMap {
 			return filterArgs{root, f.Kind, f.Kind + ":" + f.Key}
 		},
 		"mapArgs":       func(root string, m *BoroughMap) mapArgs { return mapArgs{root, m} },
-		"cards":         cards,
+		"cards":         r.cards,
 		"insuranceText": insuranceText,
 		"csvGroups":     func() []CSVGroup { return CSVGroups },
 		"alerts": func(root string, set *FeedSet, name string) alertArgs {

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unique"
 
 	"github.com/BurntSushi/toml"
 
@@ -206,7 +207,19 @@ func (d *decoder) text(path string, data any, rv reflect.Value) {
 		d.report(path, "%s holds %s %s; delete it (an escape such as \\u0001 writes one)", name(path), why, where)
 		return
 	}
-	rv.SetString(s)
+	rv.SetString(own(s))
+}
+
+// own returns s detached from the document: the parser's strings share
+// the bytes of the whole document, so a value kept from it would keep all
+// of it (a brief's front matter, 1.5 KB, for a title). Short texts, such
+// as keys of site.toml, codes and names, are shared with every equal one
+// decoded before; longer ones are copied.
+func own(s string) string {
+	if len(s) <= 24 {
+		return unique.Make(s).Value()
+	}
+	return strings.Clone(s)
 }
 
 // integer decodes a whole number, suggesting one for "£40,000".
