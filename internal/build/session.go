@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 	"sync"
@@ -121,15 +122,28 @@ func (s *Session) generation(l *loaded) string {
 	return hex.EncodeToString(gen.Sum(nil))
 }
 
-// hashTree adds the names, sizes and times of every file under fsys to h.
+// hashTree adds the name and the SHA-256 of every file under fsys to h:
+// the contents, not sizes and times, since a file copied with its time
+// kept (cp -p, rsync -t) may change and keep both, and what the
+// generation names is kept until it changes. Templates and static files
+// are few and small beside the briefs, and a render read them all anyway.
 func hashTree(h interface{ Write([]byte) (int, error) }, fsys fs.FS) {
 	_ = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
-		if info, err := d.Info(); err == nil {
-			fmt.Fprintf(h, "%s %d %d\n", name, info.Size(), info.ModTime().UnixNano())
+		f, err := fsys.Open(name)
+		if err != nil {
+			fmt.Fprintf(h, "%s unreadable\n", name) // the render reports it
+			return nil
 		}
+		defer f.Close()
+		sum := sha256.New()
+		if _, err := io.Copy(sum, f); err != nil {
+			fmt.Fprintf(h, "%s unreadable\n", name)
+			return nil
+		}
+		fmt.Fprintf(h, "%s %x\n", name, sum.Sum(nil))
 		return nil
 	})
 }

@@ -83,6 +83,12 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	fsys["static/notes.txt"] = &fstest.MapFile{Data: []byte("Other notes.\n"), ModTime: stamp.Add(4 * time.Second)}
 	check("static file edited")
 
+	// Copied in with its time kept (cp -p): same size, same time.
+	fsys["static/notes.txt"] = &fstest.MapFile{Data: []byte("Other n0tes.\n"), ModTime: stamp.Add(4 * time.Second)}
+	check("static file edited, its size and time kept")
+	fsys["templates/partials.html"] = &fstest.MapFile{Data: []byte(strings.Replace(readDefault(t, "partials.html"), `<p class="opp-summary">`, `<p class="opp-summary chanGed">`, 1)), ModTime: stamp}
+	check("template edited, its size and time kept")
+
 	delete(fsys, "content/opportunities/brief-000008.md")
 	check("brief deleted")
 

@@ -23,7 +23,13 @@ func TestIndexMatchesBuild(t *testing.T) {
 	var x Index
 	check := func(what string, gs []Group) {
 		t.Helper()
-		got, want := x.Build(gs, now), Build(gs, now)
+		// Build lets go of its documents' words: give it copies.
+		fresh := make([]Group, len(gs))
+		for i, g := range gs {
+			fresh[i] = g
+			fresh[i].Docs = slices.Clone(g.Docs)
+		}
+		got, want := x.Build(gs, now), Build(fresh, now)
 		if len(got) != len(want) {
 			t.Errorf("%s: %d files, a fresh build makes %d", what, len(got), len(want))
 		}
@@ -86,5 +92,40 @@ func TestIndexMatchesBuild(t *testing.T) {
 			}
 			return d
 		})
+	}
+}
+
+// TestIndexReadsWords: a kept Index reads a document's words from
+// ReadWords when it has no Words, and indexes them as Build does.
+func TestIndexReadsWords(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	docs := synthDocs(40)
+	lazy := slices.Clone(docs)
+	for i := range lazy {
+		w := lazy[i].Words
+		lazy[i].Words, lazy[i].ReadWords = "", func() string { return w }
+	}
+	var x Index
+	got := x.Build([]Group{{Name: "open", Docs: lazy}}, now)
+	want := Build([]Group{{Name: "open", Docs: slices.Clone(docs)}}, now)
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s differs from a build of the words themselves", name)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+	// The words of one document change; nothing else does.
+	lazy = slices.Clone(lazy)
+	lazy[3].ReadWords = func() string { return "quinoa" }
+	docs = slices.Clone(docs)
+	docs[3].Words = "quinoa"
+	got = x.Build([]Group{{Name: "open", Docs: lazy}}, now)
+	want = Build([]Group{{Name: "open", Docs: docs}}, now)
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("after new words: %s differs from a fresh build", name)
+		}
 	}
 }

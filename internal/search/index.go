@@ -150,7 +150,8 @@ func sortedTerms(postings map[string][]uint32) []string {
 // but when most documents are the same as last time, at the same places,
 // only the postings of the others and the chunks that hold their cards
 // are made again. A document is the same when its words, facets, deadline
-// and card are. Its documents' Words are kept, not read through ReadWords.
+// and card are. Its documents' Words are kept (read once from ReadWords,
+// where a document has that).
 // The zero Index is ready to use; it is not safe for use by several
 // goroutines at once.
 type Index struct {
@@ -172,7 +173,12 @@ func (x *Index) Build(groups []Group, now time.Time) map[string][]byte {
 		if g.Timed {
 			mg.Cut, mg.Window = window(g.Docs, now, id)
 		}
-		docs = append(docs, g.Docs...)
+		for _, d := range g.Docs {
+			if d.ReadWords != nil { // kept, so read now: compared next time
+				d.Words, d.ReadWords = d.ReadWords(), nil
+			}
+			docs = append(docs, d)
+		}
 		mg.To = len(docs)
 		m.Groups = append(m.Groups, mg)
 	}

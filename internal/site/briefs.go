@@ -95,8 +95,8 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 		return nil
 	}
 	// A one-off build needs the source no more: let it go, so a large site
-	// is not held in memory twice. Of the key positions only that of
-	// aliases can still be reported.
+	// is not held in memory twice. Of the key positions only those of
+	// reference and aliases can still be reported.
 	o.Lighten()
 	return nil
 }

@@ -244,6 +244,22 @@ test("front matter that is not TOML is kept as it was, with the new body", () =>
   assert.equal(format.toFile({ ...data, body: "New body.\n" }, order), "+++\ntitle = \"x\ndeadline = 18/12/2026\n+++\n\nNew body.\n");
 });
 
+test("a byte-order mark before the front matter is kept, and the brief read as one", () => {
+  const bom = "\uFEFF" + handWritten;
+  assert.equal(format.fromFile(bom).title, "Leaflet printing");
+  assert.equal(edit(bom, () => {}), bom);
+  const out = edit(bom, (d) => { d.title = "Leaflet printing and delivery"; });
+  assert.equal(out, bom.replace('title = "Leaflet printing"', 'title = "Leaflet printing and delivery"'));
+});
+
+test("front matter never closed is written back as the text it was, with the body box's changes", () => {
+  const open = '+++\ntitle = "A"\nreference = "R1"\n\nBody.\n';
+  const data = format.fromFile(open);
+  assert.equal(data.body, open, "the whole text is in the body box");
+  assert.equal(format.toFile({ ...data, title: "Typed in the form" }, order), open);
+  assert.equal(format.toFile({ ...data, body: open.replace("+++\n", "+++\n# fixed below\n") }, order), open.replace("+++\n", "+++\n# fixed below\n"));
+});
+
 test("a file written with CRLF line ends keeps them", () => {
   const crlf = handWritten.replaceAll("\n", "\r\n");
   assert.equal(edit(crlf, () => {}), crlf);

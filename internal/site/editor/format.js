@@ -57,6 +57,12 @@ export function briefFormat({ parse, zone, dates = [] }) {
         const doc = split(source);
         return doc ? doc.open + doc.head + doc.close + doc.sep + (data.body ?? doc.body) : source;
       }
+      if (old && !old.doc && /^\uFEFF?\+\+\+/.test(source)) {
+        // Front matter opened and never closed: the form started empty and
+        // the body box held the whole text, which is what is written back
+        // (with any change made in the box), not put under a new one.
+        return data.body ?? source;
+      }
       if (!old || !old.doc) {
         return "+++\n" + fresh(data, order, dateKeys).join("\n") + "+++\n\n" + (data.body ?? "");
       }
@@ -70,7 +76,7 @@ export function briefFormat({ parse, zone, dates = [] }) {
 // closing +++ line, the one blank line after it and the body; null when
 // the file has no front matter.
 export function split(text) {
-  const open = /^\+\+\+[ \t]*\r?\n/.exec(text);
+  const open = /^\uFEFF?\+\+\+[ \t]*\r?\n/.exec(text); // a byte-order mark, as tenders reads it, is kept
   if (!open) {
     return null;
   }
