@@ -42,18 +42,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	s := build.NewSession(fsys, defaults, "")
 	check := func(what string) {
 		t.Helper()
-		got, list, err := s.Build(context.Background(), benchNow)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if list.Errors() > 0 {
-			t.Fatalf("%s: %v", what, list)
-		}
-		want, _, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameOutput(t, what, got, want)
+		matchesFullBuild(t, s, fsys, what, benchNow)
 	}
 	check("first build")
 	check("no change")
@@ -146,6 +135,24 @@ func BenchmarkRebuildOneBrief(b *testing.B) {
 	}
 }
 
+// matchesFullBuild rebuilds with s at now and holds the output to a full
+// build of fsys, byte for byte.
+func matchesFullBuild(t *testing.T, s *build.Session, fsys fs.FS, what string, now time.Time) {
+	t.Helper()
+	got, list, err := s.Build(context.Background(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if list.Errors() > 0 {
+		t.Fatalf("%s: %v", what, list)
+	}
+	want, _, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameOutput(t, what, got, want)
+}
+
 // TestSessionMovesEditedBrief makes the edits that move a brief between
 // listings, facets, feeds, the search index's groups and the events, one
 // after another; after each, a rebuild must equal a full build byte for
@@ -159,18 +166,7 @@ func TestSessionMovesEditedBrief(t *testing.T) {
 	s := build.NewSession(fsys, defaults, "")
 	check := func(what string, now time.Time) {
 		t.Helper()
-		got, list, err := s.Build(context.Background(), now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if list.Errors() > 0 {
-			t.Fatalf("%s: %v", what, list)
-		}
-		want, _, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameOutput(t, what, got, want)
+		matchesFullBuild(t, s, fsys, what, now)
 	}
 	check("first build", benchNow)
 	edits := 0

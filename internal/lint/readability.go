@@ -32,6 +32,11 @@ func syllables(w string) int {
 	if n, ok := asciiSyllables(w); ok {
 		return n
 	}
+	return runeSyllables(w)
+}
+
+// runeSyllables is syllables read a character at a time, for any word.
+func runeSyllables(w string) int {
 	w = strings.ToLower(w)
 	n := 0
 	prevVowel := false

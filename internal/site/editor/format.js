@@ -34,18 +34,16 @@ export function briefFormat({ parse, zone, dates = [] }) {
   };
   return {
     fromFile(text) {
-      let values;
+      const doc = split(text);
+      const body = doc ? doc.body : text;
       try {
-        values = read(text).values;
+        return { ...(doc ? toForm(parse(doc.head), zone) : {}), body, [SOURCE]: text };
       } catch {
         // The front matter is not TOML: the form starts empty, and saving
         // keeps the front matter as it was (tenders check then says where
         // it is wrong), so nothing written is lost.
-        const doc = split(text);
-        return { body: doc ? doc.body : text, [SOURCE]: text };
+        return { body, [SOURCE]: text };
       }
-      const doc = split(text);
-      return { ...values, body: doc ? doc.body : text, [SOURCE]: text };
     },
     toFile(data, sortedKeys = []) {
       const order = [...sortedKeys, ...Object.keys(data)].filter((k, i, all) => all.indexOf(k) === i && k !== SOURCE && k !== "body");
