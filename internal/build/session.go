@@ -45,35 +45,70 @@ func NewSession(fsys fs.FS, defaults site.Defaults, baseURL string) *Session {
 func (s *Session) Build(ctx context.Context, now time.Time) (site.Output, diag.List, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	out := make(site.Output, s.files)
+	list, err := s.build(ctx, now, &mapSink{out: out})
+	if err != nil || list.Errors() > 0 {
+		return nil, list, err
+	}
+	s.files = len(out)
+	return out, list, nil
+}
+
+// LiveSink is a folder a session keeps up to date (publish.Live): it holds
+// the files of the last good build, and takes the next build's only when
+// told to commit them.
+type LiveSink interface {
+	site.KeepSink
+	Commit() error
+	Abort()
+}
+
+// BuildInto is Build into a folder kept up to date, which then holds the
+// build, and the session only what it needs to tell what changed: a site
+// of 10,000 briefs is not held in memory. After a finding at error level
+// or an error, the folder holds the last good build still.
+func (s *Session) BuildInto(ctx context.Context, now time.Time, sink LiveSink) (diag.List, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	list, err := s.build(ctx, now, sink)
+	if err == nil && list.Errors() == 0 {
+		if err = sink.Commit(); err == nil {
+			s.render.Committed()
+			return list, nil
+		}
+	}
+	sink.Abort()
+	s.render.Undo()
+	return list, err
+}
+
+// build checks, lints and (when nothing is at error level) renders into
+// sink.
+func (s *Session) build(ctx context.Context, now time.Time, sink site.Sink) (diag.List, error) {
 	l, err := s.p.load(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	list := l.list
 	if s.p.engine != nil {
 		found, _, err := s.p.lint(ctx, l, anyDoc)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		list = append(list, found...)
 	}
 	s.remember(l, list)
 	if list.Errors() > 0 {
 		list.Sort()
-		return nil, list, nil
+		return list, nil
 	}
-	out := make(site.Output, s.files)
-	rlist, err := s.p.renderStage(ctx, l, now, &mapSink{out: out}, false, s.render, s.generation(l))
+	rlist, err := s.p.renderStage(ctx, l, now, sink, false, s.render, s.generation(l))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	list = append(list, rlist...)
 	list.Sort()
-	if list.Errors() > 0 {
-		return nil, list, nil
-	}
-	s.files = len(out)
-	return out, list, nil
+	return list, nil
 }
 
 // remember keeps the findings of a build by file, and where each brief's

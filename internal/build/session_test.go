@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/diag"
+	"github.com/london-anchors/tenders/internal/publish"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/synth"
 	"github.com/london-anchors/tenders/internal/theme"
@@ -33,13 +35,17 @@ func sameOutput(t *testing.T, what string, got, want site.Output) {
 // TestSessionMatchesFullBuild edits a brief, a plain page and a template
 // between rebuilds; each rebuild must equal a full build byte for byte.
 func TestSessionMatchesFullBuild(t *testing.T) {
+	eachMode(t, testSessionMatchesFullBuild)
+}
+
+func testSessionMatchesFullBuild(t *testing.T, start starter) {
 	fsys := synthFS(60)
 	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, f := range fsys {
 		f.ModTime = stamp
 	}
 	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About\"\n+++\nHello.\n"), ModTime: stamp}
-	s := build.NewSession(fsys, defaults, "")
+	s := start(t, build.NewSession(fsys, defaults, ""))
 	check := func(what string) {
 		t.Helper()
 		matchesFullBuild(t, s, fsys, what, benchNow)
@@ -81,7 +87,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	delete(fsys, "content/opportunities/brief-000008.md")
 	check("brief deleted")
 
-	got, _, err := s.Build(context.Background(), benchNow.Add(40*24*time.Hour))
+	got, _, err := s(benchNow.Add(40 * 24 * time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,46 +106,71 @@ func readDefault(t *testing.T, name string) string {
 	return string(data)
 }
 
-// BenchmarkRebuildOneBrief edits one brief of a large site and rebuilds.
-// It reports the heap after the first build too (heap-MB), live objects
-// only: the session's store and cache, the site it built, which serve
-// holds to answer from, and the benchmark's own copy of the sources.
+// BenchmarkRebuildOneBrief edits one brief of a large site and rebuilds,
+// into memory (Build) and into a folder kept up to date (BuildInto), as
+// serve does. It reports the heap after the first build too (heap-MB),
+// live objects only: the session's store and cache, and in memory the
+// site it built, less the benchmark's own copy of the sources.
 func BenchmarkRebuildOneBrief(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		b.Run(briefsName(n), func(b *testing.B) {
-			fsys := synthFS(n)
-			stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-			for _, f := range fsys {
-				f.ModTime = stamp
-			}
-			s := build.NewSession(fsys, defaults, "")
-			out, list, err := s.Build(context.Background(), benchNow)
-			if err != nil || list.Errors() > 0 {
-				b.Fatal(list[:1])
-			}
-			runtime.GC()
-			var mem runtime.MemStats
-			runtime.ReadMemStats(&mem)
-			runtime.KeepAlive(out)
-			name, data := synth.Brief(5)
-			i := 0
-			for b.Loop() {
-				i++
-				fsys[name] = &fstest.MapFile{Data: append(bytes.Clone(data), []byte("\nOne more line.\n")[:1+i%15]...), ModTime: stamp.Add(time.Duration(i) * time.Second)}
-				if _, list, err := s.Build(context.Background(), benchNow); err != nil || list.Errors() > 0 {
-					b.Fatal(list[:1])
+		for _, into := range []string{"memory", "folder"} {
+			b.Run(briefsName(n)+"/"+into, func(b *testing.B) {
+				fsys := synthFS(n)
+				stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+				sources := 0
+				for _, f := range fsys {
+					f.ModTime = stamp
+					sources += len(f.Data)
 				}
-			}
-			b.ReportMetric(float64(mem.HeapAlloc)/(1<<20), "heap-MB")
-		})
+				s := build.NewSession(fsys, defaults, "")
+				var live *publish.Live
+				rebuild := func() {
+					var list diag.List
+					var err error
+					if live != nil {
+						list, err = s.BuildInto(context.Background(), benchNow, live)
+					} else {
+						var out site.Output
+						out, list, err = s.Build(context.Background(), benchNow)
+						keep = out
+					}
+					if err != nil || list.Errors() > 0 {
+						b.Fatal(err, list[:1])
+					}
+				}
+				if into == "folder" {
+					var err error
+					if live, err = publish.NewLive(b.TempDir()); err != nil {
+						b.Fatal(err)
+					}
+					defer live.Close()
+				}
+				rebuild()
+				runtime.GC()
+				var mem runtime.MemStats
+				runtime.ReadMemStats(&mem)
+				name, data := synth.Brief(5)
+				i := 0
+				for b.Loop() {
+					i++
+					fsys[name] = &fstest.MapFile{Data: append(bytes.Clone(data), []byte("\nOne more line.\n")[:1+i%15]...), ModTime: stamp.Add(time.Duration(i) * time.Second)}
+					rebuild()
+				}
+				b.ReportMetric(float64(int(mem.HeapAlloc)-sources)/(1<<20), "heap-MB")
+				keep = nil
+			})
+		}
 	}
 }
 
+// keep holds the last site built in memory, as serve held it.
+var keep site.Output
+
 // matchesFullBuild rebuilds with s at now and holds the output to a full
 // build of fsys, byte for byte.
-func matchesFullBuild(t *testing.T, s *build.Session, fsys fs.FS, what string, now time.Time) {
+func matchesFullBuild(t *testing.T, s rebuild, fsys fs.FS, what string, now time.Time) {
 	t.Helper()
-	got, list, err := s.Build(context.Background(), now)
+	got, list, err := s(now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,12 +189,16 @@ func matchesFullBuild(t *testing.T, s *build.Session, fsys fs.FS, what string, n
 // after another; after each, a rebuild must equal a full build byte for
 // byte.
 func TestSessionMovesEditedBrief(t *testing.T) {
+	eachMode(t, testSessionMovesEditedBrief)
+}
+
+func testSessionMovesEditedBrief(t *testing.T, start starter) {
 	fsys := synthFS(60)
 	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, f := range fsys {
 		f.ModTime = stamp
 	}
-	s := build.NewSession(fsys, defaults, "")
+	s := start(t, build.NewSession(fsys, defaults, ""))
 	check := func(what string, now time.Time) {
 		t.Helper()
 		matchesFullBuild(t, s, fsys, what, now)

@@ -1,5 +1,6 @@
-// Package serve is tenders' live preview: it builds a site in memory,
-// serves it, watches the site folder and rebuilds on every change, and tells
+// Package serve is tenders' live preview: it builds a site into a folder
+// of its own, which it keeps up to date build by build (publish.Live) and
+// removes when it stops, serves it, watches the site folder and rebuilds on every change, and tells
 // the browser to reload through Server-Sent Events. When a rebuild fails it
 // keeps serving the last good site, with the problems laid over every page.
 // Nothing it does reaches the output of tenders build.
@@ -26,6 +27,7 @@ import (
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/mediatype"
+	"github.com/london-anchors/tenders/internal/publish"
 	"github.com/london-anchors/tenders/internal/safetext"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/sitefs"
@@ -39,11 +41,13 @@ type Server struct {
 	Log      io.Writer        // where rebuilds and problems are reported
 	Quiet    time.Duration    // how long a burst of changes must pause before a rebuild
 	BaseURL  string           // the address the preview is reached at, when not its own (behind a proxy)
+	TempDir  string           // where the preview's folder is made and removed at the end; the system's when empty
 
 	fsys    *sitefs.FS // the site folder, never read through a link
 	session *build.Session
 	mu      sync.RWMutex
-	out     site.Output          // the last good site
+	live    *publish.Live        // holds the last good site
+	good    bool                 // a build has succeeded: live holds a site
 	failed  diag.List            // the problems of the last rebuild, if it failed
 	finds   map[string]diag.List // the last build's findings in each brief, by slug
 	version int
@@ -73,6 +77,14 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	}
 	defer fsys.Close()
 	s.fsys = fsys
+	// The preview's own folder, not the site's: the site is not held in
+	// memory, only what tells a change.
+	live, err := publish.NewLive(s.TempDir)
+	if err != nil {
+		return fmt.Errorf("cannot make a folder for the preview: %w", err)
+	}
+	defer live.Close()
+	s.live = live
 	s.session = build.NewSession(fsys, s.Defaults, base)
 	s.clients = map[chan string]struct{}{}
 	if s.Quiet == 0 {
@@ -129,7 +141,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) {
 	// Folders may have been moved or made again since the last build:
 	// check them afresh.
 	s.fsys.Forget()
-	out, list, err := s.session.Build(ctx, s.Now())
+	list, err := s.session.BuildInto(ctx, s.Now(), s.live)
 	if ctx.Err() != nil {
 		return
 	}
@@ -142,7 +154,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) {
 	if list.Errors() > 0 {
 		s.failed = list
 	} else {
-		s.out, s.failed = out, nil
+		s.good, s.failed = true, nil
 	}
 	s.finds = s.session.BriefFindings()
 	s.version++
@@ -167,7 +179,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) {
 		}
 		return
 	}
-	fmt.Fprintf(s.Log, "Rebuilt %d files in %s\n", len(out), took)
+	fmt.Fprintf(s.Log, "Rebuilt %d files in %s\n", s.live.Len(), took)
 }
 
 func allCSS(paths []string) bool {
@@ -195,25 +207,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	out, failed, finds := s.out, s.failed, s.finds
+	good, failed, finds := s.good, s.failed, s.finds
 	s.mu.RUnlock()
 	if strings.HasSuffix(r.URL.Path, "/") || name == "" {
 		name = strings.TrimPrefix(name+"/index.html", "/")
 	}
-	if out == nil { // the first build failed: there is no good site yet
-		out = site.Output{"404.html": []byte("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head><meta charset=\"utf-8\"><title>The site did not build</title></head>\n<body>\n<main><h1>The site did not build</h1></main>\n</body>\n</html>\n")}
+	data, status, name, err := s.file(good, name)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
 	}
-	data, ok := out[name]
-	status := http.StatusOK
-	if !ok {
-		if _, dir := out[name+"/index.html"]; dir {
-			// A relative target: http.Redirect resolves it against the
-			// request's path and cleans it. The raw path plus "/" would
-			// make "//topics" a redirect to the host "topics".
-			http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)
-			return
-		}
-		data, status, name = out["404.html"], http.StatusNotFound, "404.html"
+	if status == http.StatusMovedPermanently {
+		// A relative target: http.Redirect resolves it against the
+		// request's path and cleans it. The raw path plus "/" would make
+		// "//topics" a redirect to the host "topics".
+		http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)
+		return
 	}
 	ctype := mediatype.Of(name)
 	if strings.HasPrefix(ctype, "text/html") {
@@ -229,6 +238,30 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
+}
+
+// notBuilt is the page of every address while no build has succeeded.
+const notBuilt = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head><meta charset=\"utf-8\"><title>The site did not build</title></head>\n<body>\n<main><h1>The site did not build</h1></main>\n</body>\n</html>\n"
+
+// file finds what to answer name with in the last good site: the file,
+// a redirect to the folder name is (status 301), or the 404 page.
+func (s *Server) file(good bool, name string) ([]byte, int, string, error) {
+	if !good { // the first build failed: there is no good site yet
+		return []byte(notBuilt), http.StatusNotFound, "404.html", nil
+	}
+	if s.live.Has(name) {
+		data, err := s.live.ReadFile(name)
+		if !errors.Is(err, fs.ErrNotExist) { // else a rebuild took it away just now
+			return data, http.StatusOK, name, err
+		}
+	} else if s.live.Has(name + "/index.html") {
+		return nil, http.StatusMovedPermanently, name, nil
+	}
+	data, err := s.live.ReadFile("404.html")
+	if errors.Is(err, fs.ErrNotExist) {
+		data, err = []byte(notBuilt), nil
+	}
+	return data, http.StatusNotFound, "404.html", err
 }
 
 // events is the Server-Sent Events stream: "reload" after every rebuild,

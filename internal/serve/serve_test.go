@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -47,16 +48,26 @@ func copySite(tb testing.TB) string {
 
 func start(tb testing.TB, dir string) (base string, events *bufio.Scanner) {
 	tb.Helper()
+	base, events, _ = startIn(tb, dir, "")
+	return base, events
+}
+
+// startIn starts a preview of dir that makes its folder in tmp; stop
+// stops it and waits.
+func startIn(tb testing.TB, dir, tmp string) (base string, events *bufio.Scanner, stop func()) {
+	tb.Helper()
 	l, err := Listen("127.0.0.1", 0)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{Dir: dir, Defaults: site.Defaults{Templates: theme.Templates(), Static: theme.Static()},
-		Now: func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }, Log: io.Discard}
+		Now: func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }, Log: io.Discard, TempDir: tmp}
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx, l) }()
-	tb.Cleanup(func() { cancel(); <-done })
+	var once sync.Once
+	stop = func() { once.Do(func() { cancel(); <-done }) }
+	tb.Cleanup(stop)
 	base = "http://" + l.Addr().String() + "/"
 	var resp *http.Response
 	for range 100 {
@@ -69,7 +80,22 @@ func start(tb testing.TB, dir string) (base string, events *bufio.Scanner) {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { resp.Body.Close() })
-	return base, bufio.NewScanner(resp.Body)
+	return base, bufio.NewScanner(resp.Body), stop
+}
+
+// TestServeFolder: the preview builds into a folder of its own, which
+// holds the site while it runs and is gone when it stops.
+func TestServeFolder(t *testing.T) {
+	tmp := t.TempDir()
+	_, _, stop := startIn(t, copySite(t), tmp)
+	made, err := filepath.Glob(filepath.Join(tmp, "tenders-preview-*", "opportunities", "*", "index.html"))
+	if err != nil || len(made) < 5 {
+		t.Fatalf("the preview's folder holds %d brief pages (%v)", len(made), err)
+	}
+	stop()
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left after the preview stopped: %v", left)
+	}
 }
 
 func nextEvent(sc *bufio.Scanner) string {

@@ -24,10 +24,10 @@ func (r *renderer) renderOpps() diag.List {
 	parallel.Each(r.ctx, len(r.opps), func(i int) {
 		o := r.opps[i]
 		if r.Cache != nil {
-			if c := r.Cache.get(o.File, o.key); c != nil {
+			if c := r.Cache.get(o.File, o.key); c != nil && r.usable(c.page) {
 				o.card, o.BodyHTML, o.vevents, o.words = c.card, c.body, c.vevents, c.words
 				o.releases, o.csvLine, o.dataSum = c.releases, c.csvLine, c.dataSum
-				r.put(o.URL+"index.html", r.joinKept(c.page))
+				r.putKept(o.URL+"index.html", c.page)
 				if c.ics != nil {
 					r.put(o.URL+"deadline.ics", c.ics)
 				}
@@ -57,8 +57,7 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 	if d != nil {
 		return d
 	}
-	kp := &kept{parts: r.split(page)}
-	r.put(o.URL+"index.html", r.joinKept(kp))
+	kp := r.putPage(o.URL+"index.html", page)
 	o.words = oppWords(o)
 	var card bytes.Buffer
 	root := r.cardRoot(o)

@@ -32,6 +32,9 @@ type Cache struct {
 	// Each brief's Opp as the last render prepared it, by file, and the
 	// next render's as it prepares them.
 	prepared, preparing map[string]prepared
+
+	// The pages this render put into a KeepSink, which Undo takes back.
+	touched []*kept
 }
 
 // prepared is a brief's Opp, kept while the brief (the same parse of the
@@ -123,6 +126,42 @@ func (c *Cache) generation(gen string) *generational {
 	return &c.gens
 }
 
+// begin starts a render.
+func (c *Cache) begin() {
+	if c != nil {
+		c.mu.Lock()
+		c.touched = nil
+		c.mu.Unlock()
+	}
+}
+
+func (c *Cache) touch(k *kept) {
+	c.mu.Lock()
+	c.touched = append(c.touched, k)
+	c.mu.Unlock()
+}
+
+// Committed says that the KeepSink holds what the last render put there:
+// Undo no longer takes it back.
+func (c *Cache) Committed() {
+	c.mu.Lock()
+	c.touched = nil
+	c.mu.Unlock()
+}
+
+// Undo is for a render into a KeepSink that failed, once the sink holds
+// again what it held before that render: every page the render put is
+// taken as not held, so the next render makes or puts it again. Without
+// a render since the last Committed, it does nothing.
+func (c *Cache) Undo() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range c.touched {
+		k.held = false
+	}
+	c.touched = nil
+}
+
 // lastCount is how many files the last render made: a nil Cache knows none.
 func (c *Cache) lastCount() int {
 	if c == nil {
@@ -172,27 +211,25 @@ func (r *renderer) memo(name string, key func() string, make func() ([]byte, err
 	r.Cache.mu.Lock()
 	m, ok := r.Cache.files[name]
 	r.Cache.mu.Unlock()
-	if ok && m.key == k {
-		r.put(name, r.joinKept(m.page))
+	if ok && m.key == k && r.usable(m.page) {
+		r.putKept(name, m.page)
 		return nil
 	}
 	data, err := make()
 	if err != nil {
 		return err
 	}
-	parts := r.split(data)
+	page := r.putPage(name, data)
 	r.Cache.mu.Lock()
-	page := &kept{parts: parts}
 	r.Cache.files[name] = memoFile{k, page}
 	r.Cache.mu.Unlock()
-	r.put(name, r.joinKept(page))
 	return nil
 }
 
 // memoMany is memo for several files made together.
-func (r *renderer) memoMany(names []string, key func() string, make func() ([][]byte, error)) error {
+func (r *renderer) memoMany(names []string, key func() string, makeAll func() ([][]byte, error)) error {
 	if r.Cache == nil {
-		data, err := make()
+		data, err := makeAll()
 		for i, name := range names {
 			if err == nil {
 				r.put(name, data[i])
@@ -203,31 +240,30 @@ func (r *renderer) memoMany(names []string, key func() string, make func() ([][]
 	k := key()
 	r.Cache.mu.Lock()
 	hit := true
-	var cached [][]byte
-	for _, name := range names {
+	pages := make([]*kept, len(names))
+	for i, name := range names {
 		m, ok := r.Cache.files[name]
-		hit = hit && ok && m.key == k && len(m.page.parts) == 1
-		if hit {
-			cached = append(cached, m.page.parts[0])
-		}
+		hit = hit && ok && m.key == k && r.usable(m.page)
+		pages[i] = m.page
 	}
 	r.Cache.mu.Unlock()
-	if !hit {
-		// Feeds and calendars are not made from templates, so they hold
-		// no stamp: each is kept whole.
-		var err error
-		if cached, err = make(); err != nil {
-			return err
-		}
-		r.Cache.mu.Lock()
+	if hit {
 		for i, name := range names {
-			cached[i] = fit(cached[i])
-			r.Cache.files[name] = memoFile{k, &kept{parts: [][]byte{cached[i]}}}
+			r.putKept(name, pages[i])
 		}
-		r.Cache.mu.Unlock()
+		return nil
+	}
+	// Feeds and calendars are not made from templates, so they hold no
+	// stamp: each is kept whole.
+	data, err := makeAll()
+	if err != nil {
+		return err
 	}
 	for i, name := range names {
-		r.put(name, cached[i])
+		page := r.putPage(name, data[i])
+		r.Cache.mu.Lock()
+		r.Cache.files[name] = memoFile{k, page}
+		r.Cache.mu.Unlock()
 	}
 	return nil
 }

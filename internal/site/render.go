@@ -53,6 +53,18 @@ type StreamSink interface {
 	PutStream(name string, write func(io.Writer) error) error
 }
 
+// KeepSink is a Sink that holds the files of the renders it was given, as
+// an output folder kept up to date does (tenders serve): Keep says that a
+// file is as the sink already holds it. A render with a Cache into a
+// KeepSink does not keep pages in memory between renders, only what it
+// needs to know that one is unchanged; after a render that fails, the
+// sink must go back to what it held before it and the cache be told
+// (Cache.Undo).
+type KeepSink interface {
+	Sink
+	Keep(name string) error
+}
+
 // Output is the rendered site: file path (with forward slashes, no leading
 // slash) to its bytes.
 type Output map[string][]byte
@@ -74,6 +86,10 @@ func Render(ctx context.Context, s *Site, sink Sink) (diag.List, error) {
 	if list := r.parseTemplates(); len(list) > 0 {
 		return list, nil
 	}
+	if ks, ok := sink.(KeepSink); ok && r.Cache != nil {
+		r.keeper = ks
+	}
+	r.Cache.begin()
 	if r.Cache == nil {
 		r.spill = &spill{}
 		defer r.spill.close() // unlinked once made: nothing to lose
@@ -175,6 +191,7 @@ type renderer struct {
 	wordsBuf []byte // wordsOf's, reused
 
 	sink    Sink
+	keeper  KeepSink // sink, when it is one and there is a Cache
 	mu      sync.Mutex
 	written map[string]bool // every path given to sink
 	failed  error           // the first error of sink
@@ -186,6 +203,20 @@ func (r *renderer) put(name string, data []byte) {
 	r.written[name] = true
 	r.mu.Unlock()
 	if err := r.sink.Put(name, data); err != nil {
+		r.mu.Lock()
+		if r.failed == nil {
+			r.failed = err
+		}
+		r.mu.Unlock()
+	}
+}
+
+// keep tells a KeepSink that the file at name is as it holds it.
+func (r *renderer) keep(name string) {
+	r.mu.Lock()
+	r.written[name] = true
+	r.mu.Unlock()
+	if err := r.keeper.Keep(name); err != nil {
 		r.mu.Lock()
 		if r.failed == nil {
 			r.failed = err

@@ -89,11 +89,18 @@ func (r *renderer) join(parts [][]byte) []byte {
 
 // kept is a page a cache keeps: its parts, and the last build's join of
 // them, which a build with the same stamp (serve's stamp is to the
-// minute) puts again instead of joining its own copy.
+// minute) puts again instead of joining its own copy. Into a KeepSink a
+// page is put once and then kept there: the cache keeps only the parts of
+// a page that holds the stamp, which another minute's build joins again,
+// and none of a page that does not.
 type kept struct {
 	parts  [][]byte
 	joined []byte // parts joined with stamp
 	stamp  string
+
+	// held: the KeepSink holds the page, joined with stamp when it has
+	// parts. Cache.Undo clears it when the render that put it failed.
+	held bool
 }
 
 // joinKept is join for a page a cache keeps, and keeps the join.
@@ -105,4 +112,50 @@ func (r *renderer) joinKept(k *kept) []byte {
 		k.joined, k.stamp = r.join(k.parts), string(r.stamp)
 	}
 	return k.joined
+}
+
+// usable reports whether a render can put k again: it has its parts, or
+// the render's KeepSink holds it.
+func (r *renderer) usable(k *kept) bool {
+	return k != nil && (k.parts != nil || (r.keeper != nil && k.held))
+}
+
+// putKept puts a page the cache kept at name: into a KeepSink that holds
+// it as this build would put it, by Keep.
+func (r *renderer) putKept(name string, k *kept) {
+	if r.keeper == nil {
+		r.put(name, r.joinKept(k))
+		return
+	}
+	if k.held && (len(k.parts) <= 1 || k.stamp == string(r.stamp)) {
+		r.keep(name)
+		return
+	}
+	data := r.join(k.parts)
+	r.put(name, data)
+	r.held(k)
+}
+
+// putPage puts a page made now at name and returns what a cache keeps of
+// it.
+func (r *renderer) putPage(name string, page []byte) *kept {
+	if r.keeper != nil && (r.stampMark == nil || !bytes.Contains(page, r.stampMark)) {
+		r.put(name, page)
+		k := &kept{}
+		r.held(k)
+		return k
+	}
+	k := &kept{parts: r.split(page)}
+	r.putKept(name, k)
+	return k
+}
+
+// held marks k as held by the KeepSink, joined with this build's stamp,
+// and lets go of what the sink holds instead.
+func (r *renderer) held(k *kept) {
+	k.held, k.stamp, k.joined = true, string(r.stamp), nil
+	if len(k.parts) == 1 {
+		k.parts = nil
+	}
+	r.Cache.touch(k)
 }

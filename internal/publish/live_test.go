@@ -1,0 +1,142 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func newTestLive(t *testing.T) *Live {
+	t.Helper()
+	l, err := NewLive(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+func mustPut(t *testing.T, l *Live, name, data string) {
+	t.Helper()
+	if err := l.Put(name, []byte(data)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// files lists what the folder holds, the staging folder's files included.
+func files(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		got[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func sameFiles(t *testing.T, what string, got, want map[string]string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d files %v, want %d %v", what, len(got), got, len(want), want)
+		return
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %s = %q, want %q", what, k, got[k], v)
+		}
+	}
+}
+
+// TestLive takes a folder through builds: files appear only at Commit,
+// stay as they were after Abort, go when a build neither puts nor keeps
+// them (and their folders with them), and a file may take a folder's place.
+func TestLive(t *testing.T) {
+	l := newTestLive(t)
+	mustPut(t, l, "index.html", "home")
+	mustPut(t, l, "a/b/index.html", "b")
+	mustPut(t, l, "x", "file x")
+	if got := files(t, l.Dir()); got["index.html"] != "" || l.Has("index.html") {
+		t.Errorf("a file is in place before Commit: %v", got)
+	}
+	if err := l.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "first build", files(t, l.Dir()), map[string]string{"index.html": "home", "a/b/index.html": "b", "x": "file x"})
+
+	// A build that fails: nothing of it stays.
+	mustPut(t, l, "index.html", "new home")
+	mustPut(t, l, "c.html", "c")
+	l.Abort()
+	sameFiles(t, "after Abort", files(t, l.Dir()), map[string]string{"index.html": "home", "a/b/index.html": "b", "x": "file x"})
+
+	// Kept, put the same, put anew, gone; x becomes a folder.
+	info, _ := os.Stat(filepath.Join(l.Dir(), "index.html"))
+	time.Sleep(10 * time.Millisecond)
+	mustPut(t, l, "index.html", "home")
+	if err := l.Keep("x"); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "second build", files(t, l.Dir()), map[string]string{"index.html": "home", "x": "file x"})
+	if _, err := os.Stat(filepath.Join(l.Dir(), "a")); !os.IsNotExist(err) {
+		t.Errorf("the folder of a file gone stays: %v", err)
+	}
+	if again, _ := os.Stat(filepath.Join(l.Dir(), "index.html")); !os.SameFile(info, again) || !again.ModTime().Equal(info.ModTime()) {
+		t.Error("a file put with the bytes it had was written again")
+	}
+	mustPut(t, l, "x/index.html", "x is a folder")
+	mustPut(t, l, "index.html", "home")
+	if err := l.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "third build", files(t, l.Dir()), map[string]string{"index.html": "home", "x/index.html": "x is a folder"})
+	if data, err := l.ReadFile("x/index.html"); err != nil || string(data) != "x is a folder" || !l.Has("x/index.html") || l.Len() != 2 {
+		t.Errorf("ReadFile: %q, %v; Has, Len = %v, %d", data, err, l.Has("x/index.html"), l.Len())
+	}
+}
+
+// TestLiveRefuses: names outside the folder or in its staging folder, and
+// a file kept that the folder does not hold.
+func TestLiveRefuses(t *testing.T) {
+	l := newTestLive(t)
+	for _, name := range []string{"../up", "/abs", "", ".", ".tenders-next", ".tenders-next/1", "a/../../b"} {
+		if err := l.Put(name, []byte("x")); err == nil {
+			t.Errorf("Put(%q) was taken", name)
+		}
+		if _, err := l.ReadFile(name); err == nil {
+			t.Errorf("ReadFile(%q) read", name)
+		}
+	}
+	if err := l.Keep("never.html"); err == nil || !strings.Contains(err.Error(), "does not hold it") {
+		t.Errorf("Keep of a file never put: %v", err)
+	}
+}
+
+// TestLiveWriteFails: a folder that cannot be written names the file and
+// the cause (here its staging folder is gone, a file in its place).
+func TestLiveWriteFails(t *testing.T) {
+	l := newTestLive(t)
+	stage := filepath.Join(l.Dir(), staging)
+	if err := os.Remove(stage); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stage, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := l.Put("index.html", []byte("x"))
+	if err == nil || !strings.Contains(err.Error(), l.Dir()) || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("Put with no staging folder: %v", err)
+	}
+}
