@@ -18,9 +18,11 @@ import (
 	"net/http"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -52,6 +54,7 @@ type Server struct {
 	finds   map[string]diag.List // the last build's findings in each brief, by slug
 	version int
 	clients map[chan string]struct{}
+	lost    atomic.Bool // the watcher may have missed changes
 }
 
 // Listen opens the preview's address. A port in use gives an error that
@@ -97,7 +100,12 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	}
 	deb := NewDebouncer(s.Quiet)
 	go deb.Run(ctx)
-	go w.run(ctx, deb.In, func(err error) { fmt.Fprintln(s.Log, "watch:", err) })
+	go w.run(ctx, deb.In, func(err error) {
+		// Changes may have gone unseen: the next rebuild reads the
+		// whole folder again.
+		s.lost.Store(true)
+		fmt.Fprintln(s.Log, "watch:", err)
+	})
 	go func() {
 		for {
 			select {
@@ -138,9 +146,20 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 // ctx stops part way (the server is stopping) changes nothing.
 func (s *Server) rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
-	// Folders may have been moved or made again since the last build:
-	// check them afresh.
-	s.fsys.Forget()
+	if changed == nil || s.lost.Swap(false) {
+		s.fsys.Forget() // read it all afresh
+	} else {
+		// Only what the watcher saw is looked at again: the listings of
+		// folders of thousands of briefs are not read whole, and a
+		// folder moved or made again is read afresh (sitefs.Refresh).
+		s.fsys.Refresh(s.relative(changed))
+		s.mu.RLock()
+		failed := s.failed != nil
+		s.mu.RUnlock()
+		if changed = slices.DeleteFunc(changed, ignored); len(changed) == 0 && !failed {
+			return // scratch files only: nothing a build reads, unless a link among them stopped the last
+		}
+	}
 	list, err := s.session.BuildInto(ctx, s.Now(), s.live)
 	if ctx.Err() != nil {
 		return
@@ -180,6 +199,19 @@ func (s *Server) rebuild(ctx context.Context, changed []string) {
 		return
 	}
 	fmt.Fprintf(s.Log, "Rebuilt %d files in %s\n", s.live.Len(), took)
+}
+
+// relative gives the changed paths from the site folder, with slashes.
+func (s *Server) relative(changed []string) []string {
+	out := make([]string, 0, len(changed))
+	for _, p := range changed {
+		rel, err := filepath.Rel(s.Dir, p)
+		if err != nil {
+			rel = p // not in the site folder: Refresh reads it all again
+		}
+		out = append(out, filepath.ToSlash(rel))
+	}
+	return out
 }
 
 func allCSS(paths []string) bool {

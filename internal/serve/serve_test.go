@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -98,13 +99,25 @@ func TestServeFolder(t *testing.T) {
 	}
 }
 
+// nextEvent waits for the next event of the stream, or 20 seconds, when
+// it gives "no event".
 func nextEvent(sc *bufio.Scanner) string {
-	for sc.Scan() {
-		if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
-			return ev
+	got := make(chan string, 1)
+	go func() {
+		for sc.Scan() {
+			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				got <- ev
+				return
+			}
 		}
+		got <- ""
+	}()
+	select {
+	case ev := <-got:
+		return ev
+	case <-time.After(20 * time.Second):
+		return "no event"
 	}
-	return ""
 }
 
 // BenchmarkSaveToReload saves a brief of the example site and waits for
@@ -261,4 +274,72 @@ func TestServePanelForAnyFileName(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `aria-label="Checks on this brief"`) || !strings.Contains(string(body), "utilise") {
 		t.Errorf("GET the page of Cleaning_Kentish-Town_Libraries.md: %d, no panel with its warning", resp.StatusCode)
 	}
+}
+
+// TestServeFollowsFiles: briefs made in a new folder and in the briefs'
+// folder, and taken away, show and go as each rebuild reads only what the
+// watcher saw; a link among the scratch files, which needs no rebuild of
+// its own, stops the next build as a full read of the folder would.
+func TestServeFollowsFiles(t *testing.T) {
+	dir := copySite(t)
+	base, events := start(t, dir)
+	opps := filepath.Join(dir, "content", "opportunities")
+	data, err := os.ReadFile(filepath.Join(opps, "cleaning-kentish-town-libraries.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = regexp.MustCompile(`(?m)^aliases = .*\n`).ReplaceAll(data, nil) // the address is the copy's own
+	brief := func(ref string) []byte {
+		return []byte(strings.Replace(strings.Replace(string(data), `reference = "`, `reference = "`+ref, 1), `title = "`, `title = "`+ref+" ", 1))
+	}
+	status := func(path string) (int, string) {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	step := func(what string, change func() error, path string, want int) {
+		t.Helper()
+		if err := change(); err != nil {
+			t.Fatal(err)
+		}
+		if ev := nextEvent(events); ev != "reload" {
+			t.Fatalf("%s: event %q", what, ev)
+		}
+		if got, body := status(path); got != want || strings.Contains(body, "broke the build") {
+			t.Errorf("%s: GET /%s %d, want %d (the page shows the build broken: %v)", what, path, got, want, strings.Contains(body, "broke the build"))
+		}
+	}
+	step("a brief in a new folder", func() error {
+		if err := os.MkdirAll(filepath.Join(opps, "extra"), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(opps, "extra", "in-a-folder.md"), brief("X1-"), 0o644)
+	}, "opportunities/in-a-folder/", 200)
+	step("taken away", func() error { return os.Remove(filepath.Join(opps, "extra", "in-a-folder.md")) }, "opportunities/in-a-folder/", 404)
+	step("a brief and a scratch file", func() error {
+		if err := os.WriteFile(filepath.Join(opps, "beside.md~"), brief("X2-"), 0o644); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(opps, "beside.md"), brief("X2-"), 0o644)
+	}, "opportunities/beside/", 200)
+	// An editor's lock file that is a link: no rebuild of its own, but the
+	// next one refuses it.
+	if err := os.Symlink("beside.md", filepath.Join(opps, ".#beside.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(opps, "beside.md"), brief("X3-"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ev := nextEvent(events); ev != "reload" {
+		t.Fatalf("event %q", ev)
+	}
+	if _, body := status("opportunities/beside/"); !strings.Contains(body, "broke the build") || !strings.Contains(body, ".#beside.md") {
+		t.Error("a link in the briefs' folder did not stop the build")
+	}
+	step("the link gone", func() error { return os.Remove(filepath.Join(opps, ".#beside.md")) }, "opportunities/beside/", 200)
 }

@@ -117,10 +117,12 @@ func (wt *watcher) addTree(root string) {
 	})
 }
 
-// relevant reports whether a path is one a build reads.
+// relevant reports whether a path is in what a build reads: the site's
+// own files, and the scratch files among them (ignored), which change
+// the folders' listings but need no rebuild.
 func (wt *watcher) relevant(p string) bool {
 	rel, err := filepath.Rel(wt.dir, p)
-	if err != nil || ignored(p) {
+	if err != nil {
 		return false
 	}
 	rel = filepath.ToSlash(rel)
@@ -132,7 +134,8 @@ func (wt *watcher) relevant(p string) bool {
 	return false
 }
 
-// run sends the relevant changed paths to out until ctx is done.
+// run sends the relevant changed paths to out until ctx is done, and the
+// watcher's errors (events lost among them) to errs.
 func (wt *watcher) run(ctx context.Context, out chan<- string, errs func(error)) {
 	defer wt.w.Close()
 	for {

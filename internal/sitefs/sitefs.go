@@ -86,6 +86,12 @@ type shared struct {
 	root *os.Root
 	mu   sync.Mutex
 	dirs map[string]*handle // folders checked to be plain folders reached without a link
+
+	// Each folder's entries as ReadDir read them, until Forget or a
+	// write: a build lists every folder twice (sitefs.Check, then the
+	// content's walk), and a folder opened in an os.Root stats each of its
+	// entries as it lists them, one system call a brief.
+	lists map[string][]fs.DirEntry
 }
 
 // handle is a folder held open. refs counts the reads using it, so that
@@ -103,7 +109,7 @@ func Open(dir string) (*FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FS{s: &shared{root: root, dirs: map[string]*handle{}}}, nil
+	return &FS{s: &shared{root: root, dirs: map[string]*handle{}, lists: map[string][]fs.DirEntry{}}}, nil
 }
 
 // Close lets go of the folder and of every handle on folders inside it.
@@ -112,10 +118,11 @@ func (f *FS) Close() error {
 	return f.s.root.Close()
 }
 
-// Forget drops the folders already checked, so the next read checks them
-// again. Call it when the folder may have changed: tenders serve does
-// before every rebuild, so a folder moved away and made again is read
-// afresh.
+// Forget drops the folders already checked and listed, so the next read
+// checks and lists them again. Until then ReadDir answers from what it
+// read last (WriteFile forgets that too). Call it when the folder may have
+// changed: tenders serve does before every rebuild, so a file added or
+// changed, or a folder moved away and made again, is read afresh.
 func (f *FS) Forget() {
 	s := f.s
 	s.mu.Lock()
@@ -127,6 +134,78 @@ func (f *FS) Forget() {
 		}
 	}
 	s.dirs = map[string]*handle{}
+	s.lists = map[string][]fs.DirEntry{}
+}
+
+// Refresh tells the FS that the files at names (paths from the site
+// folder) may have changed, been made or gone, as a watcher of the folder
+// reports: each is looked at again in the listing of its folder, so the
+// next ReadDir of a folder of thousands of files does not list it all
+// again. ReadDir then answers as if it read each folder afresh, but for a
+// folder's own size and time in its parent's listing. When one of
+// names is or was a folder, or cannot be looked at, the FS forgets all it
+// knows (Forget). A name outside the site folder is taken as a change to
+// the whole of it.
+func (f *FS) Refresh(names []string) {
+	for _, name := range names {
+		if !f.refresh(name) {
+			f.Forget()
+			return
+		}
+	}
+}
+
+// refresh patches the listing of name's folder, if one is kept, with what
+// is at name now. It reports false when it cannot: name is, or was, a
+// folder, or something went wrong.
+func (f *FS) refresh(name string) bool {
+	full, err := f.full("refresh", name)
+	if err != nil || full == "." {
+		return false
+	}
+	dir, base := path.Dir(full), path.Base(full)
+	f.s.mu.Lock()
+	_, listed := f.s.lists[dir]
+	f.s.mu.Unlock()
+	if !listed {
+		return true // read afresh when it is listed
+	}
+	r, done, err := f.s.dir(dir)
+	if err != nil {
+		return false
+	}
+	info, err := r.Lstat(base)
+	done()
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	f.s.mu.Lock()
+	defer f.s.mu.Unlock()
+	list, ok := f.s.lists[dir]
+	if !ok {
+		return true
+	}
+	i, found := slices.BinarySearchFunc(list, base, func(e fs.DirEntry, name string) int { return strings.Compare(e.Name(), name) })
+	if (found && list[i].IsDir()) || (info != nil && info.IsDir()) {
+		return false
+	}
+	switch {
+	case info == nil && found:
+		list = slices.Delete(list, i, i+1)
+	case info != nil && found:
+		list[i] = fs.FileInfoToDirEntry(info)
+	case info != nil:
+		list = slices.Insert(list, i, fs.FileInfoToDirEntry(info))
+	}
+	f.s.lists[dir] = list
+	return true
+}
+
+// forgetLists drops the folders' entries read so far.
+func (s *shared) forgetLists() {
+	s.mu.Lock()
+	s.lists = map[string][]fs.DirEntry{}
+	s.mu.Unlock()
 }
 
 func (s *shared) release(h *handle) {
@@ -324,6 +403,12 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.s.mu.Lock()
+	list, ok := f.s.lists[full]
+	f.s.mu.Unlock()
+	if ok {
+		return slices.Clone(list), nil
+	}
 	r, done, err := f.s.dir(full)
 	if err != nil {
 		return nil, err
@@ -339,7 +424,10 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if err != nil {
 		return entries, pathError("readdir", full, err)
 	}
-	return entries, nil
+	f.s.mu.Lock()
+	f.s.lists[full] = entries
+	f.s.mu.Unlock()
+	return slices.Clone(entries), nil
 }
 
 // Stat describes a file or folder, refusing links.

@@ -276,6 +276,117 @@ func TestForget(t *testing.T) {
 	}
 }
 
+// TestListingKept: a folder is listed once until Forget or WriteFile,
+// which list it afresh, with the files' sizes as they are then.
+func TestListingKept(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, plainSite)
+	fsys := open(t, dir)
+	names := func() []string {
+		t.Helper()
+		entries, err := fsys.ReadDir("content/opportunities")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range entries {
+			info, err := e.Info()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprintf("%s:%d", e.Name(), info.Size()))
+		}
+		return out
+	}
+	first := names()
+	write(t, dir, map[string]string{"content/opportunities/b.md": "b\n"})
+	if got := names(); !slices.Equal(got, first) {
+		t.Errorf("listed again before Forget: %v, want %v", got, first)
+	}
+	fsys.Forget()
+	if got := names(); !slices.Contains(got, "b.md:2") {
+		t.Errorf("after Forget: %v, want b.md in it", got)
+	}
+	if err := fsys.WriteFile("content/opportunities/b.md", []byte("longer\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(); !slices.Contains(got, "b.md:7") {
+		t.Errorf("after WriteFile: %v, want b.md of 7 bytes", got)
+	}
+	// What ReadDir gives may be changed by the caller: the kept list stays.
+	entries, _ := fsys.ReadDir("content/opportunities")
+	entries[0] = nil
+	if got := names(); len(got) != len(first)+1 {
+		t.Errorf("after a caller changed its list: %v", got)
+	}
+}
+
+// listing describes every entry under dir as an FS lists it: name, type,
+// and a file's size and time (a folder's own time in its parent's listing
+// is as it was first listed: nothing reads it).
+func listing(t *testing.T, fsys *FS) []string {
+	t.Helper()
+	var out []string
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			out = append(out, name+"/")
+			return nil
+		}
+		out = append(out, fmt.Sprintf("%s %v %d %d", name, d.Type(), info.Size(), info.ModTime().UnixNano()))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestRefresh: after each change, told by name, the kept listings are
+// those of a folder read afresh; a folder made or gone forgets them all.
+func TestRefresh(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, plainSite)
+	fsys := open(t, dir)
+	listing(t, fsys)
+	same := func(what string, names ...string) {
+		t.Helper()
+		fsys.Refresh(names)
+		got := listing(t, fsys)
+		fresh := open(t, dir)
+		if want := listing(t, fresh); !slices.Equal(got, want) {
+			t.Errorf("%s: listed\n%v\nread afresh\n%v", what, got, want)
+		}
+	}
+	write(t, dir, map[string]string{"content/opportunities/a.md": "a longer\n"})
+	same("changed", "content/opportunities/a.md")
+	write(t, dir, map[string]string{"content/opportunities/0.md": "first\n", "content/opportunities/z.md": "last\n"})
+	same("made", "content/opportunities/0.md", "content/opportunities/z.md")
+	if err := os.Remove(filepath.Join(dir, "content/opportunities/0.md")); err != nil {
+		t.Fatal(err)
+	}
+	same("gone", "content/opportunities/0.md")
+	link(t, "a.md", filepath.Join(dir, "content/opportunities/.#a.md"))
+	same("a link made", "content/opportunities/.#a.md")
+	if list := Check(fsys); len(list) != 1 {
+		t.Errorf("Check after the link: %v, want it reported", list)
+	}
+	write(t, dir, map[string]string{"content/events/e.md": "e\n"})
+	same("a folder made", "content/events")
+	if err := os.RemoveAll(filepath.Join(dir, "content/opportunities/b")); err != nil {
+		t.Fatal(err)
+	}
+	same("a folder gone", "content/opportunities/b")
+	same("nothing", "content/opportunities/never.md")
+	same("outside", "../elsewhere")
+}
+
 // TestConcurrent reads from many goroutines while folders are forgotten,
 // for the race detector.
 func TestConcurrent(t *testing.T) {

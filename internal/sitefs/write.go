@@ -21,6 +21,7 @@ func (f *FS) WriteFile(name string, data []byte) error {
 		return err
 	}
 	defer done()
+	defer f.s.forgetLists() // the file's size and time change
 	if err := plain(parent, full, info); err != nil {
 		return err
 	}
