@@ -35,6 +35,17 @@ type Entry struct {
 // Clean reports whether the file parsed without an error of its own.
 func (e *Entry) Clean() bool { return e.Doc != nil && e.List.Errors() == 0 }
 
+// Touch says the files at paths may have changed though their sizes and
+// times are as before (a file copied over another with its time kept):
+// the next Update reads them, and parses those whose bytes changed.
+func (s *Store) Touch(paths []string) {
+	for _, p := range paths {
+		if e := s.entries[p]; e != nil {
+			e.File.Info = nil
+		}
+	}
+}
+
 // NewStore makes an empty store that parses with p.
 func NewStore(p *Parser) *Store { return &Store{parser: p, entries: map[string]*Entry{}} }
 

@@ -146,3 +146,30 @@ func TestBuildIntoFailure(t *testing.T) {
 	delete(fsys, "templates/list.html")
 	matchesFullBuild(t, s2, fsys, "template mended", benchNow)
 }
+
+// TestSessionTouch: a brief changed with its size and time kept (copied
+// over with cp -p) is read again once the session is told of it, and
+// not before; each build is still whole.
+func TestSessionTouch(t *testing.T) {
+	fsys := synthFS(30)
+	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range fsys {
+		f.ModTime = stamp
+	}
+	s := build.NewSession(fsys, defaults, "")
+	into := inFolder(t, s)
+	if _, list, err := into(benchNow); err != nil || list.Errors() > 0 {
+		t.Fatal(err, list)
+	}
+	name := "content/opportunities/brief-000004.md"
+	fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[name].Data), `title = "`, `title = "X`, 1)[:len(fsys[name].Data)]), ModTime: stamp}
+	got, _, err := into(benchNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(got["opportunities/brief-000004/index.html"]), "<h1>X") {
+		t.Fatal("the brief was read again with its size and time the same: the test shows nothing")
+	}
+	s.Touch([]string{name})
+	matchesFullBuild(t, into, fsys, "touched", benchNow)
+}

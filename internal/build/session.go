@@ -111,6 +111,17 @@ func (s *Session) build(ctx context.Context, now time.Time, sink site.Sink) (dia
 	return list, nil
 }
 
+// Touch says that the site files at paths (from the site folder, with
+// slashes) were changed, as a watcher saw: the next build reads them
+// again even when their sizes and times are as before.
+func (s *Session) Touch(paths []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.p.store != nil {
+		s.p.store.Touch(paths)
+	}
+}
+
 // remember keeps the findings of a build by file, and where each brief's
 // page is, for the preview's panels.
 func (s *Session) remember(l *loaded, list diag.List) {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -11,8 +13,8 @@ import (
 	"time"
 
 	"github.com/london-anchors/tenders/internal/build"
-	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/publish"
+	"github.com/london-anchors/tenders/internal/sitefs"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/synth"
 	"github.com/london-anchors/tenders/internal/theme"
@@ -106,61 +108,95 @@ func readDefault(t *testing.T, name string) string {
 	return string(data)
 }
 
-// BenchmarkRebuildOneBrief edits one brief of a large site and rebuilds,
-// into memory (Build) and into a folder kept up to date (BuildInto), as
-// serve does. It reports the heap after the first build too (heap-MB),
-// live objects only: the session's store and cache, and in memory the
-// site it built, less the benchmark's own copy of the sources.
+// BenchmarkRebuildOneBrief edits one brief of a large site and rebuilds:
+// in memory (Build, the site in an fstest.MapFS), and as serve does
+// ("serve": the site in a folder on disk read through sitefs, the edit
+// told to it as the watcher tells it, the output kept up to date in a
+// folder by BuildInto). It reports the heap after the first build too
+// (heap-MB), live objects only: the session's store and cache, and in
+// memory the site it built, less the benchmark's own copy of the sources.
 func BenchmarkRebuildOneBrief(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		for _, into := range []string{"memory", "folder"} {
+		for _, into := range []string{"memory", "serve"} {
 			b.Run(briefsName(n)+"/"+into, func(b *testing.B) {
-				fsys := synthFS(n)
-				stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-				sources := 0
-				for _, f := range fsys {
-					f.ModTime = stamp
-					sources += len(f.Data)
-				}
-				s := build.NewSession(fsys, defaults, "")
-				var live *publish.Live
-				rebuild := func() {
-					var list diag.List
-					var err error
-					if live != nil {
-						list, err = s.BuildInto(context.Background(), benchNow, live)
-					} else {
-						var out site.Output
-						out, list, err = s.Build(context.Background(), benchNow)
-						keep = out
-					}
-					if err != nil || list.Errors() > 0 {
-						b.Fatal(err, list[:1])
-					}
-				}
-				if into == "folder" {
-					var err error
-					if live, err = publish.NewLive(b.TempDir()); err != nil {
-						b.Fatal(err)
-					}
-					defer live.Close()
-				}
-				rebuild()
-				runtime.GC()
-				var mem runtime.MemStats
-				runtime.ReadMemStats(&mem)
-				name, data := synth.Brief(5)
-				i := 0
-				for b.Loop() {
-					i++
-					fsys[name] = &fstest.MapFile{Data: append(bytes.Clone(data), []byte("\nOne more line.\n")[:1+i%15]...), ModTime: stamp.Add(time.Duration(i) * time.Second)}
-					rebuild()
-				}
-				b.ReportMetric(float64(int(mem.HeapAlloc)-sources)/(1<<20), "heap-MB")
-				keep = nil
+				benchRebuild(b, n, into == "serve")
 			})
 		}
 	}
+}
+
+func benchRebuild(b *testing.B, n int, serve bool) {
+	files := synth.Site(n)
+	name, data := synth.Brief(5)
+	var edit func(i int)
+	var rebuild func()
+	sources := 0
+	if serve {
+		dir := b.TempDir()
+		for name, data := range files {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		fsys, err := sitefs.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer fsys.Close()
+		live, err := publish.NewLive(b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer live.Close()
+		s := build.NewSession(fsys, defaults, "")
+		edit = func(i int) {
+			if err := os.WriteFile(filepath.Join(dir, name), append(bytes.Clone(data), []byte("\nOne more line.\n")[:1+i%15]...), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			fsys.Refresh([]string{name})
+			s.Touch([]string{name})
+		}
+		rebuild = func() {
+			if list, err := s.BuildInto(context.Background(), benchNow, live); err != nil || list.Errors() > 0 {
+				b.Fatal(err, list)
+			}
+		}
+	} else {
+		fsys := fstest.MapFS{}
+		stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		for name, data := range files {
+			fsys[name] = &fstest.MapFile{Data: data, ModTime: stamp}
+			sources += len(data)
+		}
+		s := build.NewSession(fsys, defaults, "")
+		edit = func(i int) {
+			fsys[name] = &fstest.MapFile{Data: append(bytes.Clone(data), []byte("\nOne more line.\n")[:1+i%15]...), ModTime: stamp.Add(time.Duration(i) * time.Second)}
+		}
+		rebuild = func() {
+			out, list, err := s.Build(context.Background(), benchNow)
+			if err != nil || list.Errors() > 0 {
+				b.Fatal(err, list)
+			}
+			keep = out
+		}
+	}
+	files = nil
+	rebuild()
+	runtime.GC()
+	var mem runtime.MemStats
+	runtime.ReadMemStats(&mem)
+	i := 0
+	for b.Loop() {
+		i++
+		edit(i)
+		rebuild()
+	}
+	b.ReportMetric(float64(int(mem.HeapAlloc)-sources)/(1<<20), "heap-MB")
+	keep = nil
 }
 
 // keep holds the last site built in memory, as serve held it.

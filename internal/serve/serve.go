@@ -152,7 +152,9 @@ func (s *Server) rebuild(ctx context.Context, changed []string) {
 		// Only what the watcher saw is looked at again: the listings of
 		// folders of thousands of briefs are not read whole, and a
 		// folder moved or made again is read afresh (sitefs.Refresh).
-		s.fsys.Refresh(s.relative(changed))
+		rel := s.relative(changed)
+		s.fsys.Refresh(rel)
+		s.session.Touch(rel)
 		s.mu.RLock()
 		failed := s.failed != nil
 		s.mu.RUnlock()

@@ -91,6 +91,11 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 		o.dataSum = hashKey(string(o.releases) + "\x00" + string(o.csvLine))
 		r.Cache.set(o.File, &cachedOpp{key: o.key, page: kp, ics: ics, card: o.card, body: o.BodyHTML, vevents: o.vevents, words: o.words,
 			releases: o.releases, csvLine: o.csvLine, dataSum: o.dataSum})
+		// The cache holds all the next render takes from the brief's text:
+		// let it go too (a third of what a session holds), and read the
+		// file again in the render that needs it, under another
+		// generation, say, or status.
+		o.Lighten()
 		return nil
 	}
 	// A one-off build needs the source no more: let it go, so a large site

@@ -35,8 +35,11 @@ type Site struct {
 	Cache      *Cache
 	Generation string
 
-	// Sources is the site folder, for briefs whose text a light store let
-	// go (brief.Source.Restore): each is read again just before its page.
+	// Sources is the site folder, for briefs whose text a light store or
+	// a render with a Cache let go (brief.Source.Restore): each is read
+	// again just before its page. A render with a Cache lets go of each
+	// brief's text once it has made its page, since the cache holds all a
+	// render takes from it.
 	Sources fs.FS
 }
 

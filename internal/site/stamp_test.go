@@ -40,7 +40,7 @@ func TestStampWithCache(t *testing.T) {
 	} {
 		sink := &mapSink{out: site.Output{}}
 		s := &site.Site{Config: cfg, Content: content, Now: c.now, Templates: defaults.Templates,
-			Static: defaults.Static, Cache: c.cache, Generation: "1"}
+			Static: defaults.Static, Cache: c.cache, Generation: "1", Sources: fsys}
 		if list, err := site.Render(t.Context(), s, sink); err != nil || list.Errors() > 0 {
 			t.Fatal(err, list)
 		}
