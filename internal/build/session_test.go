@@ -14,8 +14,8 @@ import (
 
 	"github.com/london-anchors/tenders/internal/build"
 	"github.com/london-anchors/tenders/internal/publish"
-	"github.com/london-anchors/tenders/internal/sitefs"
 	"github.com/london-anchors/tenders/internal/site"
+	"github.com/london-anchors/tenders/internal/sitefs"
 	"github.com/london-anchors/tenders/internal/synth"
 	"github.com/london-anchors/tenders/internal/theme"
 )
