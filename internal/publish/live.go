@@ -29,9 +29,9 @@ type Live struct {
 	seed maphash.Seed
 
 	mu     sync.Mutex
-	have   map[string]sum    // what the folder holds, by path
-	next   map[string]sum    // what this build put or kept
-	staged map[string]string // this build's new files: path to staged name
+	have   map[string]*held  // what the folder holds, by path
+	staged map[string]staged // this build's new files, by path
+	build  uint64            // the build under way, counting from 1
 	count  int               // staged names made so far
 }
 
@@ -40,6 +40,18 @@ type Live struct {
 type sum struct {
 	hash uint64
 	size int
+}
+
+// held is a file the folder holds, and the last build that put or kept it.
+type held struct {
+	sum   sum
+	build uint64
+}
+
+// staged is a file of this build, written to tmp in the staging folder.
+type staged struct {
+	tmp string
+	sum sum
 }
 
 // staging is the folder inside the live folder that a build's files are
@@ -64,7 +76,7 @@ func NewLive(parent string) (*Live, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &Live{dir: dir, root: root, seed: maphash.MakeSeed(), have: map[string]sum{}, next: map[string]sum{}, staged: map[string]string{}}, nil
+	return &Live{dir: dir, root: root, seed: maphash.MakeSeed(), have: map[string]*held{}, staged: map[string]staged{}, build: 1}, nil
 }
 
 // Dir is the folder.
@@ -91,8 +103,8 @@ func (l *Live) Put(name string, data []byte) error {
 	}
 	s := sum{maphash.Bytes(l.seed, data), len(data)}
 	l.mu.Lock()
-	l.next[name] = s
-	if l.have[name] == s {
+	if h := l.have[name]; h != nil && h.sum == s {
+		h.build = l.build
 		delete(l.staged, name)
 		l.mu.Unlock()
 		return nil
@@ -104,7 +116,7 @@ func (l *Live) Put(name string, data []byte) error {
 		return l.failed(tmp, err)
 	}
 	l.mu.Lock()
-	l.staged[name] = tmp
+	l.staged[name] = staged{tmp, s}
 	l.mu.Unlock()
 	return nil
 }
@@ -113,11 +125,11 @@ func (l *Live) Put(name string, data []byte) error {
 func (l *Live) Keep(name string) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	s, ok := l.have[name]
-	if !ok {
+	h := l.have[name]
+	if h == nil {
 		return fmt.Errorf("%s: kept as it was, but the preview folder %s does not hold it", name, l.dir)
 	}
-	l.next[name] = s
+	h.build = l.build
 	return nil
 }
 
@@ -136,8 +148,8 @@ func (l *Live) failed(name string, err error) error {
 func (l *Live) Commit() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for name := range l.have {
-		if _, ok := l.next[name]; ok {
+	for name, h := range l.have {
+		if _, ok := l.staged[name]; ok || h.build == l.build {
 			continue
 		}
 		if err := l.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -152,19 +164,19 @@ func (l *Live) Commit() error {
 			}
 		}
 	}
-	for name, tmp := range l.staged {
+	for name, st := range l.staged {
 		if dir := path.Dir(name); dir != "." {
 			if err := l.root.MkdirAll(dir, 0o755); err != nil {
 				return l.failed(dir, err)
 			}
 		}
-		if err := l.root.Rename(tmp, name); err != nil {
+		if err := l.root.Rename(st.tmp, name); err != nil {
 			return l.failed(name, err)
 		}
 		delete(l.staged, name)
-		l.have[name] = l.next[name]
+		l.have[name] = &held{st.sum, l.build}
 	}
-	l.have, l.next = l.next, make(map[string]sum, len(l.next))
+	l.build++
 	return nil
 }
 
@@ -173,11 +185,11 @@ func (l *Live) Commit() error {
 func (l *Live) Abort() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for name, tmp := range l.staged {
-		_ = l.root.Remove(tmp)
+	for name, st := range l.staged {
+		_ = l.root.Remove(st.tmp)
 		delete(l.staged, name)
 	}
-	clear(l.next)
+	l.build++ // what it kept is not kept by the next
 }
 
 // Has reports whether the folder holds a file at name.

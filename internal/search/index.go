@@ -166,7 +166,11 @@ type Index struct {
 func (x *Index) Build(groups []Group, now time.Time) map[string][]byte {
 	files := map[string][]byte{}
 	m := Manifest{Version: 1, Chunk: ChunkSize, Stop: Stop, Built: now.UTC().Format(time.RFC3339)}
-	var docs []Doc
+	n := 0
+	for _, g := range groups {
+		n += len(g.Docs)
+	}
+	docs := make([]Doc, 0, n)
 	for _, g := range groups {
 		id := len(docs)
 		mg := ManifestGroup{Name: g.Name, Label: g.Label, From: id, Timed: g.Timed}
