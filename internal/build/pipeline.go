@@ -121,7 +121,7 @@ func (p *pipeline) loadConfig() {
 func (p *pipeline) lint(ctx context.Context, l *loaded, want func(brief.Doc) bool) (diag.List, []lint.Summary, error) {
 	var docs []brief.Doc
 	var list diag.List
-	var sums []lint.Summary
+	sums := make([]lint.Summary, 0, len(l.entries))
 	for _, e := range l.entries {
 		if !e.Clean() || !want(e.Doc) {
 			continue

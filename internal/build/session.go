@@ -125,11 +125,14 @@ func (s *Session) Touch(paths []string) {
 // remember keeps the findings of a build by file, and where each brief's
 // page is, for the preview's panels.
 func (s *Session) remember(l *loaded, list diag.List) {
-	s.findings = map[string]diag.List{}
+	if s.findings == nil {
+		s.findings, s.slugs = map[string]diag.List{}, map[string]string{}
+	}
+	clear(s.findings) // BriefFindings gave out the lists, never the maps
+	clear(s.slugs)
 	for _, d := range list {
 		s.findings[d.File] = append(s.findings[d.File], d)
 	}
-	s.slugs = map[string]string{}
 	for _, e := range l.entries {
 		if e.Doc != nil && e.File.Kind == brief.KindBrief {
 			s.slugs[e.Doc.Src().Slug] = e.File.Path

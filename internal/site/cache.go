@@ -74,7 +74,9 @@ func (c *Cache) keepPrepared(b *brief.Brief, cfg *config.Config, at oppClock, o 
 // endPrepare keeps the Opps of this render, and only those.
 func (c *Cache) endPrepare() {
 	if c != nil {
-		c.prepared, c.preparing = c.preparing, nil
+		// The maps take turns, so a build makes none.
+		c.prepared, c.preparing = c.preparing, c.prepared
+		clear(c.preparing)
 	}
 }
 
@@ -270,7 +272,9 @@ func (r *renderer) memoMany(names []string, key func() string, makeAll func() ([
 
 // listKey names a page that shows lists of briefs: what the lists hold.
 func listKey(parts ...any) string {
-	buf := make([]byte, 0, 1024)
+	bp := keyBufs.Get().(*[]byte)
+	defer keyBufs.Put(bp)
+	buf := (*bp)[:0]
 	for _, p := range parts {
 		switch x := p.(type) {
 		case []*Opp:
@@ -289,7 +293,8 @@ func listKey(parts ...any) string {
 			buf = fmt.Appendf(buf, "%v\x00", x)
 		}
 	}
-	return hashKey(string(buf))
+	*bp = buf
+	return hashBytes(buf)
 }
 
 // dataKey names the open data: each brief's releases and CSV row, in the
@@ -298,7 +303,9 @@ func listKey(parts ...any) string {
 // award); and its status, buyer and award, by which the progress figures
 // add it up.
 func (r *renderer) dataKey() string {
-	buf := make([]byte, 0, len(r.opps)*96)
+	bp := keyBufs.Get().(*[]byte)
+	defer keyBufs.Put(bp)
+	buf := (*bp)[:0]
 	for _, o := range r.opps {
 		buf = append(buf, o.dataSum...)
 		buf = append(append(buf, o.Reference...), 0)
@@ -313,7 +320,8 @@ func (r *renderer) dataKey() string {
 		}
 		buf = append(buf, 0)
 	}
-	return hashKey(string(buf))
+	*bp = buf
+	return hashBytes(buf)
 }
 
 // hashKey hashes s with keyHash.
@@ -322,6 +330,18 @@ func hashKey(s string) string {
 	h.WriteString(s)
 	return h.sum()
 }
+
+// hashBytes hashes b with keyHash.
+func hashBytes(b []byte) string {
+	h := newKeyHash()
+	h.Write(b)
+	return h.sum()
+}
+
+// keyBufs are the buffers keys are written in before they are hashed:
+// the keys of every list page, the sitemap and the open data come to
+// megabytes a build.
+var keyBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // keySeeds are the seeds of the keys' hashes: random, so no content can
 // be written to make two lists' keys the same, and the same for the life

@@ -20,7 +20,9 @@ import (
 // sitemapKey names the sitemap: the pages' addresses, and the briefs'
 // with the dates it gives them.
 func sitemapKey(jobs []job, opps []*Opp) string {
-	var buf []byte
+	bp := keyBufs.Get().(*[]byte)
+	defer keyBufs.Put(bp)
+	buf := (*bp)[:0]
 	for _, j := range jobs {
 		buf = append(append(buf, j.path...), 0)
 	}
@@ -28,7 +30,8 @@ func sitemapKey(jobs []job, opps []*Opp) string {
 		buf = append(append(buf, o.URL...), 0)
 		buf = strconv.AppendInt(buf, o.Updated.UnixNano(), 10)
 	}
-	return hashKey(string(buf))
+	*bp = buf
+	return hashBytes(buf)
 }
 
 func (r *renderer) sitemap(jobs []job) []byte {
