@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/london-anchors/tenders/internal/serve"
@@ -52,6 +53,14 @@ func runServe(ctx context.Context, c *command, e *env, args []string) int {
 		Now:      clock,
 		Log:      e.stdout,
 		BaseURL:  f.baseURL,
+	}
+	// The preview holds what tells a change (150 MB at 10,000 briefs),
+	// not the site: let the heap grow by half of that, not all of it,
+	// before collecting. A rebuild makes 25 MB of garbage, so this costs
+	// little time (bench/BENCHMARKS.md). GOGC and GOMEMLIMIT, when set,
+	// have the last word.
+	if e.getenv("GOGC") == "" && e.getenv("GOMEMLIMIT") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(50))
 	}
 	if err := s.Serve(ctx, l); err != nil {
 		fmt.Fprintln(e.stderr, "tenders serve:", err)

@@ -65,7 +65,8 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 		d := templateDiag("partials.html", err)
 		return &d
 	}
-	o.card = bytes.Split(card.Bytes(), []byte(root))
+	// In a buffer of its own size: a cache keeps it as long as the site.
+	o.card = bytes.Split(fit(card.Bytes()), []byte(root))
 	if !r.Config.Feeds.FullContent {
 		o.BodyHTML = "" // not needed again: free it
 	}
