@@ -33,6 +33,9 @@ type Live struct {
 	staged map[string]staged // this build's new files, by path
 	build  uint64            // the build under way, counting from 1
 	count  int               // staged names made so far
+
+	dirsMu sync.Mutex
+	dirs   map[string]bool // folders made this build
 }
 
 // sum stands for a file's bytes: a build tells files apart by it, and a
@@ -76,7 +79,7 @@ func NewLive(parent string) (*Live, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &Live{dir: dir, root: root, seed: maphash.MakeSeed(), have: map[string]*held{}, staged: map[string]staged{}, build: 1}, nil
+	return &Live{dir: dir, root: root, seed: maphash.MakeSeed(), have: map[string]*held{}, staged: map[string]staged{}, build: 1, dirs: map[string]bool{}}, nil
 }
 
 // Dir is the folder.
@@ -111,7 +114,16 @@ func (l *Live) Put(name string, data []byte) error {
 	}
 	l.count++
 	tmp := staging + "/" + strconv.Itoa(l.count)
+	first := len(l.have) == 0
 	l.mu.Unlock()
+	if first {
+		// No build has been committed, so none is served: write the
+		// file in its place, where Abort takes it away again.
+		tmp = name
+		if err := l.mkdirs(path.Dir(name)); err != nil {
+			return l.failed(path.Dir(name), err)
+		}
+	}
 	if err := l.root.WriteFile(tmp, data, 0o644); err != nil {
 		return l.failed(tmp, err)
 	}
@@ -165,18 +177,36 @@ func (l *Live) Commit() error {
 		}
 	}
 	for name, st := range l.staged {
-		if dir := path.Dir(name); dir != "." {
-			if err := l.root.MkdirAll(dir, 0o755); err != nil {
-				return l.failed(dir, err)
+		if st.tmp != name {
+			if err := l.mkdirs(path.Dir(name)); err != nil {
+				return l.failed(path.Dir(name), err)
 			}
-		}
-		if err := l.root.Rename(st.tmp, name); err != nil {
-			return l.failed(name, err)
+			if err := l.root.Rename(st.tmp, name); err != nil {
+				return l.failed(name, err)
+			}
 		}
 		delete(l.staged, name)
 		l.have[name] = &held{st.sum, l.build}
 	}
 	l.build++
+	clear(l.dirs)
+	return nil
+}
+
+// mkdirs makes the folder dir and those above it, once a build.
+func (l *Live) mkdirs(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	l.dirsMu.Lock()
+	defer l.dirsMu.Unlock()
+	if l.dirs[dir] {
+		return nil
+	}
+	if err := l.root.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	l.dirs[dir] = true
 	return nil
 }
 
@@ -189,7 +219,8 @@ func (l *Live) Abort() {
 		_ = l.root.Remove(st.tmp)
 		delete(l.staged, name)
 	}
-	l.build++ // what it kept is not kept by the next
+	clear(l.dirs) // folders a first build made may stay empty: harmless
+	l.build++     // what it kept is not kept by the next
 }
 
 // Has reports whether the folder holds a file at name.

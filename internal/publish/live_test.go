@@ -62,20 +62,28 @@ func sameFiles(t *testing.T, what string, got, want map[string]string) {
 // them (and their folders with them), and a file may take a folder's place.
 func TestLive(t *testing.T) {
 	l := newTestLive(t)
+	// A first build that fails leaves nothing (its files are written in
+	// place, since there is no build to serve until one is committed).
+	mustPut(t, l, "gone/index.html", "never")
+	l.Abort()
+	sameFiles(t, "after a first build's Abort", files(t, l.Dir()), map[string]string{})
 	mustPut(t, l, "index.html", "home")
 	mustPut(t, l, "a/b/index.html", "b")
 	mustPut(t, l, "x", "file x")
-	if got := files(t, l.Dir()); got["index.html"] != "" || l.Has("index.html") {
-		t.Errorf("a file is in place before Commit: %v", got)
+	if l.Has("index.html") || l.Len() != 0 {
+		t.Error("the folder holds a file before Commit")
 	}
 	if err := l.Commit(); err != nil {
 		t.Fatal(err)
 	}
 	sameFiles(t, "first build", files(t, l.Dir()), map[string]string{"index.html": "home", "a/b/index.html": "b", "x": "file x"})
 
-	// A build that fails: nothing of it stays.
+	// A build that fails: nothing of it stays, nor is seen before.
 	mustPut(t, l, "index.html", "new home")
 	mustPut(t, l, "c.html", "c")
+	if got := files(t, l.Dir()); got["index.html"] != "home" || got["c.html"] != "" || l.Has("c.html") {
+		t.Errorf("a file is in place before Commit: %v", got)
+	}
 	l.Abort()
 	sameFiles(t, "after Abort", files(t, l.Dir()), map[string]string{"index.html": "home", "a/b/index.html": "b", "x": "file x"})
 
@@ -128,6 +136,10 @@ func TestLiveRefuses(t *testing.T) {
 // the cause (here its staging folder is gone, a file in its place).
 func TestLiveWriteFails(t *testing.T) {
 	l := newTestLive(t)
+	mustPut(t, l, "index.html", "first")
+	if err := l.Commit(); err != nil {
+		t.Fatal(err)
+	}
 	stage := filepath.Join(l.Dir(), staging)
 	if err := os.Remove(stage); err != nil {
 		t.Fatal(err)
