@@ -1,9 +1,10 @@
 // Package serve is tenders' live preview: it builds a site into a folder
 // of its own, which it keeps up to date build by build (publish.Live) and
-// removes when it stops, serves it, watches the site folder and rebuilds on every change, and tells
-// the browser to reload through Server-Sent Events. When a rebuild fails it
-// keeps serving the last good site, with the problems laid over every page.
-// Nothing it does reaches the output of tenders build.
+// removes when it stops; serves it; watches the site folder and rebuilds
+// on every change; and tells the browser to reload through Server-Sent
+// Events. When a rebuild fails it keeps serving the last good site, with
+// the problems laid over every page. Nothing it does reaches the output of
+// tenders build.
 package serve
 
 import (
