@@ -18,7 +18,9 @@ import (
 //
 // A build's files are written to a staging folder inside it as they come
 // and moved to their places only by Commit, so a reader sees each file
-// whole and the last good build until then; Abort throws a failed build's
+// whole and the last good build until then (the first build's files are
+// written in their places, since nothing is served before a build is
+// committed, and Has is false for them till then); Abort throws a failed build's
 // files away and leaves the folder as it was. A file given with the bytes
 // the folder holds is not written again, and Keep says a file is as the
 // folder holds it. Commit removes the files the build neither put nor

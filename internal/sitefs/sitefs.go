@@ -121,8 +121,9 @@ func (f *FS) Close() error {
 // Forget drops the folders already checked and listed, so the next read
 // checks and lists them again. Until then ReadDir answers from what it
 // read last (WriteFile forgets that too). Call it when the folder may have
-// changed: tenders serve does before every rebuild, so a file added or
-// changed, or a folder moved away and made again, is read afresh.
+// changed in ways not told to Refresh: tenders serve does before its first
+// build and whenever its watcher may have missed a change, so a file
+// added or changed, or a folder moved away and made again, is read afresh.
 func (f *FS) Forget() {
 	s := f.s
 	s.mu.Lock()
