@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,6 +29,7 @@ import (
 type Live struct {
 	dir  string
 	root *os.Root
+	lock *os.File // the marker, locked while the preview runs
 	seed maphash.Seed
 
 	mu     sync.Mutex
@@ -63,16 +65,39 @@ type staged struct {
 // written to first. A build may not make a file of its own under it.
 const staging = ".tenders-next"
 
+// liveMarker is the file every live folder holds, locked while its
+// preview runs, so that the next preview can tell the folder of one that
+// was killed (which it removes) from a running one's.
+const liveMarker = ".tenders-preview"
+
+// livePrefix begins the name of every live folder.
+const livePrefix = "tenders-preview-"
+
 // NewLive makes an empty folder under parent (os.TempDir when empty) for
-// a preview to keep up to date.
+// a preview to keep up to date. It removes the folders that killed
+// previews left there.
 func NewLive(parent string) (*Live, error) {
-	dir, err := os.MkdirTemp(parent, "tenders-preview-")
+	if parent == "" {
+		parent = os.TempDir()
+	}
+	removeStaleLive(parent)
+	dir, err := os.MkdirTemp(parent, livePrefix)
 	if err != nil {
 		return nil, err
 	}
 	root, err := os.OpenRoot(dir)
+	var lock *os.File
 	if err == nil {
-		err = root.Mkdir(staging, 0o755)
+		if lock, err = root.OpenFile(liveMarker, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+			if err = lockFile(lock); err != nil {
+				lock.Close()
+			}
+		}
+		if err == nil {
+			if err = root.Mkdir(staging, 0o755); err != nil {
+				lock.Close()
+			}
+		}
 		if err != nil {
 			root.Close()
 		}
@@ -81,7 +106,35 @@ func NewLive(parent string) (*Live, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &Live{dir: dir, root: root, seed: maphash.MakeSeed(), have: map[string]*held{}, staged: map[string]staged{}, build: 1, dirs: map[string]bool{}}, nil
+	return &Live{dir: dir, root: root, lock: lock, seed: maphash.MakeSeed(), have: map[string]*held{}, staged: map[string]staged{}, build: 1, dirs: map[string]bool{}}, nil
+}
+
+// removeStaleLive removes the live folders under parent whose marker no
+// running preview holds locked. A folder without the marker is removed
+// only when it is empty, so nothing else named like one is lost.
+func removeStaleLive(parent string) {
+	if !canLock {
+		return // a running preview's folder cannot be told from a dead one's
+	}
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), livePrefix)
+		if !ok || !e.IsDir() || rest == "" || strings.Trim(rest, "0123456789") != "" {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		if os.Remove(dir) == nil {
+			continue
+		}
+		marker := filepath.Join(dir, liveMarker)
+		if _, err := os.Lstat(marker); err != nil || locked(marker) {
+			continue
+		}
+		os.RemoveAll(dir)
+	}
 }
 
 // Dir is the folder.
@@ -90,11 +143,13 @@ func (l *Live) Dir() string { return l.dir }
 // Close removes the folder.
 func (l *Live) Close() error {
 	l.root.Close()
-	return os.RemoveAll(l.dir)
+	err := os.RemoveAll(l.dir)
+	l.lock.Close()
+	return err
 }
 
 func (l *Live) check(name string) error {
-	if !fs.ValidPath(name) || name == "." || name == staging || strings.HasPrefix(name, staging+"/") {
+	if !fs.ValidPath(name) || name == "." || name == liveMarker || name == staging || strings.HasPrefix(name, staging+"/") {
 		return fmt.Errorf("%s: not a file a site may make", name)
 	}
 	return nil

@@ -25,7 +25,8 @@ func mustPut(t *testing.T, l *Live, name, data string) {
 	}
 }
 
-// files lists what the folder holds, the staging folder's files included.
+// files lists what the folder holds, the staging folder's files included,
+// but for its marker.
 func files(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	got := map[string]string{}
@@ -33,8 +34,11 @@ func files(t *testing.T, dir string) map[string]string {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
+		if rel == liveMarker {
+			return nil
+		}
+		data, err := os.ReadFile(p)
 		got[filepath.ToSlash(rel)] = string(data)
 		return err
 	})
@@ -151,4 +155,53 @@ func TestLiveWriteFails(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), l.Dir()) || !strings.Contains(err.Error(), "not a directory") {
 		t.Errorf("Put with no staging folder: %v", err)
 	}
+}
+
+// TestLiveRemovesStale: a new live folder removes those of previews that
+// were killed (marker not locked), and keeps a running one's, an empty
+// one's name alone, and anything else.
+func TestLiveRemovesStale(t *testing.T) {
+	if !canLock {
+		t.Skip("no file locks on this system: nothing is removed")
+	}
+	parent := t.TempDir()
+	running := newTestLiveIn(t, parent)
+	dead := filepath.Join(parent, livePrefix+"123")
+	if err := os.MkdirAll(filepath.Join(dead, "opportunities"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{liveMarker, "opportunities/index.html"} {
+		if err := os.WriteFile(filepath.Join(dead, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	notOurs := filepath.Join(parent, livePrefix+"456")
+	other := filepath.Join(parent, livePrefix+"notes")
+	for _, d := range []string{notOurs, other} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "keep.txt"), []byte("mine"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newTestLiveIn(t, parent)
+	if _, err := os.Stat(dead); !os.IsNotExist(err) {
+		t.Errorf("a killed preview's folder stays: %v", err)
+	}
+	for _, d := range []string{running.Dir(), notOurs, other} {
+		if _, err := os.Stat(d); err != nil {
+			t.Errorf("%s was removed: %v", d, err)
+		}
+	}
+}
+
+func newTestLiveIn(t *testing.T, parent string) *Live {
+	t.Helper()
+	l, err := NewLive(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
 }
