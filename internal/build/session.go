@@ -66,7 +66,9 @@ type LiveSink interface {
 // BuildInto is Build into a folder kept up to date, which then holds the
 // build, and the session only what it needs to tell what changed: a site
 // of 10,000 briefs is not held in memory. After a finding at error level
-// or an error, the folder holds the last good build still.
+// or an error, the folder holds the last good build still, unless the
+// error is the folder's own part way through its Commit (a disk failure),
+// when it holds some of each until the next good build.
 func (s *Session) BuildInto(ctx context.Context, now time.Time, sink LiveSink) (diag.List, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -86,8 +86,15 @@ func testSessionMatchesFullBuild(t *testing.T, start starter) {
 	fsys["templates/partials.html"] = &fstest.MapFile{Data: []byte(strings.Replace(readDefault(t, "partials.html"), `<p class="opp-summary">`, `<p class="opp-summary chanGed">`, 1)), ModTime: stamp}
 	check("template edited, its size and time kept")
 
+	gone := fsys["content/opportunities/brief-000008.md"]
 	delete(fsys, "content/opportunities/brief-000008.md")
 	check("brief deleted")
+	// Put back as it was: its page's key is the one the cache kept, but
+	// a folder kept up to date no longer holds the page.
+	fsys["content/opportunities/brief-000008.md"] = gone
+	check("brief put back")
+	delete(fsys, "content/opportunities/brief-000008.md")
+	check("brief deleted again")
 
 	got, _, err := s(benchNow.Add(40 * 24 * time.Hour))
 	if err != nil {

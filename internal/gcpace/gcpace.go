@@ -30,8 +30,18 @@ func Limit(other, live, floor uint64, pct int) uint64 {
 }
 
 // Start paces the collector with floor and pct (see Limit) until stop,
-// which puts back the percentage and the limit as they were.
+// which puts back the percentage and the limit as they were. The settings
+// are the process's: of pacers started while another runs (two builds in
+// one process, as in tests), the last one paces, and the settings are put
+// back when all have stopped.
 func Start(floor uint64, pct int) (stop func()) {
+	running.Lock()
+	defer running.Unlock()
+	if running.n == 0 {
+		running.wasLimit = debug.SetMemoryLimit(-1) // -1 reads it
+		running.wasPercent = debug.SetGCPercent(-1)
+	}
+	running.n++
 	p := &pacer{floor: floor, pct: pct, samples: []metrics.Sample{
 		{Name: "/gc/heap/live:bytes"},
 		{Name: "/memory/classes/total:bytes"},
@@ -40,18 +50,33 @@ func Start(floor uint64, pct int) (stop func()) {
 		{Name: "/memory/classes/heap/free:bytes"},
 		{Name: "/memory/classes/heap/released:bytes"},
 	}}
-	p.wasLimit = debug.SetMemoryLimit(int64(floor))
-	p.wasPercent = debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(int64(floor))
+	debug.SetGCPercent(-1)
 	p.arm()
 	return func() {
 		p.mu.Lock()
-		defer p.mu.Unlock()
-		if !p.stopped {
-			p.stopped = true
-			debug.SetGCPercent(p.wasPercent)
-			debug.SetMemoryLimit(p.wasLimit)
+		stopped := p.stopped
+		p.stopped = true
+		p.mu.Unlock()
+		if stopped {
+			return
+		}
+		running.Lock()
+		defer running.Unlock()
+		if running.n--; running.n == 0 {
+			debug.SetGCPercent(running.wasPercent)
+			debug.SetMemoryLimit(running.wasLimit)
 		}
 	}
+}
+
+// running counts the pacers started and not stopped, and keeps the
+// settings from before the first.
+var running struct {
+	sync.Mutex
+	n          int
+	wasPercent int
+	wasLimit   int64
 }
 
 type pacer struct {
@@ -59,10 +84,8 @@ type pacer struct {
 	pct     int
 	samples []metrics.Sample
 
-	mu         sync.Mutex
-	wasPercent int   // as it was before Start
-	wasLimit   int64 // as it was before Start
-	stopped    bool  // stop was called
+	mu      sync.Mutex
+	stopped bool // stop was called
 }
 
 // sentinel is garbage made for the collector to find: its finalizer runs

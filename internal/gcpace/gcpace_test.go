@@ -74,3 +74,22 @@ func TestStart(t *testing.T) {
 		t.Errorf("limit changed after stop: %d", got)
 	}
 }
+
+// TestStartTwice: two pacers stopped in the order they started leave the
+// settings as they were before the first, not the first's.
+func TestStartTwice(t *testing.T) {
+	limit, pct := debug.SetMemoryLimit(-1), percent()
+	stop1 := Start(32<<20, 50)
+	stop2 := Start(48<<20, 50)
+	stop1()
+	if percent() != -1 {
+		t.Error("the second pacer's collector was set back while it runs")
+	}
+	stop2()
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("limit after both stopped %d, want %d", got, limit)
+	}
+	if got := percent(); got != pct {
+		t.Errorf("GOGC after both stopped %d, want %d", got, pct)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Live keeps a folder of a site up to date in place, build after build, as
@@ -126,6 +127,9 @@ func removeStaleLive(parent string) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
+		if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < time.Minute {
+			continue // perhaps another preview's, made a moment ago and not locked yet
+		}
 		if os.Remove(dir) == nil {
 			continue
 		}
@@ -165,7 +169,10 @@ func (l *Live) Put(name string, data []byte) error {
 	l.mu.Lock()
 	if h := l.have[name]; h != nil && h.sum == s {
 		h.build = l.build
-		delete(l.staged, name)
+		if st, ok := l.staged[name]; ok { // put twice in one build
+			_ = l.root.Remove(st.tmp)
+			delete(l.staged, name)
+		}
 		l.mu.Unlock()
 		return nil
 	}
@@ -190,16 +197,17 @@ func (l *Live) Put(name string, data []byte) error {
 	return nil
 }
 
-// Keep says that the file at name is as the folder holds it.
-func (l *Live) Keep(name string) error {
+// Keep says that the file at name is as the folder holds it, and reports
+// whether it holds one there.
+func (l *Live) Keep(name string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	h := l.have[name]
 	if h == nil {
-		return fmt.Errorf("%s: kept as it was, but the preview folder %s does not hold it", name, l.dir)
+		return false
 	}
 	h.build = l.build
-	return nil
+	return true
 }
 
 // failed names a write that failed by the folder and the file.
@@ -213,7 +221,9 @@ func (l *Live) failed(name string, err error) error {
 
 // Commit removes the files the build did not make, then moves its new
 // files to their places (so a file may take the place of a folder, and a
-// folder of a file). Then the folder holds the build.
+// folder of a file). Then the folder holds the build. A Commit that fails
+// part way (the disk) leaves some of each build until the next Commit,
+// which puts every file right.
 func (l *Live) Commit() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()

@@ -56,6 +56,7 @@ type Server struct {
 	version int
 	clients map[chan string]struct{}
 	lost    atomic.Bool // the watcher may have missed changes
+	watch   *watcher
 }
 
 // Listen opens the preview's address. A port in use gives an error that
@@ -94,11 +95,14 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	if s.Quiet == 0 {
 		s.Quiet = 60 * time.Millisecond
 	}
-	s.rebuild(ctx, nil)
+	// The watcher starts before the first build, so a change made while
+	// it runs is seen: a rebuild reads only what the watcher saw.
 	w, err := newWatcher(s.Dir)
 	if err != nil {
 		return fmt.Errorf("cannot watch %s: %w", s.Dir, err)
 	}
+	s.watch = w
+	s.rebuild(ctx, nil)
 	deb := NewDebouncer(s.Quiet)
 	go deb.Run(ctx)
 	go w.run(ctx, deb.In, func(err error) {
@@ -147,7 +151,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 // ctx stops part way (the server is stopping) changes nothing.
 func (s *Server) rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
-	if changed == nil || s.lost.Swap(false) {
+	if changed == nil || s.lost.Swap(false) || s.watch.unwatched.Load() {
 		s.fsys.Forget() // read it all afresh
 	} else {
 		// Only what the watcher saw is looked at again: the listings of
@@ -229,8 +233,9 @@ func allCSS(paths []string) bool {
 // eventsPath is the event stream, relative to the site's root.
 const eventsPath = "_tenders/events"
 
-// ServeHTTP serves the last good site from memory. Paths are looked up in
-// the built site only, so nothing else on disk can be reached.
+// ServeHTTP serves the last good site from the preview's folder. Paths
+// are looked up among the files the last good build made only, and read
+// through an os.Root, so nothing else on disk can be reached.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -343,3 +343,42 @@ func TestServeFollowsFiles(t *testing.T) {
 	}
 	step("the link gone", func() error { return os.Remove(filepath.Join(opps, ".#beside.md")) }, "opportunities/beside/", 200)
 }
+
+// TestServeHiddenStaticFolder: a hidden folder of static/ that a build
+// publishes (.well-known) is watched like any other, so a file taken away
+// and another put there are seen at the next rebuild.
+func TestServeHiddenStaticFolder(t *testing.T) {
+	dir := copySite(t)
+	known := filepath.Join(dir, "static", ".well-known")
+	if err := os.MkdirAll(known, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(known, "a.txt"), []byte("a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base, events := start(t, dir)
+	code := func(path string) int {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := code(".well-known/a.txt"); got != 200 {
+		t.Fatalf("GET /.well-known/a.txt: %d", got)
+	}
+	if err := os.Remove(filepath.Join(known, "a.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(known, "b.txt"), []byte("b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ev := nextEvent(events); ev != "reload" {
+		t.Fatalf("event %q", ev)
+	}
+	if a, b := code(".well-known/a.txt"), code(".well-known/b.txt"); a != 404 || b != 200 {
+		t.Errorf("after the change: a.txt %d, b.txt %d; want 404 and 200", a, b)
+	}
+}

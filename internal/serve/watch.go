@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -77,8 +78,9 @@ func ignored(name string) bool {
 // content/, templates/ and static/, with every folder under them, adding
 // folders as they appear.
 type watcher struct {
-	dir string
-	w   *fsnotify.Watcher
+	dir       string
+	w         *fsnotify.Watcher
+	unwatched atomic.Bool // a folder could not be watched
 }
 
 // watched are the top-level names a build reads.
@@ -101,17 +103,17 @@ func newWatcher(dir string) (*watcher, error) {
 	return wt, nil
 }
 
-// addTree watches a folder and every folder under it.
+// addTree watches a folder and every folder under it, hidden ones too:
+// a build reads them (static/.well-known/ is published, and the link
+// check looks everywhere), and a rebuild lists only what the watcher saw
+// change.
 func (wt *watcher) addTree(root string) {
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
-		if d.IsDir() {
-			if p != root && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			_ = wt.w.Add(p)
+		if d.IsDir() && wt.w.Add(p) != nil {
+			wt.unwatched.Store(true) // out of watches, say: read it all each time
 		}
 		return nil
 	})

@@ -213,8 +213,7 @@ func (r *renderer) memo(name string, key func() string, make func() ([]byte, err
 	r.Cache.mu.Lock()
 	m, ok := r.Cache.files[name]
 	r.Cache.mu.Unlock()
-	if ok && m.key == k && r.usable(m.page) {
-		r.putKept(name, m.page)
+	if ok && m.key == k && r.usable(m.page) && r.putKept(name, m.page) {
 		return nil
 	}
 	data, err := make()
@@ -249,10 +248,10 @@ func (r *renderer) memoMany(names []string, key func() string, makeAll func() ([
 		pages[i] = m.page
 	}
 	r.Cache.mu.Unlock()
+	for i := 0; hit && i < len(names); i++ {
+		hit = r.putKept(names[i], pages[i]) // a file put again below replaces one kept
+	}
 	if hit {
-		for i, name := range names {
-			r.putKept(name, pages[i])
-		}
 		return nil
 	}
 	// Feeds and calendars are not made from templates, so they hold no

@@ -1,7 +1,8 @@
 // Package site renders a tenders site: from the checked content, site.toml
 // and a clock it makes every file of the published site and hands each to
-// a Sink (internal/publish writes them to the output folder; tests and
-// tenders serve keep them in memory). It reads nothing but the fs.FS of
+// a Sink (internal/publish writes them to the output folder, or keeps
+// tenders serve's folder up to date; tests keep them in memory). It reads
+// nothing but the fs.FS of
 // templates and static files it is given, and writes nothing itself.
 //
 // This documentation is the manual for people who change a site's look:

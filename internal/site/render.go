@@ -58,14 +58,15 @@ type StreamSink interface {
 
 // KeepSink is a Sink that holds the files of the renders it was given, as
 // an output folder kept up to date does (tenders serve): Keep says that a
-// file is as the sink already holds it. A render with a Cache into a
-// KeepSink does not keep pages in memory between renders, only what it
-// needs to know that one is unchanged; after a render that fails, the
-// sink must go back to what it held before it and the cache be told
-// (Cache.Undo).
+// file is as the sink already holds it, and reports false when the sink
+// holds no file there (one a later render removed), which the render then
+// makes again. A render with a Cache into a KeepSink does not keep pages
+// in memory between renders, only what it needs to know that one is
+// unchanged; after a render that fails, the sink must go back to what it
+// held before it and the cache be told (Cache.Undo).
 type KeepSink interface {
 	Sink
-	Keep(name string) error
+	Keep(name string) bool
 }
 
 // Output is the rendered site: file path (with forward slashes, no leading
@@ -214,16 +215,14 @@ func (r *renderer) put(name string, data []byte) {
 	}
 }
 
-// keep tells a KeepSink that the file at name is as it holds it.
-func (r *renderer) keep(name string) {
+// keep tells a KeepSink that the file at name is as it holds it, and
+// reports whether it holds one there.
+func (r *renderer) keep(name string) bool {
+	if !r.keeper.Keep(name) {
+		return false
+	}
 	r.mu.Lock()
 	r.written[name] = true
 	r.mu.Unlock()
-	if err := r.keeper.Keep(name); err != nil {
-		r.mu.Lock()
-		if r.failed == nil {
-			r.failed = err
-		}
-		r.mu.Unlock()
-	}
+	return true
 }

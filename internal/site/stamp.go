@@ -121,19 +121,25 @@ func (r *renderer) usable(k *kept) bool {
 }
 
 // putKept puts a page the cache kept at name: into a KeepSink that holds
-// it as this build would put it, by Keep.
-func (r *renderer) putKept(name string, k *kept) {
+// it as this build would put it, by Keep. It reports false when it cannot:
+// the sink no longer holds a page the cache kept no parts of (a brief
+// deleted, then put back as it was), which the render must make again.
+func (r *renderer) putKept(name string, k *kept) bool {
 	if r.keeper == nil {
 		r.put(name, r.joinKept(k))
-		return
+		return true
 	}
-	if k.held && (len(k.parts) <= 1 || k.stamp == string(r.stamp)) {
-		r.keep(name)
-		return
+	if k.held && (len(k.parts) <= 1 || k.stamp == string(r.stamp)) && r.keep(name) {
+		return true
+	}
+	if k.parts == nil {
+		k.held = false
+		return false
 	}
 	data := r.join(k.parts)
 	r.put(name, data)
 	r.held(k)
+	return true
 }
 
 // putPage puts a page made now at name and returns what a cache keeps of

@@ -384,6 +384,8 @@ func TestRefresh(t *testing.T) {
 	}
 	same("a folder gone", "content/opportunities/b")
 	same("nothing", "content/opportunities/never.md")
+	// A change not told, then a name outside the site: all is read again.
+	write(t, dir, map[string]string{"content/opportunities/untold.md": "u\n"})
 	same("outside", "../elsewhere")
 }
 
