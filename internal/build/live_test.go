@@ -101,11 +101,7 @@ func (f *failingLive) Put(name string, data []byte) error {
 // its edited brief's page is made, leaves the folder as the last good
 // build made it; the next build, the disk mended, is a full build's.
 func TestBuildIntoFailure(t *testing.T) {
-	fsys := synthFS(60)
-	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, f := range fsys {
-		f.ModTime = stamp
-	}
+	fsys, stamp := stampedSynthFS(60)
 	live := &failingLive{Live: newLive(t)}
 	s := build.NewSession(fsys, defaults, "")
 	if list, err := s.BuildInto(context.Background(), benchNow, live); err != nil || list.Errors() > 0 {
@@ -154,11 +150,7 @@ func TestBuildIntoFailure(t *testing.T) {
 // over with cp -p) is read again once the session is told of it, and
 // not before; each build is still whole.
 func TestSessionTouch(t *testing.T) {
-	fsys := synthFS(30)
-	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, f := range fsys {
-		f.ModTime = stamp
-	}
+	fsys, stamp := stampedSynthFS(30)
 	s := build.NewSession(fsys, defaults, "")
 	into := inFolder(t, s)
 	if _, list, err := into(benchNow); err != nil || list.Errors() > 0 {

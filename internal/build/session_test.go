@@ -41,11 +41,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 }
 
 func testSessionMatchesFullBuild(t *testing.T, start starter) {
-	fsys := synthFS(60)
-	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, f := range fsys {
-		f.ModTime = stamp
-	}
+	fsys, stamp := stampedSynthFS(60)
 	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About\"\n+++\nHello.\n"), ModTime: stamp}
 	s := start(t, build.NewSession(fsys, defaults, ""))
 	check := func(what string) {
@@ -206,6 +202,17 @@ func benchRebuild(b *testing.B, n int, serve bool) {
 	keep = nil
 }
 
+// stampedSynthFS is synthFS(n) with every file's time set to stamp, so
+// a test's edits can move times on from it.
+func stampedSynthFS(n int) (fstest.MapFS, time.Time) {
+	fsys := synthFS(n)
+	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range fsys {
+		f.ModTime = stamp
+	}
+	return fsys, stamp
+}
+
 // keep holds the last site built in memory, as serve held it.
 var keep site.Output
 
@@ -236,11 +243,7 @@ func TestSessionMovesEditedBrief(t *testing.T) {
 }
 
 func testSessionMovesEditedBrief(t *testing.T, start starter) {
-	fsys := synthFS(60)
-	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, f := range fsys {
-		f.ModTime = stamp
-	}
+	fsys, stamp := stampedSynthFS(60)
 	s := start(t, build.NewSession(fsys, defaults, ""))
 	check := func(what string, now time.Time) {
 		t.Helper()

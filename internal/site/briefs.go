@@ -24,7 +24,7 @@ func (r *renderer) renderOpps() diag.List {
 	parallel.Each(r.ctx, len(r.opps), func(i int) {
 		o := r.opps[i]
 		if r.Cache != nil {
-			if c := r.Cache.get(o.File, o.key); c != nil && r.usable(c.page) && r.putKept(o.URL+"index.html", c.page) {
+			if c := r.Cache.get(o.File, o.key); c != nil && r.putKept(o.URL+"index.html", c.page) {
 				o.card, o.BodyHTML, o.vevents, o.words = c.card, c.body, c.vevents, c.words
 				o.releases, o.csvLine, o.dataSum = c.releases, c.csvLine, c.dataSum
 				if c.ics != nil {

@@ -213,7 +213,7 @@ func (r *renderer) memo(name string, key func() string, make func() ([]byte, err
 	r.Cache.mu.Lock()
 	m, ok := r.Cache.files[name]
 	r.Cache.mu.Unlock()
-	if ok && m.key == k && r.usable(m.page) && r.putKept(name, m.page) {
+	if ok && m.key == k && r.putKept(name, m.page) {
 		return nil
 	}
 	data, err := make()
@@ -244,7 +244,7 @@ func (r *renderer) memoMany(names []string, key func() string, makeAll func() ([
 	pages := make([]*kept, len(names))
 	for i, name := range names {
 		m, ok := r.Cache.files[name]
-		hit = hit && ok && m.key == k && r.usable(m.page)
+		hit = hit && ok && m.key == k
 		pages[i] = m.page
 	}
 	r.Cache.mu.Unlock()

@@ -114,18 +114,19 @@ func (r *renderer) joinKept(k *kept) []byte {
 	return k.joined
 }
 
-// usable reports whether a render can put k again: it has its parts, or
-// the render's KeepSink holds it.
-func (r *renderer) usable(k *kept) bool {
-	return k != nil && (k.parts != nil || (r.keeper != nil && k.held))
-}
-
 // putKept puts a page the cache kept at name: into a KeepSink that holds
-// it as this build would put it, by Keep. It reports false when it cannot:
-// the sink no longer holds a page the cache kept no parts of (a brief
-// deleted, then put back as it was), which the render must make again.
+// it as this build would put it, by Keep. It reports false when it cannot,
+// and the render must make the page again: the cache kept no parts of it,
+// and the sink does not hold it (a brief deleted, then put back as it
+// was; a render that failed; a sink that keeps nothing).
 func (r *renderer) putKept(name string, k *kept) bool {
+	if k == nil {
+		return false
+	}
 	if r.keeper == nil {
+		if k.parts == nil {
+			return false
+		}
 		r.put(name, r.joinKept(k))
 		return true
 	}
