@@ -143,11 +143,11 @@ func BuildTo(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Option
 		return nil, err
 	}
 	list = append(list, found...)
-	rlist, err := p.renderStage(ctx, l, opt.Now, sink, true, nil, "")
+	linted, rlist, err := p.renderStage(ctx, l, opt.Now, sink, nil, "")
 	if err != nil {
 		return nil, err
 	}
-	list = append(list, rlist...)
+	list = append(append(list, linted...), rlist...)
 	list.Sort()
 	return list, nil
 }

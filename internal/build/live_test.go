@@ -1,10 +1,12 @@
 package build_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -144,6 +146,20 @@ func TestBuildIntoFailure(t *testing.T) {
 	sameOutput(t, "after a template error", readLive(t, live.Live), good)
 	delete(fsys, "templates/list.html")
 	matchesFullBuild(t, s2, fsys, "template mended", benchNow)
+
+	// A lint rule at error level: site.toml changed, so every brief is
+	// linted afresh, from the tree its page is made from, and the
+	// findings stop the build once the pages are made. The folder stays.
+	good = readLive(t, live.Live)
+	cfg := fsys["site.toml"]
+	fsys["site.toml"] = &fstest.MapFile{Data: append(bytes.Clone(cfg.Data), "\n[lint.rules]\nresponse-time = \"error\"\n"...), ModTime: stamp.Add(3 * time.Second)}
+	list, err := s.BuildInto(context.Background(), benchNow, live)
+	if err != nil || list.Errors() == 0 || !slices.ContainsFunc(list, func(d diag.Diagnostic) bool { return d.Rule == "response-time" && d.Severity == diag.Error }) {
+		t.Fatalf("build: %v, %v; want response-time at error level", err, list)
+	}
+	sameOutput(t, "after a lint error", readLive(t, live.Live), good)
+	fsys["site.toml"] = cfg
+	matchesFullBuild(t, s2, fsys, "lint error mended", benchNow)
 }
 
 // TestSessionTouch: a brief changed with its size and time kept (copied

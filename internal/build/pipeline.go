@@ -152,13 +152,25 @@ func (p *pipeline) lint(ctx context.Context, l *loaded, want func(brief.Doc) boo
 	return list, sums, nil
 }
 
-// renderStage runs the render stage into sink. With lintBriefs, each
-// brief is linted from the tree its page is rendered from, so a one-off
-// build parses every body once; the findings join the list. cache and gen
-// are a Session's (site.Site's Cache and Generation); nil for a build.
-func (p *pipeline) renderStage(ctx context.Context, l *loaded, now time.Time, sink site.Sink, lintBriefs bool, cache *site.Cache, gen string) (diag.List, error) {
+// hasLint reports whether the last lint of d is kept: a brief's, or any
+// document's other than a brief (linted before the render).
+func (p *pipeline) hasLint(d brief.Doc) bool {
+	if d.FileKind() != brief.KindBrief {
+		return true
+	}
+	src := d.Src()
+	old, ok := p.lints[src.File]
+	return ok && old.sum == src.Sum
+}
+
+// renderStage runs the render stage into sink. Each brief whose page is
+// made and whose lint is not kept is linted from the tree the page is
+// rendered from, so a build parses every body once: linted holds those
+// findings, and the lint is kept (hasLint); list is the render's own.
+// cache and gen are a Session's (site.Site's Cache and Generation); nil
+// for a build.
+func (p *pipeline) renderStage(ctx context.Context, l *loaded, now time.Time, sink site.Sink, cache *site.Cache, gen string) (found, list diag.List, err error) {
 	var mu sync.Mutex
-	var list diag.List
 	s := &site.Site{
 		Config:     p.cfg,
 		Content:    l.content,
@@ -169,20 +181,24 @@ func (p *pipeline) renderStage(ctx context.Context, l *loaded, now time.Time, si
 		Generation: gen,
 		Sources:    p.fsys,
 	}
-	if lintBriefs {
-		s.OnBody = func(b *brief.Brief, tree markdown.Node) {
-			if found, _ := p.engine.CheckParsed(b, tree); len(found) > 0 {
-				mu.Lock()
-				list = append(list, found...)
-				mu.Unlock()
-			}
+	s.OnBody = func(b *brief.Brief, tree markdown.Node) {
+		mu.Lock()
+		kept := p.hasLint(b) // its page is made again, under a new generation
+		mu.Unlock()
+		if kept {
+			return
 		}
+		more, sum := p.engine.CheckParsed(b, tree)
+		mu.Lock()
+		defer mu.Unlock()
+		found = append(found, more...)
+		p.lints[b.File] = linted{sum: b.Sum, list: more, summary: sum}
 	}
-	rlist, err := site.Render(ctx, s, sink)
+	list, err = site.Render(ctx, s, sink)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return append(list, rlist...), nil
+	return found, list, nil
 }
 
 // notBrief and anyDoc choose the documents the lint stage runs on: a

@@ -85,32 +85,53 @@ func (s *Session) BuildInto(ctx context.Context, now time.Time, sink LiveSink) (
 }
 
 // build checks, lints and (when nothing is at error level) renders into
-// sink.
+// sink. A brief whose lint is not kept is linted from the tree its page
+// is rendered from, as in a one-off build, so the first build parses each
+// body once, not twice; the rest are linted before the render, and after
+// it any brief it made no page for (none, while a page's key holds its
+// file's sum: a safety net).
 func (s *Session) build(ctx context.Context, now time.Time, sink site.Sink) (diag.List, error) {
 	l, err := s.p.load(ctx)
 	if err != nil {
 		return nil, err
 	}
 	list := l.list
-	if s.p.engine != nil {
-		found, _, err := s.p.lint(ctx, l, anyDoc)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, found...)
-	}
-	s.remember(l, list)
 	if list.Errors() > 0 {
-		list.Sort()
-		return list, nil
+		// Nothing will be rendered: lint whatever parsed now.
+		if s.p.engine != nil {
+			found, _, err := s.p.lint(ctx, l, anyDoc)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, found...)
+		}
+		return s.finish(l, list, nil), nil
 	}
-	rlist, err := s.p.renderStage(ctx, l, now, sink, false, s.render, s.generation(l))
+	found, _, err := s.p.lint(ctx, l, s.p.hasLint)
 	if err != nil {
 		return nil, err
 	}
-	list = append(list, rlist...)
+	if list = append(list, found...); list.Errors() > 0 {
+		return s.finish(l, list, nil), nil
+	}
+	linted, rlist, err := s.p.renderStage(ctx, l, now, sink, s.render, s.generation(l))
+	if err != nil {
+		return nil, err
+	}
+	rest, _, err := s.p.lint(ctx, l, func(d brief.Doc) bool { return !s.p.hasLint(d) })
+	if err != nil {
+		return nil, err
+	}
+	return s.finish(l, append(append(list, linted...), rest...), rlist), nil
+}
+
+// finish remembers a build's findings in the content (remember) and
+// returns them with the render's, sorted.
+func (s *Session) finish(l *loaded, list, rendered diag.List) diag.List {
+	s.remember(l, list)
+	list = append(list, rendered...)
 	list.Sort()
-	return list, nil
+	return list
 }
 
 // Touch says that the site files at paths (from the site folder, with

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/london-anchors/tenders/internal/build"
+	"github.com/london-anchors/tenders/internal/diag"
 	"github.com/london-anchors/tenders/internal/publish"
 	"github.com/london-anchors/tenders/internal/site"
 	"github.com/london-anchors/tenders/internal/sitefs"
@@ -57,6 +59,16 @@ func testSessionMatchesFullBuild(t *testing.T, start starter) {
 
 	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About us\"\n+++\nHello.\n"), ModTime: stamp.Add(2 * time.Second)}
 	check("page edited")
+
+	// A comment moves every line of a brief with findings down by one:
+	// the rebuild reports them at their new lines.
+	_, found, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow})
+	if err != nil || len(found) == 0 {
+		t.Fatal(err, found)
+	}
+	name = found[0].File
+	fsys[name] = &fstest.MapFile{Data: bytes.Replace(fsys[name].Data, []byte("+++\n"), []byte("+++\n# Checked by the team.\n"), 1), ModTime: stamp.Add(3 * time.Second)}
+	check("comment added to a brief")
 
 	// The chrome is made once a render: a new title is in every header.
 	fsys["site.toml"] = &fstest.MapFile{Data: bytes.Replace(fsys["site.toml"].Data, []byte(`title = "`), []byte(`title = "Renamed `), 1), ModTime: stamp.Add(2 * time.Second)}
@@ -227,11 +239,24 @@ func matchesFullBuild(t *testing.T, s rebuild, fsys fs.FS, what string, now time
 	if list.Errors() > 0 {
 		t.Fatalf("%s: %v", what, list)
 	}
-	want, _, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: now})
+	want, wantList, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sameOutput(t, what, got, want)
+	sameFindings(t, what, list, wantList)
+}
+
+// sameFindings holds a rebuild's findings to a full build's: each once,
+// in the same order, none missing.
+func sameFindings(t *testing.T, what string, got, want diag.List) {
+	t.Helper()
+	if len(want) == 0 {
+		t.Fatalf("%s: a full build finds nothing, so the findings are not tested", what)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: %d findings, a full build has %d:\n%v\nwant:\n%v", what, len(got), len(want), got, want)
+	}
 }
 
 // TestSessionMovesEditedBrief makes the edits that move a brief between
