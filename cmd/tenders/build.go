@@ -229,6 +229,11 @@ func (c *countingSink) Put(name string, data []byte) error {
 	return c.Publisher.Put(name, data)
 }
 
+func (c *countingSink) PutRelease(name string, data []byte, release func()) error {
+	c.n.Add(1)
+	return c.Publisher.PutRelease(name, data, release)
+}
+
 func countErrors(list diag.List) string {
 	if n := list.Errors(); n != 1 {
 		return fmt.Sprintf("%d errors", n)

@@ -56,8 +56,9 @@ type Publisher struct {
 const queueBytes = 16 << 20
 
 type file struct {
-	name string
-	data []byte
+	name    string
+	data    []byte
+	release func() // when data is written or thrown away; may be nil
 }
 
 // Marker is the file every build holds, so that the next build knows the
@@ -305,6 +306,9 @@ func (p *Publisher) writer() {
 		p.queued -= len(f.data)
 		p.queuedMu.Unlock()
 		p.queuedCond.Broadcast()
+		if f.release != nil {
+			f.release()
+		}
 	}
 }
 
@@ -315,9 +319,19 @@ func (p *Publisher) failed() bool {
 }
 
 // Put queues one file for the new folder. It is safe to call from several
-// goroutines at once; a failure to write shows at Commit.
+// goroutines at once; a failure to write shows at Commit. data must not
+// change until the Publisher has written it: PutRelease says when.
 func (p *Publisher) Put(name string, data []byte) error {
+	return p.PutRelease(name, data, nil)
+}
+
+// PutRelease is Put, and calls release (when not nil) once data is
+// written or thrown away, and no longer read (site.ReleaseSink).
+func (p *Publisher) PutRelease(name string, data []byte, release func()) error {
 	if !fs.ValidPath(name) || name == "." || name == Marker {
+		if release != nil {
+			release()
+		}
 		return p.fail(fmt.Errorf("refusing to write %q: not a plain path inside the output folder", name))
 	}
 	p.queuedMu.Lock()
@@ -326,7 +340,7 @@ func (p *Publisher) Put(name string, data []byte) error {
 	}
 	p.queued += len(data)
 	p.queuedMu.Unlock()
-	p.queue <- file{name, data}
+	p.queue <- file{name, data, release}
 	return nil
 }
 

@@ -2,10 +2,12 @@ package publish
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -240,4 +242,53 @@ func equal(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// TestPutRelease: each file's release is called once its bytes are
+// written, before Commit returns, and at once for a path refused; after
+// Abort, for every file queued too.
+func TestPutRelease(t *testing.T) {
+	for _, commit := range []bool{true, false} {
+		out := filepath.Join(t.TempDir(), "public")
+		p, err := NewPublisher(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mu sync.Mutex
+		released := map[string]int{}
+		release := func(name string) func() {
+			return func() {
+				mu.Lock()
+				released[name]++
+				mu.Unlock()
+			}
+		}
+		for _, name := range []string{"index.html", "a/b/index.html", "feed.xml"} {
+			if err := p.PutRelease(name, []byte("<p>"+name+"</p>"), release(name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if commit {
+			if err := p.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if got := snapshot(t, out); got["a/b/index.html"] != "<p>a/b/index.html</p>" || len(got) != 4 {
+				t.Errorf("published %v", got)
+			}
+		} else {
+			if err := p.PutRelease("../outside.html", []byte("x"), release("../outside.html")); err == nil {
+				t.Error("a path outside the folder was taken")
+			}
+			p.Abort()
+		}
+		want := map[string]int{"index.html": 1, "a/b/index.html": 1, "feed.xml": 1}
+		if !commit {
+			want["../outside.html"] = 1
+		}
+		mu.Lock()
+		if !maps.Equal(released, want) {
+			t.Errorf("commit %t: released %v, want each file once: %v", commit, released, want)
+		}
+		mu.Unlock()
+	}
 }

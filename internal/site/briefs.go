@@ -56,7 +56,12 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 	if d != nil {
 		return d
 	}
-	kp := r.putPage(o.URL+"index.html", page)
+	var kp *kept
+	if r.Cache == nil {
+		r.putBuffer(o.URL+"index.html", page)
+	} else {
+		kp = r.putPage(o.URL+"index.html", page.Bytes())
+	}
 	o.words = oppWords(o)
 	var card bytes.Buffer
 	root := r.cardRoot(o)
@@ -107,14 +112,14 @@ func (r *renderer) renderOpp(o *Opp) *diag.Diagnostic {
 
 // oppPage parses a brief's body, hands the tree to OnBody, and renders the
 // brief's page.
-func (r *renderer) oppPage(o *Opp) ([]byte, *diag.Diagnostic) {
+func (r *renderer) oppPage(o *Opp) (*bytes.Buffer, *diag.Diagnostic) {
 	doc := r.md.Parse(o.Body)
 	if r.OnBody != nil {
 		r.OnBody(o.Brief, doc)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(o.Body) + len(o.Body)/4)
-	if err := r.md.RenderTree(&buf, o.Body, doc); err != nil {
+	buf := r.buffer(len(o.Body) + len(o.Body)/4)
+	defer r.bufs.Put(buf) // copied into BodyHTML
+	if err := r.md.RenderTree(buf, o.Body, doc); err != nil {
 		return nil, &diag.Diagnostic{File: o.File, Line: o.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
 	}
 	o.BodyHTML = template.HTML(buf.String())
@@ -123,14 +128,13 @@ func (r *renderer) oppPage(o *Opp) ([]byte, *diag.Diagnostic) {
 	p.Opp = o
 	// The page is its body and about the same amount around it as the
 	// last brief's page had.
-	var page bytes.Buffer
-	page.Grow(buf.Len() + max(r.sizes.hint("opportunity.html"), 8192))
-	if err := r.tmpl["opportunity.html"].ExecuteTemplate(&page, "base.html", p); err != nil {
+	page := r.buffer(buf.Len() + max(r.sizes.hint("opportunity.html"), 8192))
+	if err := r.tmpl["opportunity.html"].ExecuteTemplate(page, "base.html", p); err != nil {
 		d := templateDiag("opportunity.html", err)
 		return nil, &d
 	}
 	r.sizes.saw("opportunity.html", page.Len()-buf.Len())
-	return page.Bytes(), nil
+	return page, nil
 }
 
 // cardRoot stands in for a page's Root in a rendered card, so one card

@@ -287,12 +287,24 @@ func (r *renderer) render() (diag.List, error) {
 	errs := make([]error, len(jobs))
 	parallel.Each(r.ctx, len(jobs), func(i int) {
 		j := jobs[i]
-		make := func() ([]byte, error) {
-			var buf bytes.Buffer
-			buf.Grow(r.sizes.hint(j.kind.template))
-			err := r.tmpl[j.kind.template].ExecuteTemplate(&buf, "base.html", j.page)
+		exec := func() (*bytes.Buffer, error) {
+			buf := r.buffer(r.sizes.hint(j.kind.template))
+			err := r.tmpl[j.kind.template].ExecuteTemplate(buf, "base.html", j.page)
 			r.sizes.saw(j.kind.template, buf.Len())
+			return buf, err
+		}
+		make := func() ([]byte, error) {
+			buf, err := exec()
 			return buf.Bytes(), err
+		}
+		if r.Cache == nil {
+			// Made once, kept nowhere: in a buffer the sink gives back.
+			buf, err := exec()
+			if err == nil {
+				r.putBuffer(j.path, buf)
+			}
+			errs[i] = err
+			return
 		}
 		if j.kind.key == nil {
 			data, err := make()

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"html/template"
 	"io"
@@ -56,6 +57,15 @@ type StreamSink interface {
 	PutStream(name string, write func(io.Writer) error) error
 }
 
+// ReleaseSink is a Sink that says when it is done with a file's bytes:
+// PutRelease is Put, and calls release once data is no longer read
+// (written, or thrown away), so a one-off render makes its next page in
+// the same memory (the Publisher, which writes files in the background).
+type ReleaseSink interface {
+	Sink
+	PutRelease(name string, data []byte, release func()) error
+}
+
 // KeepSink is a Sink that holds the files of the renders it was given, as
 // an output folder kept up to date does (tenders serve): Keep says that a
 // file is as the sink already holds it, and reports false when the sink
@@ -92,6 +102,9 @@ func Render(ctx context.Context, s *Site, sink Sink) (diag.List, error) {
 	}
 	if ks, ok := sink.(KeepSink); ok && r.Cache != nil {
 		r.keeper = ks
+	}
+	if rs, ok := sink.(ReleaseSink); ok && r.Cache == nil {
+		r.release = rs // a cached render keeps some pages: not in shared buffers
 	}
 	r.Cache.begin()
 	if r.Cache == nil {
@@ -195,7 +208,9 @@ type renderer struct {
 	wordsBuf []byte // wordsOf's, reused
 
 	sink    Sink
-	keeper  KeepSink // sink, when it is one and there is a Cache
+	keeper  KeepSink    // sink, when it is one and there is a Cache
+	release ReleaseSink // sink, when it is one and there is no Cache
+	bufs    sync.Pool   // of *bytes.Buffer given back by release: buffer
 	mu      sync.Mutex
 	written map[string]bool // every path given to sink
 	failed  error           // the first error of sink
@@ -206,7 +221,46 @@ func (r *renderer) put(name string, data []byte) {
 	r.mu.Lock()
 	r.written[name] = true
 	r.mu.Unlock()
-	if err := r.sink.Put(name, data); err != nil {
+	r.sank(r.sink.Put(name, data))
+}
+
+// maxPooled is the largest buffer buffer keeps for another file: the
+// rare larger one is left to the collector.
+const maxPooled = 1 << 20
+
+// buffer returns an empty buffer of at least n bytes to make a file in,
+// one a ReleaseSink gave back if there is one; putBuffer gives the file to
+// the sink. Without a ReleaseSink, every buffer is new and stays the sink's.
+func (r *renderer) buffer(n int) *bytes.Buffer {
+	b, _ := r.bufs.Get().(*bytes.Buffer)
+	if b == nil {
+		b = new(bytes.Buffer)
+	}
+	b.Reset()
+	b.Grow(n)
+	return b
+}
+
+// putBuffer puts the file made in b at name, as put does, and takes b
+// back for another file once a ReleaseSink is done with it.
+func (r *renderer) putBuffer(name string, b *bytes.Buffer) {
+	if r.release == nil {
+		r.put(name, b.Bytes())
+		return
+	}
+	r.mu.Lock()
+	r.written[name] = true
+	r.mu.Unlock()
+	r.sank(r.release.PutRelease(name, b.Bytes(), func() {
+		if b.Cap() <= maxPooled {
+			r.bufs.Put(b)
+		}
+	}))
+}
+
+// sank records the sink's first failure.
+func (r *renderer) sank(err error) {
+	if err != nil {
 		r.mu.Lock()
 		if r.failed == nil {
 			r.failed = err
