@@ -66,7 +66,7 @@ func (s *Source) Restore(fsys fs.FS) *diag.Diagnostic {
 	if sha256.Sum256(src) != s.Sum {
 		return bad("the file changed while the site was being built; build again")
 	}
-	front, body, _, d := Split(s.File, src)
+	front, body, _, d := split(s.File, src, true)
 	if d != nil {
 		return d // it was split once: only a change could do this, and the sum rules that out
 	}

@@ -43,6 +43,8 @@ var ReservedPageSlugs = []string{"opportunities", "topics", "boroughs", "buyers"
 type Parser struct {
 	Config *config.Config
 	Static fs.FS // the site's static/ folder; relative document links must name a file in it
+
+	owned bool // the bytes it is given are its own to overwrite: a Store's
 }
 
 // Brief parses and checks one brief. It returns nil when the file could not
@@ -107,7 +109,8 @@ func (p *Parser) start(file string, src []byte, sch *schema.File, v any, s *Sour
 		c.list = diag.List{*d}
 		return c, false
 	}
-	front, body, bodyLine, d := Split(file, src)
+	sum := sha256.Sum256(src) // before split, which may overwrite src
+	front, body, bodyLine, d := split(file, src, p.owned)
 	if d != nil {
 		c.list = diag.List{*d}
 		return c, false
@@ -117,7 +120,7 @@ func (p *Parser) start(file string, src []byte, sch *schema.File, v any, s *Sour
 		list = append(list, errAt(file, tomldec.Pos{Line: p.Line, Col: p.Col}, p.Msg))
 	}
 	c.keys, c.list, c.bad = keys, list, bad
-	*s = Source{File: file, Slug: Slug(file), Front: front, Body: body, BodyLine: bodyLine, Keys: keys, Sum: sha256.Sum256(src)}
+	*s = Source{File: file, Slug: Slug(file), Front: front, Body: body, BodyLine: bodyLine, Keys: keys, Sum: sum}
 	return c, !fatal
 }
 

@@ -24,6 +24,13 @@ const Fence = "+++"
 // A UTF-8 byte order mark is skipped and CRLF line ends are read as LF; both
 // are accepted. Split reports a missing fence as a diagnostic at its line.
 func Split(file string, src []byte) (front string, body []byte, bodyLine int, d *diag.Diagnostic) {
+	return split(file, src, false)
+}
+
+// split is Split. With inPlace, src is the caller's to give: the body is
+// padded in src itself, over the front matter (which front holds a copy
+// of) and the fences, rather than copied.
+func split(file string, src []byte, inPlace bool) (front string, body []byte, bodyLine int, d *diag.Diagnostic) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
@@ -39,6 +46,14 @@ func Split(file string, src []byte) (front string, body []byte, bodyLine int, d 
 		if string(l) == Fence {
 			front = string(rest[:len(rest)-len(cur)])
 			bodyLine = line + 1
+			if inPlace {
+				// The line lines before after take a byte each at least.
+				at := len(src) - len(after) - line
+				for i := at; i < len(src)-len(after); i++ {
+					src[i] = '\n'
+				}
+				return front, src[at:], bodyLine, nil
+			}
 			padded := make([]byte, 0, line+len(after))
 			padded = append(padded, bytes.Repeat([]byte("\n"), line)...)
 			padded = append(padded, after...)

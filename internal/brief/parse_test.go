@@ -49,8 +49,29 @@ func TestSplit(t *testing.T) {
 			if pad := bytes.Repeat([]byte("\n"), bodyLine-1); !bytes.HasPrefix(body, pad) || string(body[len(pad):]) != tt.body {
 				t.Errorf("body %q; want %d newlines then %q", body, bodyLine-1, tt.body)
 			}
+			// In place, over the bytes given: the same parts.
+			src := []byte(tt.src)
+			front2, body2, bodyLine2, _ := split("f.md", src, true)
+			if front2 != front || !bytes.Equal(body2, body) || bodyLine2 != bodyLine {
+				t.Errorf("in place: %q, %q, %d; want %q, %q, %d", front2, body2, bodyLine2, front, body, bodyLine)
+			}
 		})
 	}
+}
+
+// FuzzSplitInPlace: the parts split made in the bytes given are those
+// Split makes in its own, for any file.
+func FuzzSplitInPlace(f *testing.F) {
+	f.Add([]byte("+++\ntitle = \"x\"\n+++\nbody\n"))
+	f.Add([]byte("\ufeff+++\r\n\r\n+++"))
+	f.Add([]byte("+++\n++++\n+++\n+++\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		front, body, bodyLine, d := Split("f.md", src)
+		front2, body2, bodyLine2, d2 := split("f.md", bytes.Clone(src), true)
+		if front2 != front || !bytes.Equal(body2, body) || bodyLine2 != bodyLine || (d == nil) != (d2 == nil) {
+			t.Fatalf("in place: %q, %q, %d, %v; want %q, %q, %d, %v", front2, body2, bodyLine2, d2, front, body, bodyLine, d)
+		}
+	})
 }
 
 func TestCheckText(t *testing.T) {

@@ -47,7 +47,11 @@ func (s *Store) Touch(paths []string) {
 }
 
 // NewStore makes an empty store that parses with p.
-func NewStore(p *Parser) *Store { return &Store{parser: p, entries: map[string]*Entry{}} }
+func NewStore(p *Parser) *Store {
+	own := *p
+	own.owned = true // it reads each file itself, and keeps only what the parse makes
+	return &Store{parser: &own, entries: map[string]*Entry{}}
+}
 
 // Update finds the site's content files and parses, in parallel, each that
 // is new or changed since the last Update. It returns every entry in path
@@ -97,11 +101,10 @@ func (s *Store) read(fsys fs.FS, f File) *Entry {
 	if err != nil {
 		return &Entry{File: f, List: diag.List{{File: f.Path, Line: 1, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot read the file: " + err.Error()}}}
 	}
-	if old := s.entries[f.Path]; old != nil && old.File.Kind == f.Kind {
-		// Touched, perhaps changed: parse it only if its bytes changed.
-		if sum := sha256.Sum256(src); sum == old.Sum {
-			return &Entry{File: f, Sum: sum}
-		}
+	// Hashed first: the parse may write over src (Parser.owned).
+	sum := sha256.Sum256(src)
+	if old := s.entries[f.Path]; old != nil && old.File.Kind == f.Kind && sum == old.Sum {
+		return &Entry{File: f, Sum: sum} // touched, not changed: not parsed again
 	}
 	doc, list := s.parser.Parse(f.Kind, f.Path, src)
 	if b, ok := doc.(*Brief); ok && s.Light {
@@ -110,13 +113,7 @@ func (s *Store) read(fsys fs.FS, f File) *Entry {
 	if s.Light {
 		f.Info = nil // a light store is read once: no size or time is compared
 	}
-	e := &Entry{File: f, Doc: doc, List: list}
-	if doc != nil {
-		e.Sum = doc.Src().Sum // the parser hashed it already
-	} else {
-		e.Sum = sha256.Sum256(src)
-	}
-	return e
+	return &Entry{File: f, Doc: doc, List: list, Sum: sum}
 }
 
 func sameInfo(a, b File) bool {
