@@ -19,12 +19,13 @@ import (
 // header between them.
 type Chrome struct {
 	Site    *config.Config
-	Root    string  // as the page's Root
-	Footer  []Named // the footer's plain pages
-	Current string  // the page's Path, for the navigation to mark the page you are on
-	Marked  bool    // whether Current may be marked: not on a brief's or an event's own page (never one of the navigation's), nor on the 404 page
-	Live    bool    // the page's Live: it loads the status script
-	Search  bool    // a facet's page or the home page: it loads the search script
+	Root    string     // as the page's Root
+	Footer  []Named    // the footer's plain pages
+	Current string     // the page's Path, for the navigation to mark the page you are on
+	Marked  bool       // whether Current may be marked: not on a brief's or an event's own page (never one of the navigation's), nor on the 404 page
+	Live    bool       // the page's Live: it loads the status script
+	Search  bool       // a facet's page or the home page: it loads the search script
+	Feeds   []FeedLink // the page's Feeds, for its <link rel="alternate">
 }
 
 // Nav is the argument of "nav-item" for a link of the main navigation to
@@ -39,6 +40,11 @@ func (c *Chrome) Nav(target, label string) navItem {
 type chromeKey struct {
 	name, root, current  string
 	marked, live, search bool
+	// The page's Feeds, by where they are: pages share their lists
+	// (renderer.siteLinks, and a facet's pages theirs), and nothing
+	// changes one once it is made.
+	feeds  *FeedLink
+	nfeeds int
 }
 
 // pieces holds the parts one set of templates has made, by key: a
@@ -76,7 +82,10 @@ func (r *renderer) chrome(t *template.Template) func(string, *Page) (template.HT
 	parts := &pieces{parts: map[any]template.HTML{}}
 	return func(name string, p *Page) (template.HTML, error) {
 		c := r.chromeOf(p)
-		key := chromeKey{name: name, root: c.Root, current: c.Current, marked: c.Marked, live: c.Live, search: c.Search}
+		key := chromeKey{name: name, root: c.Root, current: c.Current, marked: c.Marked, live: c.Live, search: c.Search, nfeeds: len(c.Feeds)}
+		if len(c.Feeds) > 0 {
+			key.feeds = &c.Feeds[0]
+		}
 		return parts.get(t, key, name, c)
 	}
 }
@@ -131,7 +140,7 @@ func plain(t reflect.Type) bool {
 
 // chromeOf is the Chrome of the page p.
 func (r *renderer) chromeOf(p *Page) *Chrome {
-	c := &Chrome{Site: r.Config, Root: p.Root, Footer: r.foot, Live: p.Live(), Search: p.Facet != nil || p.Section == "home"}
+	c := &Chrome{Site: r.Config, Root: p.Root, Footer: r.foot, Live: p.Live(), Search: p.Facet != nil || p.Section == "home", Feeds: p.Feeds}
 	if !p.NotFound && p.Opp == nil && p.Event == nil {
 		c.Current, c.Marked = p.Path, true
 	}

@@ -52,6 +52,7 @@
 //
 //	nav-item    (base.html) a link of the navigation: a Chrome's Nav result (or navItem's)
 //	site-head   (base.html) the style sheet, icons and theme colour of the head: a *Chrome
+//	feed-links  (base.html) the head's links to the page's feeds: a *Chrome
 //	site-header (base.html) the skip link, the network, the site's name, the navigation
 //	            and the banner: a *Chrome
 //	site-footer (base.html) the page's scripts and the footer: a *Chrome
@@ -78,7 +79,7 @@
 // writes each part with {{chrome "name" .}}, which executes the template
 // name with a *Chrome: only the facts of the page a part may show (the
 // site, Root, the footer's pages, the path the navigation marks, whether the
-// page loads the status or the search script). Every page with the same
+// page loads the status or the search script, its feeds). Every page with the same
 // facts gets the same bytes, so each part is executed once for each set of
 // them, and a brief's page costs only its own content.
 //

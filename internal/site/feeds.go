@@ -73,6 +73,7 @@ func (r *renderer) feedSets() {
 	}
 	r.siteFeeds = &FeedSet{Key: "site", Kind: "site", Title: r.Config.Title, Dir: "", Page: "", Opps: live}
 	r.soonFeeds = &FeedSet{Key: "closing-soon", Kind: "closing-soon", Title: fmt.Sprintf("Closing within %d days", r.Config.Feeds.ClosingSoonDays), Dir: "closing-soon/", Page: "closing-soon/", Opps: soon}
+	r.siteLinks = slices.Clip(r.siteFeeds.Links())
 	r.sets = []*FeedSet{r.siteFeeds, r.soonFeeds}
 	for _, k := range r.kinds {
 		for _, f := range k.Facets {

@@ -65,7 +65,7 @@ func (r *renderer) page(dir, title, section string) *Page {
 		Now:     r.Now,
 		Section: section,
 		Footer:  r.foot,
-		Feeds:   r.siteFeeds.Links(),
+		Feeds:   r.siteLinks, // shared: a page that adds its own appends to a copy
 	}
 }
 

@@ -186,6 +186,7 @@ type renderer struct {
 	// The feed sets: the whole site's and closing soon's by name, and all
 	// of them (these two, then a facet's each) in order.
 	siteFeeds, soonFeeds *FeedSet
+	siteLinks            []FeedLink // siteFeeds.Links(), at its length: every page's Feeds start with it
 	sets                 []*FeedSet
 	// newest is the latest content date of any brief: the updated date of
 	// a feed with no items, so that it too comes from content.
