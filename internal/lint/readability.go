@@ -120,8 +120,12 @@ func (p *Prose) sentences() []sentence {
 	return out
 }
 
-// stats counts words, sentences and syllables in a Prose.
+// stats counts words, sentences and syllables in a Prose, once: the
+// readability rule and the file's summary both read them.
 func (p *Prose) stats() readStats {
+	if p.counted {
+		return p.st
+	}
 	var s readStats
 	for _, t := range p.tokens() {
 		if t.masked || t.hasDigit {
@@ -133,5 +137,6 @@ func (p *Prose) stats() readStats {
 		s.syllables += syllables(t.lower)
 	}
 	s.sentences = len(p.sentences())
+	p.st, p.counted = s, true
 	return s
 }

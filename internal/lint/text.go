@@ -76,7 +76,10 @@ type Prose struct {
 	Kind  string // "summary", "paragraph", "heading", "ask", ...
 	words []token
 	sents []sentence // cached by sentences
+	st    readStats  // cached by stats when counted
 	links [][2]int   // the bytes of Text that are a link's text, from, to
+
+	counted bool
 }
 
 // Span returns where the bytes start:end of Text came from.
