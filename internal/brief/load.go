@@ -44,7 +44,7 @@ type Parser struct {
 	Config *config.Config
 	Static fs.FS // the site's static/ folder; relative document links must name a file in it
 
-	owned bool // the bytes it is given are its own to overwrite: a Store's
+	owned bool // the bytes it is given are its own to overwrite: a light Store's
 }
 
 // Brief parses and checks one brief. It returns nil when the file could not

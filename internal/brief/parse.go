@@ -47,7 +47,9 @@ func split(file string, src []byte, inPlace bool) (front string, body []byte, bo
 			front = string(rest[:len(rest)-len(cur)])
 			bodyLine = line + 1
 			if inPlace {
-				// The line lines before after take a byte each at least.
+				// The first line lines of src take a byte each at
+				// least: the padding fits before after. The body keeps
+				// the whole of src alive, front matter too.
 				at := len(src) - len(after) - line
 				for i := at; i < len(src)-len(after); i++ {
 					src[i] = '\n'

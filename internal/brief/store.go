@@ -15,6 +15,7 @@ import (
 // one-off build uses a new Store; tenders serve keeps one between builds.
 type Store struct {
 	parser  *Parser
+	inPlace *Parser // parser, padding each body in the bytes it read: a light store's
 	entries map[string]*Entry
 
 	// Light lets go of each brief's text once it is parsed (see
@@ -49,8 +50,8 @@ func (s *Store) Touch(paths []string) {
 // NewStore makes an empty store that parses with p.
 func NewStore(p *Parser) *Store {
 	own := *p
-	own.owned = true // it reads each file itself, and keeps only what the parse makes
-	return &Store{parser: &own, entries: map[string]*Entry{}}
+	own.owned = true
+	return &Store{parser: p, inPlace: &own, entries: map[string]*Entry{}}
 }
 
 // Update finds the site's content files and parses, in parallel, each that
@@ -106,7 +107,14 @@ func (s *Store) read(fsys fs.FS, f File) *Entry {
 	if old := s.entries[f.Path]; old != nil && old.File.Kind == f.Kind && sum == old.Sum {
 		return &Entry{File: f, Sum: sum} // touched, not changed: not parsed again
 	}
-	doc, list := s.parser.Parse(f.Kind, f.Path, src)
+	// The bytes are the store's own: a light store lets the body go
+	// soon after, so it may as well be padded in them (the front matter
+	// with it); a store kept between builds holds a body in its own copy.
+	parser := s.parser
+	if s.Light {
+		parser = s.inPlace
+	}
+	doc, list := parser.Parse(f.Kind, f.Path, src)
 	if b, ok := doc.(*Brief); ok && s.Light {
 		b.Lighten()
 	}

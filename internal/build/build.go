@@ -147,7 +147,13 @@ func BuildTo(ctx context.Context, fsys fs.FS, defaults site.Defaults, opt Option
 	if err != nil {
 		return nil, err
 	}
-	list = append(append(list, linted...), rlist...)
+	// A render that stopped before the briefs' pages (a template that
+	// does not parse) linted none of them: lint them now.
+	rest, _, err := p.lint(ctx, l, p.notLinted)
+	if err != nil {
+		return nil, err
+	}
+	list = append(append(append(list, linted...), rest...), rlist...)
 	list.Sort()
 	return list, nil
 }

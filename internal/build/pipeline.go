@@ -163,9 +163,13 @@ func (p *pipeline) hasLint(d brief.Doc) bool {
 	return ok && old.sum == src.Sum
 }
 
+// notLinted is the documents hasLint is not: briefs whose lint is not
+// kept.
+func (p *pipeline) notLinted(d brief.Doc) bool { return !p.hasLint(d) }
+
 // renderStage runs the render stage into sink. Each brief whose page is
 // made and whose lint is not kept is linted from the tree the page is
-// rendered from, so a build parses every body once: linted holds those
+// rendered from, so a build parses every body once: found holds those
 // findings, and the lint is kept (hasLint); list is the render's own.
 // cache and gen are a Session's (site.Site's Cache and Generation); nil
 // for a build.

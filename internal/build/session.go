@@ -88,41 +88,34 @@ func (s *Session) BuildInto(ctx context.Context, now time.Time, sink LiveSink) (
 // sink. A brief whose lint is not kept is linted from the tree its page
 // is rendered from, as in a one-off build, so the first build parses each
 // body once, not twice; the rest are linted before the render, and after
-// it any brief it made no page for (none, while a page's key holds its
-// file's sum: a safety net).
+// it whatever it did not lint: every such brief when a finding stops the
+// build before the render, or the render stops before the briefs' pages;
+// otherwise none, since a page's key holds its file's sum.
 func (s *Session) build(ctx context.Context, now time.Time, sink site.Sink) (diag.List, error) {
 	l, err := s.p.load(ctx)
 	if err != nil {
 		return nil, err
 	}
 	list := l.list
-	if list.Errors() > 0 {
-		// Nothing will be rendered: lint whatever parsed now.
-		if s.p.engine != nil {
-			found, _, err := s.p.lint(ctx, l, anyDoc)
-			if err != nil {
-				return nil, err
-			}
-			list = append(list, found...)
-		}
+	if s.p.engine == nil { // site.toml is wrong: nothing else was read
 		return s.finish(l, list, nil), nil
 	}
 	found, _, err := s.p.lint(ctx, l, s.p.hasLint)
 	if err != nil {
 		return nil, err
 	}
-	if list = append(list, found...); list.Errors() > 0 {
-		return s.finish(l, list, nil), nil
+	list = append(list, found...)
+	var linted, rendered diag.List
+	if list.Errors() == 0 {
+		if linted, rendered, err = s.p.renderStage(ctx, l, now, sink, s.render, s.generation(l)); err != nil {
+			return nil, err
+		}
 	}
-	linted, rlist, err := s.p.renderStage(ctx, l, now, sink, s.render, s.generation(l))
+	rest, _, err := s.p.lint(ctx, l, s.p.notLinted)
 	if err != nil {
 		return nil, err
 	}
-	rest, _, err := s.p.lint(ctx, l, func(d brief.Doc) bool { return !s.p.hasLint(d) })
-	if err != nil {
-		return nil, err
-	}
-	return s.finish(l, append(append(list, linted...), rest...), rlist), nil
+	return s.finish(l, append(append(list, linted...), rest...), rendered), nil
 }
 
 // finish remembers a build's findings in the content (remember) and

@@ -313,3 +313,40 @@ func testSessionMovesEditedBrief(t *testing.T, start starter) {
 	check("deadline passed", time.Date(2026, 12, 3, 13, 0, 0, 0, time.UTC))
 	check("back", benchNow)
 }
+
+// TestSessionFindingsWhenStopped: when a finding at error level stops a
+// rebuild before its render, every brief is linted all the same, as a full
+// build lints them: on the first build, and after an edit.
+func TestSessionFindingsWhenStopped(t *testing.T) {
+	fsys, stamp := stampedSynthFS(40)
+	fsys["content/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About\"\n+++\nTODO: write this page.\n"), ModTime: stamp}
+	s := build.NewSession(fsys, defaults, "")
+	check := func(what string) {
+		t.Helper()
+		_, got, err := s.Build(context.Background(), benchNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, want, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.Errors() == 0 {
+			t.Fatalf("%s: nothing at error level, so the build is not stopped", what)
+		}
+		sameFindings(t, what, got, want)
+	}
+	check("a page with a placeholder")
+
+	delete(fsys, "content/about.md")
+	cfg := fsys["site.toml"]
+	fsys["site.toml"] = &fstest.MapFile{Data: append(bytes.Clone(cfg.Data), "\n[lint.rules]\nresponse-time = \"error\"\n"...), ModTime: stamp.Add(time.Second)}
+	check("a lint rule at error level")
+	_, found, err := build.Build(context.Background(), fsys, defaults, build.Options{Now: benchNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := found[len(found)-1].File
+	fsys[name] = &fstest.MapFile{Data: bytes.Replace(fsys[name].Data, []byte("+++\n"), []byte("+++\n# Checked by the team.\n"), 1), ModTime: stamp.Add(2 * time.Second)}
+	check("a brief with findings edited")
+}

@@ -258,6 +258,10 @@ func TestPutRelease(t *testing.T) {
 		released := map[string]int{}
 		release := func(name string) func() {
 			return func() {
+				// Given back once written, not before.
+				if data, err := os.ReadFile(filepath.Join(p.tmp, filepath.FromSlash(name))); commit && (err != nil || string(data) != "<p>"+name+"</p>") {
+					t.Errorf("%s given back before it was written: %q, %v", name, data, err)
+				}
 				mu.Lock()
 				released[name]++
 				mu.Unlock()

@@ -118,7 +118,7 @@ func (r *renderer) oppPage(o *Opp) (*bytes.Buffer, *diag.Diagnostic) {
 		r.OnBody(o.Brief, doc)
 	}
 	buf := r.buffer(len(o.Body) + len(o.Body)/4)
-	defer r.bufs.Put(buf) // copied into BodyHTML
+	defer r.reuse(buf) // copied into BodyHTML
 	if err := r.md.RenderTree(buf, o.Body, doc); err != nil {
 		return nil, &diag.Diagnostic{File: o.File, Line: o.BodyLine, Col: 1, Severity: diag.Error, Rule: "invalid", Message: "cannot render the body: " + err.Error()}
 	}

@@ -12,8 +12,8 @@ import (
 )
 
 // Chrome is what the parts every page shares take (base.html's
-// "site-head", "site-header" and "site-footer"): only the few facts of a
-// page they may show. Pages with the same facts share the same bytes, so
+// "site-head", "feed-links", "site-header" and "site-footer"): only the
+// few facts of a page they may show. Pages with the same facts share the same bytes, so
 // the chrome function executes each part once for each set of facts and
 // reuses what it wrote: ten thousand brief pages at one depth have one
 // header between them.

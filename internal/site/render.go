@@ -23,8 +23,9 @@ type Site struct {
 	Templates fs.FS     // the templates folder: the site's own over the defaults
 	Static    fs.FS     // the static folder: the site's own over the defaults
 
-	// OnBody, when set, is called with every brief's parsed body, from
-	// several goroutines at once, so a caller can lint the tree the page is
+	// OnBody, when set, is called with the parsed body of every brief
+	// whose page is made (with a Cache, not those it reuses), from several
+	// goroutines at once, so a caller can lint the tree the page is
 	// rendered from instead of parsing it again.
 	OnBody func(b *brief.Brief, doc markdown.Node)
 
@@ -225,8 +226,8 @@ func (r *renderer) put(name string, data []byte) {
 	r.sank(r.sink.Put(name, data))
 }
 
-// maxPooled is the largest buffer buffer keeps for another file: the
-// rare larger one is left to the collector.
+// maxPooled is the largest buffer reuse keeps for another file: the rare
+// larger one is left to the collector.
 const maxPooled = 1 << 20
 
 // buffer returns an empty buffer of at least n bytes to make a file in,
@@ -252,11 +253,15 @@ func (r *renderer) putBuffer(name string, b *bytes.Buffer) {
 	r.mu.Lock()
 	r.written[name] = true
 	r.mu.Unlock()
-	r.sank(r.release.PutRelease(name, b.Bytes(), func() {
-		if b.Cap() <= maxPooled {
-			r.bufs.Put(b)
-		}
-	}))
+	r.sank(r.release.PutRelease(name, b.Bytes(), func() { r.reuse(b) }))
+}
+
+// reuse keeps b for another file, when the render has a ReleaseSink and
+// b is not one of the rare large ones; nothing may read b after.
+func (r *renderer) reuse(b *bytes.Buffer) {
+	if r.release != nil && b.Cap() <= maxPooled {
+		r.bufs.Put(b)
+	}
 }
 
 // sank records the sink's first failure.
