@@ -271,9 +271,12 @@ func (r *renderer) memoMany(names []string, key func() string, makeAll func() ([
 
 // listKey names a page that shows lists of briefs: what the lists hold.
 func listKey(parts ...any) string {
-	bp := keyBufs.Get().(*[]byte)
-	defer keyBufs.Put(bp)
-	buf := (*bp)[:0]
+	return pooledKey(func(buf []byte) []byte {
+		return appendListKey(buf, parts)
+	})
+}
+
+func appendListKey(buf []byte, parts []any) []byte {
 	for _, p := range parts {
 		switch x := p.(type) {
 		case []*Opp:
@@ -292,8 +295,7 @@ func listKey(parts ...any) string {
 			buf = fmt.Appendf(buf, "%v\x00", x)
 		}
 	}
-	*bp = buf
-	return hashBytes(buf)
+	return buf
 }
 
 // dataKey names the open data: each brief's releases and CSV row, in the
@@ -302,9 +304,10 @@ func listKey(parts ...any) string {
 // award); and its status, buyer and award, by which the progress figures
 // add it up.
 func (r *renderer) dataKey() string {
-	bp := keyBufs.Get().(*[]byte)
-	defer keyBufs.Put(bp)
-	buf := (*bp)[:0]
+	return pooledKey(r.appendDataKey)
+}
+
+func (r *renderer) appendDataKey(buf []byte) []byte {
 	for _, o := range r.opps {
 		buf = append(buf, o.dataSum...)
 		buf = append(append(buf, o.Reference...), 0)
@@ -319,8 +322,7 @@ func (r *renderer) dataKey() string {
 		}
 		buf = append(buf, 0)
 	}
-	*bp = buf
-	return hashBytes(buf)
+	return buf
 }
 
 // hashKey hashes s with keyHash.
@@ -330,10 +332,14 @@ func hashKey(s string) string {
 	return h.sum()
 }
 
-// hashBytes hashes b with keyHash.
-func hashBytes(b []byte) string {
+// pooledKey hashes with keyHash the key that write appends to the buffer
+// it is given, one of keyBufs.
+func pooledKey(write func(buf []byte) []byte) string {
+	bp := keyBufs.Get().(*[]byte)
+	defer keyBufs.Put(bp)
+	*bp = write((*bp)[:0])
 	h := newKeyHash()
-	h.Write(b)
+	h.Write(*bp)
 	return h.sum()
 }
 

@@ -220,10 +220,15 @@ type renderer struct {
 
 // put gives a file to the sink and remembers its path.
 func (r *renderer) put(name string, data []byte) {
+	r.wrote(name)
+	r.sank(r.sink.Put(name, data))
+}
+
+// wrote remembers that the sink has a file at name from this render.
+func (r *renderer) wrote(name string) {
 	r.mu.Lock()
 	r.written[name] = true
 	r.mu.Unlock()
-	r.sank(r.sink.Put(name, data))
 }
 
 // maxPooled is the largest buffer reuse keeps for another file: the rare
@@ -250,9 +255,7 @@ func (r *renderer) putBuffer(name string, b *bytes.Buffer) {
 		r.put(name, b.Bytes())
 		return
 	}
-	r.mu.Lock()
-	r.written[name] = true
-	r.mu.Unlock()
+	r.wrote(name)
 	r.sank(r.release.PutRelease(name, b.Bytes(), func() { r.reuse(b) }))
 }
 
@@ -281,8 +284,6 @@ func (r *renderer) keep(name string) bool {
 	if !r.keeper.Keep(name) {
 		return false
 	}
-	r.mu.Lock()
-	r.written[name] = true
-	r.mu.Unlock()
+	r.wrote(name)
 	return true
 }

@@ -20,18 +20,16 @@ import (
 // sitemapKey names the sitemap: the pages' addresses, and the briefs'
 // with the dates it gives them.
 func sitemapKey(jobs []job, opps []*Opp) string {
-	bp := keyBufs.Get().(*[]byte)
-	defer keyBufs.Put(bp)
-	buf := (*bp)[:0]
-	for _, j := range jobs {
-		buf = append(append(buf, j.path...), 0)
-	}
-	for _, o := range opps {
-		buf = append(append(buf, o.URL...), 0)
-		buf = strconv.AppendInt(buf, o.Updated.UnixNano(), 10)
-	}
-	*bp = buf
-	return hashBytes(buf)
+	return pooledKey(func(buf []byte) []byte {
+		for _, j := range jobs {
+			buf = append(append(buf, j.path...), 0)
+		}
+		for _, o := range opps {
+			buf = append(append(buf, o.URL...), 0)
+			buf = strconv.AppendInt(buf, o.Updated.UnixNano(), 10)
+		}
+		return buf
+	})
 }
 
 func (r *renderer) sitemap(jobs []job) []byte {
